@@ -1,0 +1,88 @@
+/// A customer's master data, ratings and the decisions recorded about it.
+///
+/// Transactions are not stored here but in the columnar ``TransactionTable``; analytics
+/// join the two by the customer's dense index.
+public struct Customer: Hashable, Sendable {
+    /// Stable identifier, unique in the workspace.
+    public var id: String
+    /// Display name (any script; may be CJK).
+    public var name: String
+    public var industry: String = ""
+    public var region: String = ""
+    /// The account manager responsible.
+    public var owner: String = ""
+    public var tags: [String] = []
+    /// Rated criteria on 0–10; a criterion absent from the dictionary is *unknown*, not zero.
+    public var ratings: [Criterion: Double] = [:]
+    /// Annual cost to serve (account management, support, logistics), in currency.
+    public var costToServe: Money = .zero
+    public var notes: [Note] = []
+    /// A manual tier, which wins over the computed one.
+    public var tierOverride: Override?
+    /// A manual strategy, which wins over the recommendation.
+    public var strategyOverride: Override?
+    /// The last triage decision, if any.
+    public var review: Review?
+    /// Every edit made to this customer, oldest first.
+    public var history: [HistoryEntry] = []
+    /// Fields this version does not know, kept verbatim on rewrite.
+    public var extra: [String: JSONValue] = [:]
+
+    /// Creates a customer with an id and a name; other fields start empty.
+    public init(id: String, name: String) {
+        self.id = id; self.name = name
+    }
+}
+
+/// A dated note written about a customer.
+public struct Note: Hashable, Sendable {
+    public var text: String
+    public var author: String
+    public var at: Timestamp
+    public init(text: String, author: String, at: Timestamp) { self.text = text; self.author = author; self.at = at }
+}
+
+/// A manual decision that replaces a computed value, with who made it, when and why.
+public struct Override: Hashable, Sendable {
+    /// The chosen value: a tier name or a ``Strategy`` raw value.
+    public var value: String
+    public var reason: String
+    public var author: String
+    public var at: Timestamp
+    public init(value: String, reason: String, author: String, at: Timestamp) {
+        self.value = value; self.reason = reason; self.author = author; self.at = at
+    }
+}
+
+/// The outcome of triaging a customer, with the facts it was based on so it can go stale.
+public struct Review: Hashable, Sendable {
+    /// What the reviewer did.
+    public enum Status: String, Sendable, CaseIterable { case accepted, decided, skipped }
+    public var status: Status
+    /// The strategy agreed (accepted recommendation or the reviewer's choice).
+    public var strategy: Strategy?
+    public var reason: String = ""
+    public var author: String
+    public var at: Timestamp
+    /// Composite score when reviewed; a later change beyond tolerance makes the review stale.
+    public var score: Double
+    /// Recommendation when reviewed.
+    public var recommendation: Strategy
+    /// Tier when reviewed.
+    public var tier: String
+
+    public init(status: Status, strategy: Strategy?, reason: String = "", author: String, at: Timestamp,
+                score: Double, recommendation: Strategy, tier: String) {
+        self.status = status; self.strategy = strategy; self.reason = reason; self.author = author; self.at = at
+        self.score = score; self.recommendation = recommendation; self.tier = tier
+    }
+}
+
+/// One line of a customer's edit history.
+public struct HistoryEntry: Hashable, Sendable {
+    public var at: Timestamp
+    public var author: String
+    /// Human summary, e.g. `rating risk: 4 → unknown`.
+    public var summary: String
+    public init(at: Timestamp, author: String, summary: String) { self.at = at; self.author = author; self.summary = summary }
+}

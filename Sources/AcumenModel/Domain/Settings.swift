@@ -1,0 +1,88 @@
+/// Workspace settings: every rule and threshold the analytics use, as data.
+///
+/// Stored in `settings.json`. Defaults reproduce DESIGN §2; the user edits them in the file
+/// or on the weights screen.
+public struct Settings: Hashable, Sendable {
+    /// Currency code shown with amounts (amounts are in hundredths of it).
+    public var currency = "EUR"
+    /// A fixed analysis date; when nil the CLI and TUI use today.
+    public var asOf: Day?
+    /// Length of the analysis window in months (revenue, margin, frequency are over it).
+    public var windowMonths = 12
+    /// Margin assumed for transactions that carry neither margin nor cost (0–1).
+    public var defaultMarginRate = 0.3
+    /// Weight, direction and normalisation of each criterion.
+    public var criteria: [CriterionSetting] = CriterionSetting.defaults
+    /// Named weight sets for what-if.
+    public var scenarios: [Scenario] = []
+    public var tiers = TierSettings()
+    public var abc = ABCSettings()
+    public var rfm = RFMSettings()
+    public var strategy = StrategySettings()
+    public var clv = CLVSettings()
+    /// Fields this version does not know, kept verbatim on rewrite.
+    public var extra: [String: JSONValue] = [:]
+
+    /// Default settings.
+    public init() {}
+
+    /// The weights of all criteria, by criterion (criteria without a setting weigh 0).
+    public var weights: [Criterion: Double] {
+        get { Dictionary(criteria.map { ($0.criterion, $0.weight) }, uniquingKeysWith: { a, _ in a }) }
+        set {
+            for k in criteria.indices { criteria[k].weight = newValue[criteria[k].criterion] ?? 0 }
+            for (c, w) in newValue where !criteria.contains(where: { $0.criterion == c }) {
+                criteria.append(CriterionSetting(criterion: c, weight: w))
+            }
+        }
+    }
+
+    /// The setting of one criterion.
+    public func setting(for criterion: Criterion) -> CriterionSetting? { criteria.first { $0.criterion == criterion } }
+}
+
+/// How one criterion enters the composite score.
+public struct CriterionSetting: Hashable, Sendable {
+    /// How a raw value maps to 0–100.
+    public enum Normalisation: String, Sendable, CaseIterable {
+        /// Percentile rank among customers with a value (ties share the mean rank).
+        case percentile
+        /// Linear between the minimum and the maximum.
+        case minMax
+        /// Linear on sign(x)·ln(1+|x|) between its minimum and maximum (skewed money).
+        case logMinMax
+        /// Rated 0–10 scale times ten.
+        case scale
+    }
+    public var criterion: Criterion
+    /// Non-negative relative weight; only ratios matter.
+    public var weight: Double
+    public var direction: Criterion.Direction
+    public var normalisation: Normalisation
+
+    public init(criterion: Criterion, weight: Double, direction: Criterion.Direction? = nil, normalisation: Normalisation? = nil) {
+        self.criterion = criterion; self.weight = weight
+        self.direction = direction ?? criterion.defaultDirection
+        self.normalisation = normalisation ?? (criterion.isRated ? .scale : .percentile)
+    }
+
+    /// Default weights: value-heavy, with the rated criteria sharing a third.
+    public static let defaults: [CriterionSetting] = [
+        .init(criterion: .monetary, weight: 15), .init(criterion: .contribution, weight: 15),
+        .init(criterion: .frequency, weight: 8), .init(criterion: .recency, weight: 8),
+        .init(criterion: .tenure, weight: 3), .init(criterion: .trend, weight: 5),
+        .init(criterion: .predictedCLV, weight: 10), .init(criterion: .pAlive, weight: 0),
+        .init(criterion: .satisfaction, weight: 5), .init(criterion: .stickiness, weight: 4),
+        .init(criterion: .marketPotential, weight: 6), .init(criterion: .needsFit, weight: 3),
+        .init(criterion: .competition, weight: 2), .init(criterion: .innovation, weight: 2),
+        .init(criterion: .cooperation, weight: 4), .init(criterion: .brandInfluence, weight: 3),
+        .init(criterion: .cultureFit, weight: 2), .init(criterion: .risk, weight: 5),
+    ]
+}
+
+/// A named set of weights.
+public struct Scenario: Hashable, Sendable {
+    public var name: String
+    public var weights: [Criterion: Double]
+    public init(name: String, weights: [Criterion: Double]) { self.name = name; self.weights = weights }
+}

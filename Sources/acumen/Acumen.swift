@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `acumen` command: opens the workbench, or runs one of the subcommands.
+@main
+struct Acumen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acumen",
+        abstract: "Know which customers matter and what to do about each.",
+        discussion: "With no subcommand, opens the workspace in the current folder, or the bundled demo workspace.",
+        subcommands: [OpenCommand.self, DemoCommand.self, CheckCommand.self],
+        defaultSubcommand: OpenCommand.self
+    )
+}

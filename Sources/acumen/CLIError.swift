@@ -1,0 +1,42 @@
+import Foundation
+import AcumenModel
+import ArgumentParser
+
+/// Prints a workspace error to standard error and exits with status 1.
+func fail(_ error: WorkspaceError) -> ExitCode {
+    printError("acumen: " + error.description)
+    return ExitCode(1)
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    var stderr = StandardError()
+    print(text, to: &stderr)
+}
+
+/// A `TextOutputStream` over file descriptor 2.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var bytes = Array(string.utf8)
+        bytes.withUnsafeMutableBytes { buf in
+            var done = 0
+            while done < buf.count, let base = buf.baseAddress {
+                let n = Glibc.write(2, base + done, buf.count - done)
+                if n <= 0 { break }
+                done += n
+            }
+        }
+    }
+}
+
+/// The current time, for stamping edits.
+func now() -> Timestamp { Timestamp(seconds: Int64(time(nil))) }
+
+/// Today's date (UTC), the default analysis date.
+func today() -> Day { now().day }
+
+/// The name edits are stamped with: `$ACUMEN_AUTHOR`, else `$USER`.
+func currentAuthor() -> String {
+    let env = ProcessInfo.processInfo.environment
+    return env["ACUMEN_AUTHOR"] ?? env["USER"] ?? "unknown"
+}
