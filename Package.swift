@@ -33,6 +33,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "acumen-bench",
+            dependencies: ["AcumenModel", "AcumenUI"],
+            path: "Benchmarks/AcumenBench",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "AcumenModelTests", dependencies: ["AcumenModel"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenUITests", dependencies: ["AcumenUI", "AcumenModel"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenTerminalTests", dependencies: ["AcumenTerminal"], swiftSettings: strictSettings),
