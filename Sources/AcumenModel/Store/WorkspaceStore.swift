@@ -18,6 +18,8 @@ public final class WorkspaceStore {
         public var maxFileSize: Int64 = 8 << 30
         /// Allow replacing files that are symlinks.
         public var followSymlinks = false
+        /// Replay `journal.jsonl` on open (off when reloading to take the files on disk).
+        var replayJournal = true
         public init(readOnly: Bool = false) { self.readOnly = readOnly }
     }
 
@@ -118,8 +120,10 @@ public final class WorkspaceStore {
         try loadTransactions(into: &w, index: index, problems: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         // Replay the journal.
-        let (records, journalProblems): ([Journal.Record], [WorkspaceProblem])
-        do { (records, journalProblems) = try journal.read(limit: options.maxFileSize) } catch { throw .io(error) }
+        var (records, journalProblems): ([Journal.Record], [WorkspaceProblem]) = ([], [])
+        if options.replayJournal {
+            do { (records, journalProblems) = try journal.read(limit: options.maxFileSize) } catch { throw .io(error) }
+        }
         problems += journalProblems
         if journalProblems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         for r in records {
@@ -236,12 +240,20 @@ public final class WorkspaceStore {
         transactionsDirty = false
     }
 
-    /// Takes the version on disk of the given files, dropping unsaved edits to them.
+    /// Takes the files on disk, dropping every unsaved edit (the journal is emptied).
+    /// - Throws: when the files on disk are invalid; then nothing changes.
     public func reload() throws(WorkspaceError) {
-        let fresh = try WorkspaceStore.open(folder, fs: fs, options: Options(readOnly: true))
+        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        var reading = options
+        reading.readOnly = true
+        reading.replayJournal = false
+        let fresh = try WorkspaceStore.open(folder, fs: fs, options: reading)
+        do { try journal.reset() } catch { throw .io(error) }
         workspace = fresh.workspace
         fingerprints = fresh.fingerprints
+        warnings = fresh.warnings
         pendingEdits = [:]
+        transactionsDirty = false
     }
 
     /// Creates a new workspace folder (mode 0777 less umask) and writes all its files.
