@@ -63,11 +63,11 @@ public struct BGNBDParameters: Hashable, Sendable {
     }
 
     /// The bracketed factor shared by eq. 9 and eq. 10, made robust near a = 1 (where the
-    /// closed form is 0/0) by averaging the values at a ± 1e-4.
+    /// closed form is 0/0) by averaging the values at a = 1 ± 2e-4.
     func expectedCount(t: Double, x: Double, T: Double) -> Double? {
         if abs(a - 1) < 1e-4 {
             var lo = self, hi = self
-            lo.a = 1 - 1e-4; hi.a = 1 + 1e-4
+            lo.a = 1 - 2e-4; hi.a = 1 + 2e-4
             guard let l = lo.expectedCount(t: t, x: x, T: T), let h = hi.expectedCount(t: t, x: x, T: T) else { return nil }
             return (l + h) / 2
         }

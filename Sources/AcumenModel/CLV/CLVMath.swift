@@ -3,7 +3,7 @@ import Foundation
 /// Special functions for the lifetime-value models, written for numerical stability.
 ///
 /// - `logGamma` is the C library's `lgamma_r` (reentrant, safe on several threads).
-/// - `digamma` uses the recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 6, then the asymptotic
+/// - `digamma` uses the recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 10, then the asymptotic
 ///   series (Abramowitz & Stegun 6.3.18); absolute error below 1e-12 for x > 0.
 /// - `hypergeometric2F1` sums the Gauss series with an explicit convergence check.
 public enum CLVMath {
@@ -23,7 +23,7 @@ public enum CLVMath {
     public static func digamma(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return x == .infinity ? .infinity : .nan }
         var v = x, acc = 0.0
-        while v < 6 { acc -= 1 / v; v += 1 }
+        while v < 10 { acc -= 1 / v; v += 1 }
         let f = 1 / (v * v)
         let series = f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))))
         return acc + log(v) - 0.5 / v - series
