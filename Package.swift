@@ -35,7 +35,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "acumen-bench",
-            dependencies: ["AcumenModel", "AcumenUI"],
+            dependencies: [
+                "AcumenModel", "AcumenUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/AcumenBench",
             swiftSettings: strictSettings
         ),

@@ -75,3 +75,21 @@ import Testing
         reparsed.close()
     }
 }
+
+@Suite struct FastWriterTests {
+    @Test func customerLineWriterMatchesTheTreeWriter() {
+        var w = DemoGenerator(customers: 300, seed: 11).generate()
+        w.customers[0].name = "Quote \" and \u{1b}[31m escape"
+        w.customers[1].ratings[.risk] = 3.25
+        w.customers[2].tags = ["a", "b,c"]
+        w.customers[3].costToServe = .zero
+        for c in w.customers {
+            var fast: [UInt8] = []
+            CustomerLineWriter.append(c, to: &fast)
+            var tree: [UInt8] = []
+            JSONWriter.writeCompact(c.json, into: &tree)
+            tree.append(0x0A)
+            #expect(fast == tree, "\(c.id)")
+        }
+    }
+}

@@ -223,10 +223,16 @@ public enum WorkspaceCodec {
         out.reserveCapacity(customers.count * 200)
         JSONWriter.writeCompact(.object(header), into: &out)
         out.append(0x0A)
-        for c in customers {
-            JSONWriter.writeCompact(c.json, into: &out)
-            out.append(0x0A)
+        // Encode in parallel chunks, then join in order.
+        let chunkSize = 50_000
+        let chunks = (customers.count + chunkSize - 1) / chunkSize
+        let parts = Parallel.map(chunks) { k -> [UInt8] in
+            var part: [UInt8] = []
+            part.reserveCapacity(chunkSize * 240)
+            for c in customers[(k * chunkSize)..<min(customers.count, (k + 1) * chunkSize)] { CustomerLineWriter.append(c, to: &part) }
+            return part
         }
+        for p in parts { out += p }
         return out
     }
 
