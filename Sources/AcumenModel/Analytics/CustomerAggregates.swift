@@ -77,23 +77,31 @@ struct CustomerAggregates: Sendable {
     /// Sums rows in `order` (file order when nil), which must be date-ordered per customer.
     private mutating func accumulate(_ t: TransactionTable, order: [Int32]?, end: Int32, w0: Int32, t12: Int32, t24: Int32, rate: Double) {
         let n = revenue.count
+        // Move the arrays out of `self` so the loop mutates uniquely owned buffers.
+        var rev = revenue, mar = margin, life = lifetimeMargin, l12 = revenueLast12, p12 = revenuePrevious12
+        var pur = purchases, lpur = lifetimePurchases, first = firstDay, last = lastDay
+        revenue = []; margin = []; lifetimeMargin = []; revenueLast12 = []; revenuePrevious12 = []
+        purchases = []; lifetimePurchases = []; firstDay = []; lastDay = []
         let total = order?.count ?? t.count
+        let perm = order ?? []
         for j in 0..<total {
-            let r = order.map { Int($0[j]) } ?? j
+            let r = order == nil ? j : Int(perm[j])
             let c = Int(t.customer[r]), d = t.day[r]
             guard c >= 0, c < n, d < end else { continue }
-            let newDay = d != lastDay[c]
-            if firstDay[c] == Self.noFirstDay { firstDay[c] = d }
-            lastDay[c] = d
+            let newDay = d != last[c]
+            if first[c] == Self.noFirstDay { first[c] = d }
+            last[c] = d
             let amount = t.amount[r], m = t.margin(at: r, defaultRate: rate)
-            lifetimeMargin[c] &+= m
-            if newDay { lifetimePurchases[c] += 1 }
+            life[c] &+= m
+            if newDay { lpur[c] += 1 }
             if d >= w0 {
-                revenue[c] &+= amount; margin[c] &+= m
-                if newDay { purchases[c] += 1 }
+                rev[c] &+= amount; mar[c] &+= m
+                if newDay { pur[c] += 1 }
             }
-            if d >= t12 { revenueLast12[c] &+= amount } else if d >= t24 { revenuePrevious12[c] &+= amount }
+            if d >= t12 { l12[c] &+= amount } else if d >= t24 { p12[c] &+= amount }
         }
+        revenue = rev; margin = mar; lifetimeMargin = life; revenueLast12 = l12; revenuePrevious12 = p12
+        purchases = pur; lifetimePurchases = lpur; firstDay = first; lastDay = last
     }
 }
 

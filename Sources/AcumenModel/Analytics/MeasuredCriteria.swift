@@ -67,6 +67,10 @@ enum MeasuredCriteria {
         case .pAlive:
             guard let clv, clv.pAlive.count == n else { return [Double](repeating: .nan, count: n) }
             return clv.pAlive
+        case .monetary: return a.revenue.map { Double($0) / 100 }
+        case .contribution: return contribution.map { Double($0) / 100 }
+        case .frequency: return a.purchases.map { Double($0) }
+        case .trend: return (0..<n).map { trend(last: a.revenueLast12[$0], previous: a.revenuePrevious12[$0]) }
         default:
             return (0..<n).map { value(c, a, contribution: contribution, $0, asOf: asOf, clv: nil) ?? .nan }
         }

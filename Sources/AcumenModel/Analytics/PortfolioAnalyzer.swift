@@ -25,7 +25,13 @@ public enum PortfolioAnalyzer {
         let ids = IdentifierOrder(ids: customers.map(\.id))
         var columns: [Criterion: [Double]] = [:]
         for c in Criterion.measured { columns[c] = MeasuredCriteria.column(c, agg, contribution: contribution, asOf: asOf, clv: clv) }
-        for c in Criterion.rated { columns[c] = customers.map { $0.ratings[c] ?? .nan } }
+        var rated = [[Double]](repeating: [Double](repeating: .nan, count: n), count: Criterion.rated.count)
+        let ratedIndex = Dictionary(uniqueKeysWithValues: Criterion.rated.enumerated().map { ($1, $0) })
+        for k in 0..<n {
+            for (c, v) in customers[k].ratings { if let j = ratedIndex[c] { rated[j][k] = v } }
+        }
+        for (j, c) in Criterion.rated.enumerated() { columns[c] = rated[j] }
+        rated = []
         var sorted: [Criterion: SortedColumn] = [:]
         for c in [Criterion.recency, .frequency, .monetary] { sorted[c] = SortedColumn(raw: columns[c] ?? []) }
         let rfm = RFMAnalysis(recency: sorted[.recency] ?? SortedColumn(raw: []), frequency: sorted[.frequency] ?? SortedColumn(raw: []),

@@ -54,11 +54,16 @@ extension ScoreEngine {
             TierCutoff(name: $0.name, customers: 0, lowestScore: nil, highestScore: nil,
                        minScore: tierSettings.mode == .score ? $0.minScore : nil)
         }
+        var counts = [Int](repeating: 0, count: bands.count)
+        var lowest = [Double](repeating: .infinity, count: bands.count), highest = [Double](repeating: -.infinity, count: bands.count)
         for k in 0..<n {
             let t = Int(tier[k]), s = scores[k]
-            cutoffs[t].customers += 1
-            if s < cutoffs[t].lowestScore ?? .infinity { cutoffs[t].lowestScore = s }
-            if s > cutoffs[t].highestScore ?? -.infinity { cutoffs[t].highestScore = s }
+            counts[t] += 1
+            if s < lowest[t] { lowest[t] = s }
+            if s > highest[t] { highest[t] = s }
+        }
+        for t in cutoffs.indices where counts[t] > 0 {
+            cutoffs[t].customers = counts[t]; cutoffs[t].lowestScore = lowest[t]; cutoffs[t].highestScore = highest[t]
         }
         return (tier, effective, cutoffs)
     }

@@ -25,9 +25,10 @@ public struct StrategyAnalysis: Sendable {
         let n = matrix.count
         var value = [Float](repeating: 0, count: n), potential = value
         var rec = [UInt8](repeating: 0, count: n)
+        let valueAxis = AxisColumns(settings.valueCriteria, matrix), potentialAxis = AxisColumns(settings.potentialCriteria, matrix)
         for k in 0..<n {
-            let v = Self.axis(settings.valueCriteria, matrix, k) ?? 0
-            let p = Self.axis(settings.potentialCriteria, matrix, k) ?? 0
+            let v = valueAxis.mean(matrix, k) ?? 0
+            let p = potentialAxis.mean(matrix, k) ?? 0
             value[k] = Float(v); potential[k] = Float(p)
             rec[k] = Self.index(Self.decide(value: v, potential: p, belowBreakEven: belowBreakEven(k), settings).strategy)
         }
@@ -39,6 +40,25 @@ public struct StrategyAnalysis: Sendable {
         var sum = 0.0, count = 0
         for c in criteria { if let x = m.normalised(c, k) { sum += x; count += 1 } }
         return count > 0 ? sum / Double(count) : nil
+    }
+
+    /// Matrix rows and known-bits of an axis's criteria, looked up once.
+    struct AxisColumns {
+        let rows: [Int]
+        let bits: [UInt16]  // 0 = always known
+        init(_ criteria: [Criterion], _ m: CriterionMatrix) {
+            rows = criteria.map { CriterionMatrix.row(of: $0) * m.count }
+            bits = criteria.map { c in CriterionMatrix.bit(of: c).map { UInt16(1) << UInt16($0) } ?? 0 }
+        }
+        /// Mean of the known normalised scores of customer `k`; nil when none is known.
+        func mean(_ m: CriterionMatrix, _ k: Int) -> Double? {
+            var sum = 0.0, count = 0
+            let mask = m.knownMask[k]
+            for j in rows.indices where bits[j] == 0 || mask & bits[j] != 0 {
+                sum += Double(m.values[rows[j] + k]); count += 1
+            }
+            return count > 0 ? sum / Double(count) : nil
+        }
     }
 
     /// The grid decision and whether break-even forced it.
