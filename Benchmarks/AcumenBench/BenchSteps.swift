@@ -33,6 +33,7 @@ struct BenchSteps {
             k += 1
             try store.save()
         })
+        out += whatIfSteps(store.workspace)
         return out
     }
 }
