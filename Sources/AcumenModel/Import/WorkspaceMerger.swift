@@ -22,6 +22,9 @@ public enum WorkspaceMerger {
     /// The merged workspace and what changed.
     /// - Complexity: O(rows added + rows stored for customers the batch touches).
     public static func merge(_ batch: ImportBatch, into original: Workspace) -> (Workspace, ImportSummary) {
+        if original.customers.isEmpty, original.transactions.count == 0, batch.customers.isEmpty {
+            return intoEmpty(batch, settings: original.settings)
+        }
         var w = original
         var s = ImportSummary()
         let originalCount = original.customers.count
@@ -87,6 +90,23 @@ public enum WorkspaceMerger {
             s.transactionsAdded += 1
         }
         if s.transactionsAdded > 0 { s.firstDay = Day(ordinal: first); s.lastDay = Day(ordinal: last) }
+        s.totalCustomers = w.customers.count
+        s.totalTransactions = w.transactions.count
+        return (w, s)
+    }
+
+    /// The common first import: every id is new, so the table is taken as it is and the
+    /// customer index is built once.
+    static func intoEmpty(_ batch: ImportBatch, settings: Settings) -> (Workspace, ImportSummary) {
+        var s = ImportSummary()
+        let customers = batch.transactionIDs.map { Customer(id: $0, name: $0) }
+        let w = Workspace(settings: settings, customers: customers, transactions: batch.transactions)
+        s.customersCreatedFromTransactions = customers.count
+        s.createdExamples = Array(batch.transactionIDs.prefix(5))
+        s.transactionsAdded = batch.transactions.count
+        if let lo = batch.transactions.day.min(), let hi = batch.transactions.day.max() {
+            s.firstDay = Day(ordinal: lo); s.lastDay = Day(ordinal: hi)
+        }
         s.totalCustomers = w.customers.count
         s.totalTransactions = w.transactions.count
         return (w, s)

@@ -40,6 +40,12 @@ extension Customer {
         return c
     }
 
+    /// True when only the id and name are set (the usual customer created by an import).
+    var isPlainIDAndName: Bool {
+        industry.isEmpty && region.isEmpty && owner.isEmpty && tags.isEmpty && ratings.isEmpty && costToServe == .zero
+            && notes.isEmpty && tierOverride == nil && strategyOverride == nil && review == nil && history.isEmpty && extra.isEmpty
+    }
+
     /// The JSON object written for this customer; empty optional fields are omitted.
     var json: JSONValue {
         var o = extra

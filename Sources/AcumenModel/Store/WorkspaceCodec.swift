@@ -149,6 +149,15 @@ public enum WorkspaceCodec {
         JSONWriter.writeCompact(.object(header), into: &out)
         out.append(0x0A)
         for c in customers {
+            if c.isPlainIDAndName {
+                // Same bytes as the general path, without building a dictionary (a million imported customers).
+                out += #"{"id":"#.utf8
+                JSONWriter.writeString(c.id, into: &out)
+                out += #","name":"#.utf8
+                JSONWriter.writeString(c.name, into: &out)
+                out += "}\n".utf8
+                continue
+            }
             JSONWriter.writeCompact(c.json, into: &out)
             out.append(0x0A)
         }
