@@ -20,6 +20,8 @@ struct CustomerReader {
     /// Reads every row; returns the records, or every problem found.
     func read(maxProblems: Int, progress: ((Int, Int) -> Void)?) -> Result<[Record], ImportError> {
         var problems = ProblemList(file: text.file, cap: maxProblems)
+        // Row problems are kept apart from the scanner's, which holds `problems` during the scan.
+        var rows = ProblemList(file: text.file, cap: maxProblems)
         var out: [Record] = []
         var seen: [String: Int] = [:]
         guard let ki = plan.mapping[.id] else {
@@ -34,7 +36,7 @@ struct CustomerReader {
             func fail(_ k: Int, _ message: String) {
                 let at = k < r.count ? r.fields[k].sourceOffset : r.start
                 let (l, c) = text.locate(at, recordStart: r.start, line: r.line)
-                problems.add(line: l, column: c, field: k < plan.columns.count ? plan.columns[k] : nil, message)
+                rows.add(line: l, column: c, field: k < plan.columns.count ? plan.columns[k] : nil, message)
             }
             if plan.delimiter != .jsonLines, r.count != width {
                 fail(max(0, min(r.count, width) - 1), "the row has \(r.count) field\(r.count == 1 ? "" : "s") but the \(plan.hasHeader ? "header has" : "first row has") \(width)")
@@ -62,6 +64,7 @@ struct CustomerReader {
             out.append(rec)
             return true
         }
+        problems.merge(rows)
         if !problems.isEmpty { return .failure(problems.error) }
         return .success(out)
     }

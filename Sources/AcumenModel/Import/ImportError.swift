@@ -45,7 +45,7 @@ struct ProblemList {
 
     /// Appends another list's problems (keeping the cap).
     mutating func merge(_ other: ProblemList) {
-        for p in other.items where items.count < cap { items.append(p) }
+        items = Array((items + other.items).sorted { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }.prefix(cap))
         total += other.total
     }
 

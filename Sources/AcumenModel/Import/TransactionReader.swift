@@ -18,6 +18,8 @@ struct TransactionReader {
     /// Reads the file; returns the rows, or every problem found.
     func read(maxProblems: Int, progress: ((Int, Int) -> Void)?) -> Result<Output, ImportError> {
         var problems = ProblemList(file: text.file, cap: maxProblems)
+        // Row problems are kept apart from the scanner's, which holds `problems` during the scan.
+        var rows = ProblemList(file: text.file, cap: maxProblems)
         var ids = IDIndex(capacity: 1 << 16)
         var table = TransactionTable()
         table.reserve(text.bytes.count / 24)
@@ -38,11 +40,16 @@ struct TransactionReader {
             func fail(_ k: Int, _ message: String) {
                 let at = k < r.count ? r.fields[k].sourceOffset : r.start
                 let (l, c) = text.locate(at, recordStart: r.start, line: r.line)
-                problems.add(line: l, column: c, field: k < plan.columns.count ? plan.columns[k] : nil, message)
+                rows.add(line: l, column: c, field: k < plan.columns.count ? plan.columns[k] : nil, message)
             }
             if r.count < needed || (strictWidth && r.count != width) {
-                fail(min(r.count, width) - 1, "the row has \(r.count) field\(r.count == 1 ? "" : "s") but the \(plan.hasHeader ? "header has" : "first row has") \(width)"
-                     + (r.count > width ? " (an unquoted delimiter inside a value? quote it)" : ""))
+                var message = "the row has \(r.count) field\(r.count == 1 ? "" : "s") but the \(plan.hasHeader ? "header has" : "first row has") \(width)"
+                if r.count > width { message += " (an unquoted delimiter inside a value? quote it)" }
+                let missing = plan.mapping.filter { $0.value >= r.count }.keys.sorted().map(\.rawValue)
+                if !missing.isEmpty { message += "; missing: " + missing.joined(separator: ", ") }
+                let last = r.fields[r.count - 1]
+                let (l, c) = text.locate(last.sourceOffset + (last.end - last.start), recordStart: r.start, line: r.line)
+                rows.add(line: l, column: c, message)
                 return true
             }
             var ok = true
@@ -91,6 +98,7 @@ struct TransactionReader {
             table.margin.append(margin); table.quantity.append(quantity); table.givenAsCost.append(asCost)
             return true
         }
+        problems.merge(rows)
         if !problems.isEmpty { return .failure(problems.error) }
         return .success(Output(ids: ids, table: table))
     }
