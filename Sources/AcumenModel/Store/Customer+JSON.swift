@@ -9,8 +9,8 @@ extension Customer {
         c.region = r.string("region") ?? ""
         c.owner = r.string("owner") ?? ""
         c.tags = r.strings("tags")
-        if let ratings = r.nested("ratings", { sub -> [Criterion: Double] in
-            var out: [Criterion: Double] = [:]
+        if let ratings = r.nested("ratings", { sub -> Ratings in
+            var out = Ratings()
             for key in sub.object.keys.sorted() {
                 guard let criterion = Criterion(rawValue: key), criterion.isRated else {
                     sub.problem(key, "unknown rated criterion (known: \(Criterion.rated.map(\.rawValue).joined(separator: ", ")))")
@@ -38,12 +38,6 @@ extension Customer {
         guard id != nil, name != nil else { return nil }
         if let id, id.isEmpty { r.problem("id", "must not be empty") }
         return c
-    }
-
-    /// True when only the id and name are set (the usual customer created by an import).
-    var isPlainIDAndName: Bool {
-        industry.isEmpty && region.isEmpty && owner.isEmpty && tags.isEmpty && ratings.isEmpty && costToServe == .zero
-            && notes.isEmpty && tierOverride == nil && strategyOverride == nil && review == nil && history.isEmpty && extra.isEmpty
     }
 
     /// The JSON object written for this customer; empty optional fields are omitted.
