@@ -7,6 +7,10 @@ public struct ImportBatch: Sendable {
     public var plans: [ImportPlan] = []
     /// Rows of the customers file, in file order.
     var customers: [CustomerReader.Record] = []
+    /// Complete customer records from a JSON export (ratings, notes, overrides, history).
+    var fullCustomers: [Customer] = []
+    /// Settings from a JSON export, used when the import creates the workspace.
+    var settings: Settings?
     /// Distinct customer ids of the transactions file, in order of first appearance.
     var transactionIDs: [String] = []
     /// The transactions, customer column indexing ``transactionIDs``.

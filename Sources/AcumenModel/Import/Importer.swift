@@ -33,7 +33,7 @@ public enum Importer {
         var problems: [WorkspaceProblem] = []
         var total = 0
         if let customers {
-            let text = try load(customers, fs: fs)
+            let text = try SourceText(file: customers, bytes: loaded[customers] ?? [])
             do {
                 let plan = try FormatSniffer.plan(text, options: options, fields: ImportField.customerFields, required: [.id])
                 batch.plans.append(plan)
@@ -44,8 +44,23 @@ public enum Importer {
                 }
             } catch { problems += error.problems; total += error.count }
         }
+        var loaded: [String: [UInt8]] = [:]
+        for path in [customers, transactions].compactMap({ $0 }) {
+            let bytes: [UInt8]
+            do { bytes = try fs.read(path, limit: maxFileSize) } catch { throw .io(error) }
+            loaded[path] = bytes
+            if ExportFile.looksLikeExport(bytes) {
+                guard customers == nil || transactions == nil else {
+                    throw .invalid([WorkspaceProblem(file: path, line: 1, column: 1, message: "a JSON export holds customers and transactions; import it alone")], total: 1)
+                }
+                progress?(ImportProgress(phase: .reading(path), fraction: 0))
+                let batch = try ExportFile.decode(bytes, file: path, maxProblems: options.maxProblems)
+                progress?(ImportProgress(phase: .reading(path), fraction: 1))
+                return batch
+            }
+        }
         if let transactions {
-            let text = try load(transactions, fs: fs)
+            let text = try SourceText(file: transactions, bytes: loaded.removeValue(forKey: transactions) ?? [])
             do {
                 let plan = try FormatSniffer.plan(text, options: options, fields: ImportField.transactionFields, required: [.customer, .date, .amount])
                 batch.plans.append(plan)
@@ -62,13 +77,6 @@ public enum Importer {
         return batch
     }
 
-    /// Reads a file and checks its encoding.
-    static func load(_ path: String, fs: any FileSystem) throws(ImportError) -> SourceText {
-        let bytes: [UInt8]
-        do { bytes = try fs.read(path, limit: maxFileSize) } catch { throw .io(error) }
-        return try SourceText(file: path, bytes: bytes)
-    }
-
     /// Merges the batch into the workspace in `folder` (created when it holds none) and saves,
     /// unless `dryRun`, which only computes the summary and writes nothing.
     /// - Throws: ``ImportError/workspace(_:)`` when the workspace cannot be opened or saved.
@@ -78,7 +86,7 @@ public enum Importer {
         do { exists = try fs.status(folder + "/" + WorkspaceFiles.customers) != nil } catch { throw .io(error) }
         do throws(WorkspaceError) {
             if !exists {
-                let (merged, summary) = WorkspaceMerger.merge(batch, into: Workspace())
+                let (merged, summary) = WorkspaceMerger.merge(batch, into: Workspace(settings: batch.settings ?? Settings()))
                 if !dryRun {
                     progress?(ImportProgress(phase: .writing, fraction: 0))
                     let store = try WorkspaceStore.create(folder, workspace: merged, fs: fs)

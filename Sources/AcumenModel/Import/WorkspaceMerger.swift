@@ -22,7 +22,7 @@ public enum WorkspaceMerger {
     /// The merged workspace and what changed.
     /// - Complexity: O(rows added + rows stored for customers the batch touches).
     public static func merge(_ batch: ImportBatch, into original: Workspace) -> (Workspace, ImportSummary) {
-        if original.customers.isEmpty, original.transactions.count == 0, batch.customers.isEmpty {
+        if original.customers.isEmpty, original.transactions.count == 0, batch.customers.isEmpty, batch.fullCustomers.isEmpty {
             return intoEmpty(batch, settings: original.settings)
         }
         var w = original
@@ -46,6 +46,25 @@ public enum WorkspaceMerger {
                 w.addCustomer(c)
                 s.customersAdded += 1
             }
+        }
+        for full in batch.fullCustomers {
+            guard let k = w.index[full.id] else {
+                w.addCustomer(full)
+                s.customersAdded += 1
+                continue
+            }
+            // An existing customer keeps its own ratings, notes, overrides and history.
+            var c = w.customers[k]
+            let before = c
+            c.name = full.name
+            if !full.industry.isEmpty { c.industry = full.industry }
+            if !full.region.isEmpty { c.region = full.region }
+            if !full.owner.isEmpty, full.owner != c.owner { if c.owner.isEmpty { c.owner = full.owner } else { s.valuesKept += 1 } }
+            if !full.tags.isEmpty, full.tags != c.tags { if c.tags.isEmpty { c.tags = full.tags } else { s.valuesKept += 1 } }
+            if full.costToServe != .zero, full.costToServe != c.costToServe {
+                if c.costToServe == .zero { c.costToServe = full.costToServe } else { s.valuesKept += 1 }
+            }
+            if c != before { w.customers[k] = c; s.customersUpdated += 1 }
         }
         // Map the batch's customer ids to workspace indices, creating unknown customers.
         var map = [Int32](repeating: 0, count: batch.transactionIDs.count)
