@@ -32,18 +32,6 @@ public enum Importer {
         var batch = ImportBatch()
         var problems: [WorkspaceProblem] = []
         var total = 0
-        if let customers {
-            let text = try SourceText(file: customers, bytes: loaded[customers] ?? [])
-            do {
-                let plan = try FormatSniffer.plan(text, options: options, fields: ImportField.customerFields, required: [.id])
-                batch.plans.append(plan)
-                let callback = progress.map { p in { (done: Int, all: Int) in p(ImportProgress(phase: .reading(customers), fraction: Double(done) / Double(max(all, 1)))) } }
-                switch CustomerReader(text: text, plan: plan).read(maxProblems: options.maxProblems, progress: callback) {
-                case .success(let records): batch.customers = records
-                case .failure(let e): problems += e.problems; total += e.count
-                }
-            } catch { problems += error.problems; total += error.count }
-        }
         var loaded: [String: [UInt8]] = [:]
         for path in [customers, transactions].compactMap({ $0 }) {
             let bytes: [UInt8]
@@ -58,6 +46,18 @@ public enum Importer {
                 progress?(ImportProgress(phase: .reading(path), fraction: 1))
                 return batch
             }
+        }
+        if let customers {
+            let text = try SourceText(file: customers, bytes: loaded[customers] ?? [])
+            do {
+                let plan = try FormatSniffer.plan(text, options: options, fields: ImportField.customerFields, required: [.id])
+                batch.plans.append(plan)
+                let callback = progress.map { p in { (done: Int, all: Int) in p(ImportProgress(phase: .reading(customers), fraction: Double(done) / Double(max(all, 1)))) } }
+                switch CustomerReader(text: text, plan: plan).read(maxProblems: options.maxProblems, progress: callback) {
+                case .success(let records): batch.customers = records
+                case .failure(let e): problems += e.problems; total += e.count
+                }
+            } catch { problems += error.problems; total += error.count }
         }
         if let transactions {
             let text = try SourceText(file: transactions, bytes: loaded.removeValue(forKey: transactions) ?? [])
