@@ -54,6 +54,19 @@ public struct AccountFilter: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { source }
 
+    /// True when the filter reads a text key.
+    public func mentions(_ key: TextKey) -> Bool {
+        func walk(_ e: Expression) -> Bool {
+            switch e {
+            case .and(let p), .or(let p): return p.contains(where: walk)
+            case .not(let inner): return walk(inner)
+            case .text(let k, _, _): return k == key
+            default: return false
+            }
+        }
+        return walk(expression)
+    }
+
     /// True when the account satisfies the filter.
     public func matches(_ account: some AccountFilterSubject) -> Bool { Self.evaluate(expression, account) }
 

@@ -5,17 +5,16 @@ public enum ExportFile {
     /// The `kind` of a JSON export.
     public static let kind = "acumen.export"
 
-    /// True when the bytes look like a JSON export (cheap check before a full parse).
+    /// True when the file is one pretty-printed JSON document (its first line is a lone `{`),
+    /// which is how exports are written; a JSON Lines file never starts that way.
     static func looksLikeExport(_ bytes: [UInt8]) -> Bool {
         var i = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
         guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return false }
-        let head = bytes[i..<min(bytes.count, i + 4096)]
-        let needle = Array("\"acumen.export\"".utf8)
-        return head.count >= needle.count && (0...(head.count - needle.count)).contains { k in
-            head[(head.startIndex + k)..<(head.startIndex + k + needle.count)].elementsEqual(needle)
-        }
+        i += 1
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D { i += 1 }
+        return i < bytes.count && bytes[i] == 0x0A
     }
 
     /// Decodes an export into an import batch.

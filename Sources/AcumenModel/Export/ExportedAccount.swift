@@ -8,6 +8,8 @@ public struct AccountFigures: Hashable, Sendable {
     public var segment: String?
     /// ABC class: `A`, `B` or `C`.
     public var abc: String?
+    /// The strategy in force (override included), as the analytics decided it.
+    public var strategy: Strategy?
     /// The recommended strategy (before any override).
     public var recommendation: Strategy?
     /// The factors that decided the recommendation.
@@ -35,11 +37,11 @@ public struct ExportedAccount: Hashable, Sendable, AccountFilterSubject {
         self.index = index; self.customer = customer; self.figures = figures
     }
 
-    /// The tier in force: the override's, else the computed one.
-    public var tier: String? { customer.tierOverride?.value ?? figures.tier }
-    /// The strategy in force: the override's, else the review's, else the recommendation.
+    /// The tier in force: the analytics' (overrides applied), else the override's.
+    public var tier: String? { figures.tier ?? customer.tierOverride?.value }
+    /// The strategy in force: the analytics', else the override's, else the recommendation.
     public var strategy: Strategy? {
-        customer.strategyOverride.flatMap { Strategy(rawValue: $0.value) } ?? customer.review?.strategy ?? figures.recommendation
+        figures.strategy ?? customer.strategyOverride.flatMap { Strategy(rawValue: $0.value) } ?? figures.recommendation
     }
     /// `tier`, `strategy` or `tier+strategy` when a manual override is in force.
     public var overrideKind: String {
@@ -52,8 +54,12 @@ public struct ExportedAccount: Hashable, Sendable, AccountFilterSubject {
     }
     /// Why the account has its strategy: the override's reason, else the recommendation's reasons.
     public var reason: String {
-        let overrideReasons = [customer.strategyOverride?.reason, customer.tierOverride?.reason].compactMap { $0 }.filter { !$0.isEmpty }
-        return overrideReasons.isEmpty ? figures.reasons.joined(separator: "; ") : overrideReasons.joined(separator: "; ")
+        var parts: [String] = []
+        if let o = customer.tierOverride { parts.append("Tier override by \(o.author): \(o.reason.isEmpty ? "no reason given" : o.reason)") }
+        if figures.reasons.isEmpty, let o = customer.strategyOverride {
+            parts.append("Manual override by \(o.author): \(o.reason.isEmpty ? "no reason given" : o.reason)")
+        }
+        return (parts + figures.reasons).joined(separator: "; ")
     }
     /// Contribution below zero.
     public var isBelowBreakEven: Bool { (figures.contribution?.minor ?? 0) < 0 }
