@@ -109,7 +109,7 @@ struct AccountFilterParser {
             }
             return .number(k, op, v)
         }
-        at -= 2
+        at -= 3
         throw fail("unknown key '\(name)' (keys: \(Self.keyList))")
     }
 
