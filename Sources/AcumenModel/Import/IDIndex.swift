@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Maps customer id bytes to dense indices (0, 1, 2 … in order of first appearance) without
 /// creating a `String` per lookup.
 ///
@@ -29,8 +33,26 @@ struct IDIndex {
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(), count: size)
+        slots = Self.emptyTable(size)
         mask = size - 1
+    }
+
+    /// An empty table; large ones are backed by 2 MB pages before they are first touched,
+    /// since random probes into tens of megabytes otherwise spend their time on TLB misses.
+    private static func emptyTable(_ size: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: size) { buffer, count in
+            #if canImport(Glibc)
+            let bytes = size * MemoryLayout<Slot>.stride
+            if bytes >= 8 << 20, let base = UnsafeMutableRawPointer(buffer.baseAddress) {
+                let huge = 2 << 20
+                let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+                let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
+                if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) { _ = madvise(p, end - start, MADV_HUGEPAGE) }
+            }
+            #endif
+            buffer.initialize(repeating: Slot())
+            count = size
+        }
     }
 
     /// The bytes of id `k`.
@@ -100,6 +122,14 @@ struct IDIndex {
         return (Int32(k), true)
     }
 
+    /// Reads the slot an id hashes to, without changing anything. Calling this for a batch of
+    /// ids before looking them up lets the processor fetch their slots from memory in parallel.
+    @inline(__always)
+    func touch(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let (k0, k1) = Self.key(b)
+        return slots[Self.mix(k0, k1, b.count) & mask].meta
+    }
+
     /// The index of an id given as text.
     @discardableResult
     mutating func index(of id: String) -> (index: Int32, isNew: Bool) {
@@ -109,7 +139,7 @@ struct IDIndex {
 
     private mutating func grow() {
         let size = slots.count * 2
-        var fresh = [Slot](repeating: Slot(), count: size)
+        var fresh = Self.emptyTable(size)
         let m = size - 1
         for s in slots where s.meta != 0 {
             var slot = Self.mix(s.k0, s.k1, Int(s.meta >> 32)) & m

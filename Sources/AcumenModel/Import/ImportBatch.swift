@@ -26,6 +26,8 @@ public struct ImportBatch: Sendable {
 
 /// What an import changed (or, in a dry run, would change).
 public struct ImportSummary: Hashable, Sendable {
+    /// True when a customers file (or a JSON export) was imported.
+    public var hadCustomerRecords = false
     /// Customers added from the customers file.
     public var customersAdded = 0
     /// Existing customers whose name, industry or region the customers file changed.
@@ -51,8 +53,10 @@ public struct ImportSummary: Hashable, Sendable {
     /// The summary as lines of text.
     public var lines: [String] {
         var out: [String] = []
-        out.append("customers: \(customersAdded) added from the customers file, \(customersUpdated) updated"
-                   + (valuesKept > 0 ? ", \(valuesKept) differing owner/tags/cost-to-serve values kept (may be edits made in Acumen)" : ""))
+        if hadCustomerRecords {
+            out.append("customers: \(customersAdded) added from the customers file, \(customersUpdated) updated"
+                       + (valuesKept > 0 ? ", \(valuesKept) differing owner/tags/cost-to-serve values kept (may be edits made in Acumen)" : ""))
+        }
         if customersCreatedFromTransactions > 0 {
             let more = customersCreatedFromTransactions > createdExamples.count ? ", …" : ""
             out.append("customers: \(customersCreatedFromTransactions) created from transaction ids not in the workspace (name = id: \(createdExamples.joined(separator: ", "))\(more))")

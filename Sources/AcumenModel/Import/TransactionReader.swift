@@ -20,7 +20,6 @@ struct TransactionReader {
         var problems = ProblemList(file: text.file, cap: maxProblems)
         // Row problems are kept apart from the scanner's, which holds `problems` during the scan.
         var rows = ProblemList(file: text.file, cap: maxProblems)
-        var ids = IDIndex(capacity: 1 << 16)
         var table = TransactionTable()
         table.reserve(text.bytes.count / 24)
         guard let kc = plan.mapping[.customer], let kd = plan.mapping[.date], let ka = plan.mapping[.amount],
@@ -34,6 +33,8 @@ struct TransactionReader {
         let strictWidth = plan.delimiter != .jsonLines
         let money = AmountParser(decimal: plan.decimalComma ? UInt8(ascii: ",") : UInt8(ascii: "."))
         var skipHeader = plan.hasHeader
+        // Ids in the file buffer are resolved in batches (see ``IDBatch``).
+        var batch = IDBatch(ids: IDIndex(capacity: 1 << 16))
         let source = RecordSource(text: text, delimiter: plan.delimiter)
         source.forEachRecord(problems: &problems, progress: progress) { r in
             if skipHeader { skipHeader = false; return true }
@@ -54,8 +55,12 @@ struct TransactionReader {
             }
             var ok = true
             let idBytes = r.field(kc)
+            let deferID = !r.fields[kc].inScratch
             var customer: Int32 = 0
-            if idBytes.isEmpty { fail(kc, "the customer id is empty"); ok = false } else { customer = ids.index(of: idBytes).index }
+            if idBytes.isEmpty { fail(kc, "the customer id is empty"); ok = false } else if !deferID {
+                batch.flush(r.file, into: &table)  // Keeps ids numbered in order of first appearance.
+                customer = batch.ids.index(of: idBytes).index
+            }
             let dateBytes = r.field(kd)
             let day = format.parse(dateBytes)
             if day == nil {
@@ -94,12 +99,52 @@ struct TransactionReader {
                 }
             }
             guard ok, let day else { return true }
+            if deferID { batch.add(row: table.count, r.fields[kc]) }
             table.customer.append(customer); table.day.append(day.ordinal); table.amount.append(amount)
             table.margin.append(margin); table.quantity.append(quantity); table.givenAsCost.append(asCost)
+            if batch.isFull { batch.flush(r.file, into: &table) }
             return true
         }
+        text.bytes.withUnsafeBufferPointer { batch.flush($0, into: &table) }
         problems.merge(rows)
         if !problems.isEmpty { return .failure(problems.error) }
-        return .success(Output(ids: ids, table: table))
+        return .success(Output(ids: batch.ids, table: table))
+    }
+}
+
+/// Customer ids waiting to be looked up, so that their table slots can be fetched from memory
+/// together: ``flush(_:into:)`` first reads every pending id's slot (independent loads the
+/// processor overlaps), then looks the ids up in row order, which now mostly hits the cache.
+struct IDBatch {
+    var ids: IDIndex
+    private var rows: [Int] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    /// Slot contents read ahead; kept so the reads are not optimised away.
+    private(set) var touched: UInt64 = 0
+    static let size = 64
+
+    init(ids: IDIndex) {
+        self.ids = ids
+        rows.reserveCapacity(Self.size); starts.reserveCapacity(Self.size); ends.reserveCapacity(Self.size)
+    }
+
+    var isFull: Bool { rows.count >= Self.size }
+
+    /// Queues the id of table row `row`, found at `span` in the file.
+    mutating func add(row: Int, _ span: FieldSpan) {
+        rows.append(row); starts.append(span.start); ends.append(span.end)
+    }
+
+    /// Resolves every queued id and writes its index into the table's customer column.
+    mutating func flush(_ file: UnsafeBufferPointer<UInt8>, into table: inout TransactionTable) {
+        guard !rows.isEmpty else { return }
+        var sum: UInt64 = 0
+        for j in rows.indices { sum &+= ids.touch(UnsafeBufferPointer(rebasing: file[starts[j]..<ends[j]])) }
+        touched &+= sum
+        for j in rows.indices {
+            table.customer[rows[j]] = ids.index(of: UnsafeBufferPointer(rebasing: file[starts[j]..<ends[j]])).index
+        }
+        rows.removeAll(keepingCapacity: true); starts.removeAll(keepingCapacity: true); ends.removeAll(keepingCapacity: true)
     }
 }

@@ -27,6 +27,7 @@ public enum WorkspaceMerger {
         }
         var w = original
         var s = ImportSummary()
+        s.hadCustomerRecords = !batch.customers.isEmpty || !batch.fullCustomers.isEmpty
         let originalCount = original.customers.count
         for rec in batch.customers {
             if let k = w.index[rec.id] {
@@ -119,7 +120,10 @@ public enum WorkspaceMerger {
     static func intoEmpty(_ batch: ImportBatch, settings: Settings) -> (Workspace, ImportSummary) {
         var s = ImportSummary()
         let customers = batch.transactionIDs.map { Customer(id: $0, name: $0) }
-        let w = Workspace(settings: settings, customers: customers, transactions: batch.transactions)
+        var index: [String: Int] = [:]
+        index.reserveCapacity(customers.count)
+        for (k, id) in batch.transactionIDs.enumerated() { index[id] = k }
+        let w = Workspace(settings: settings, customers: customers, index: index, transactions: batch.transactions)
         s.customersCreatedFromTransactions = customers.count
         s.createdExamples = Array(batch.transactionIDs.prefix(5))
         s.transactionsAdded = batch.transactions.count
