@@ -93,7 +93,7 @@ import Testing
         for scenario in [nil, "growth"] {
             let first = try export(source, .json, scenario: scenario)
             let path = temporaryFolder("exportfile") + "/export.json"
-            FileManager.default.createFile(atPath: path, contents: Data(first))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(first))
             let target = temporaryFolder("roundtrip") + "/ws"
             let batch = try Importer.read(transactions: nil, customers: path, options: ImportOptions())
             let summary = try Importer.apply(batch, to: target, dryRun: false)

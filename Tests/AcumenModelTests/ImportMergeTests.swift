@@ -8,7 +8,7 @@ import Testing
 
     func write(_ text: String, _ name: String = "in.csv") -> String {
         let path = temporaryFolder("input") + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 

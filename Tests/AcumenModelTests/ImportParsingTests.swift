@@ -109,7 +109,7 @@ import Testing
 
     @Test func explicitMappingOverridesGuesses() throws {
         let path = temporaryFolder() + "/t.csv"
-        FileManager.default.createFile(atPath: path, contents: Data("ref,when,gross,net\nA,2024-01-01,12.00,10.00\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("ref,when,gross,net\nA,2024-01-01,12.00,10.00\n".utf8))
         var o = ImportOptions()
         o.mapping = [.customer: .name("ref"), .date: .name("when"), .amount: .name("NET")]
         let batch = try Importer.read(transactions: path, customers: nil, options: o)
