@@ -39,6 +39,9 @@ public struct ImportPlan: Sendable {
         var lines = [head]
         let width = fields.map(\.rawValue.count).max() ?? 8
         for f in fields {
+            // Margin and cost are alternatives: show the one in use, or one line when neither is.
+            if f == .margin, mapping[.cost] != nil { continue }
+            if f == .cost, mapping[.cost] == nil { continue }
             let label = f.rawValue + String(repeating: " ", count: max(0, width - f.rawValue.count))
             if let k = mapping[f] {
                 let origin = mappingSource[f] == .given ? "given" : "guessed"
