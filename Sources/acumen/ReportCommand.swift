@@ -31,6 +31,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "At most N rows (0 = all; default: 20 for the table, all otherwise).")
     var limit: Int?
 
+    @Flag(help: "Skip the BG/NBD × Gamma-Gamma lifetime-value fit (predicted CLV and P(alive) stay unknown).")
+    var noLifetimeValue = false
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date yyyy-MM-dd, not \"\(asOf)\"") }
         if PortfolioReport.SortField(rawValue: sort) == nil {
@@ -56,14 +59,21 @@ struct ReportCommand: ParsableCommand {
             }
             chosen = s
         }
-        let analysis = PortfolioAnalyzer.analyze(workspace, asOf: day)
+        let (analysis, clv) = noLifetimeValue ? (PortfolioAnalyzer.analyze(workspace, asOf: day), nil)
+            : PortfolioAnalyzer.analyzeWithLifetimeValue(workspace, asOf: day)
         let field = PortfolioReport.SortField(rawValue: sort) ?? .rank
         let rowLimit = limit ?? (format == .table ? 20 : 0)
         let report = PortfolioReport(analysis: analysis, scenario: chosen, sort: field, limit: rowLimit)
         let text: String
         switch format {
         case .table: text = ReportFormatter.table(report)
-        case .json: text = JSONWriter.pretty(report.json) + "\n"
+        case .json:
+            var json = report.json
+            if case .object(var o) = json, let clv {
+                o["lifetimeValue"] = clv.json
+                json = .object(o)
+            }
+            text = JSONWriter.pretty(json) + "\n"
         case .csv: text = report.csv
         case .markdown: text = ReportFormatter.markdown(report)
         }
