@@ -34,8 +34,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Analysis date yyyy-MM-dd (default: the workspace's asOf, else today).")
     var asOf: String?
 
-    @Flag(inversion: .prefixedNo, help: "Fit the lifetime-value model for the CLV column (default: on).")
-    var clv = true
+    @Flag(help: "Skip the BG/NBD × Gamma-Gamma lifetime-value fit (the CLV column stays empty).")
+    var noLifetimeValue = false
 
     @Option(name: .shortAndLong, help: "Output file, or - for standard output.")
     var output: String
@@ -62,12 +62,8 @@ struct ExportCommand: ParsableCommand {
             }
             chosen = s
         }
-        var inputs: CLVInputs?
-        if clv, workspace.settings.clv.enabled, !workspace.customers.isEmpty {
-            let fit = CLVAnalysis.fit(workspace: workspace, asOf: day)
-            inputs = CLVInputs(predictedCLV: fit.predictedCLV, pAlive: fit.pAlive)
-        }
-        let analysis = PortfolioAnalyzer.analyze(workspace, asOf: day, clv: inputs)
+        let analysis = noLifetimeValue ? PortfolioAnalyzer.analyze(workspace, asOf: day)
+            : PortfolioAnalyzer.analyzeWithLifetimeValue(workspace, asOf: day).analysis
         let accounts = ExportedAccount.accounts(analysis, scenario: chosen, filter: parsedFilter)
         let context = ExportContext(asOf: day, scenario: chosen?.name, filter: parsedFilter, currency: workspace.settings.currency,
                                     tierOrder: analysis.tierNames)

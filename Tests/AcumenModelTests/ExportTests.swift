@@ -75,8 +75,7 @@ import Testing
 
     func export(_ folder: String, _ format: ExportFormat, scenario: String? = nil, filter: String = "") throws -> [UInt8] {
         let w = try WorkspaceStore.open(folder, options: .init(readOnly: true)).workspace
-        let fit = CLVAnalysis.fit(workspace: w, asOf: asOf)
-        let analysis = PortfolioAnalyzer.analyze(w, asOf: asOf, clv: CLVInputs(predictedCLV: fit.predictedCLV, pAlive: fit.pAlive))
+        let analysis = PortfolioAnalyzer.analyzeWithLifetimeValue(w, asOf: asOf).analysis
         let chosen = w.settings.scenarios.first { $0.name == scenario }
         let f = try AccountFilter.parse(filter)
         let accounts = ExportedAccount.accounts(analysis, scenario: chosen, filter: f)
