@@ -30,6 +30,16 @@ enum ColumnGuesser {
                       ["owner", "manager", "betreuer"])
         case .costToServe: (["costtoserve", "servicecost", "servicecosts", "cts", "costserve", "servingcost"], ["costtoserve", "servicecost"])
         case .tags: (["tags", "tag", "labels", "label", "schlagworte"], ["tag", "label"])
+        case .satisfaction: (["satisfaction", "csat", "zufriedenheit"], ["satisfaction"])
+        case .stickiness: (["stickiness", "loyalty", "switchingcost", "switchingcosts"], ["stickiness"])
+        case .marketPotential: (["marketpotential", "potential", "growthpotential", "growth"], ["potential"])
+        case .needsFit: (["needsfit", "fit", "strategicfit", "productfit"], ["fit"])
+        case .competition: (["competition", "competitivepressure", "wettbewerb"], ["competition", "competitive"])
+        case .innovation: (["innovation", "innovativeness"], ["innovation"])
+        case .cooperation: (["cooperation", "willingnesstocooperate", "collaboration"], ["cooperat"])
+        case .brandInfluence: (["brandinfluence", "influence", "reference", "referencevalue"], ["influence"])
+        case .cultureFit: (["culturefit", "culture"], ["culture"])
+        case .risk: (["risk", "riskscore", "creditrisk", "risiko"], ["risk"])
         }
     }
 

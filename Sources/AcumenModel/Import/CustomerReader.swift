@@ -1,4 +1,4 @@
-/// Reads a customers file: id, name, industry, region, owner, cost to serve and tags.
+/// Reads a customers file: id, name, industry, region, owner, cost to serve, tags and ratings.
 ///
 /// An empty cell means "not given" (it never blanks a value in the workspace). Tags are split
 /// on `|`, `;` or `,` (inside a quoted cell when `,` is the delimiter). Ids must be unique.
@@ -15,6 +15,8 @@ struct CustomerReader {
         var owner: String?
         var costToServe: Money?
         var tags: [String]?
+        /// Rated criteria given in the file (0–10).
+        var ratings = Ratings()
     }
 
     /// Reads every row; returns the records, or every problem found.
@@ -60,6 +62,17 @@ struct CustomerReader {
                 case .value: fail(k, "cost to serve must not be negative")
                 case .invalid(let why): fail(k, "cost to serve: " + why)
                 }
+            }
+            for field in ImportField.ratingFields {
+                guard let k = plan.mapping[field], k < r.count, let criterion = field.criterion else { continue }
+                let cell = r.text(k).trimmingSpaces
+                if cell.isEmpty { continue }
+                let normal = plan.decimalComma ? String(cell.map { $0 == "," ? "." : $0 }) : cell
+                guard let v = Double(normal), v.isFinite, (0...10).contains(v) else {
+                    fail(k, "\(criterion.title): \"\(cell)\" is not a rating from 0 to 10 (leave the cell empty for unknown)")
+                    continue
+                }
+                rec.ratings[criterion] = v
             }
             out.append(rec)
             return true

@@ -60,11 +60,20 @@ public enum ImportField: String, Hashable, Sendable, CaseIterable, Comparable {
     case customer, date, amount, margin, cost, quantity
     // Customers.
     case id, name, industry, region, owner, costToServe, tags
+    // Customers: rated criteria, 0–10.
+    case satisfaction, stickiness, marketPotential, needsFit, competition, innovation
+    case cooperation, brandInfluence, cultureFit, risk
 
     /// Fields of a transactions file, in display order.
     public static let transactionFields: [ImportField] = [.customer, .date, .amount, .margin, .cost, .quantity]
     /// Fields of a customers file, in display order.
-    public static let customerFields: [ImportField] = [.id, .name, .industry, .region, .owner, .costToServe, .tags]
+    public static let customerFields: [ImportField] = [.id, .name, .industry, .region, .owner, .costToServe, .tags] + ratingFields
+    /// Rated criteria a customers file may carry.
+    public static let ratingFields: [ImportField] = [.satisfaction, .stickiness, .marketPotential, .needsFit, .competition,
+                                                     .innovation, .cooperation, .brandInfluence, .cultureFit, .risk]
+
+    /// The rated criterion of a rating field.
+    public var criterion: Criterion? { ImportField.ratingFields.contains(self) ? Criterion(rawValue: rawValue) : nil }
 
     /// The name accepted in `--map` (`costToServe` also as `cost_to_serve`).
     public init?(argument: String) {

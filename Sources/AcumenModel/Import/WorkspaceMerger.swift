@@ -39,11 +39,16 @@ public enum WorkspaceMerger {
                 if let v = rec.owner, v != c.owner { if c.owner.isEmpty { c.owner = v } else { s.valuesKept += 1 } }
                 if let v = rec.tags, v != c.tags { if c.tags.isEmpty { c.tags = v } else { s.valuesKept += 1 } }
                 if let v = rec.costToServe, v != c.costToServe { if c.costToServe == .zero { c.costToServe = v } else { s.valuesKept += 1 } }
+                // Ratings from a file fill unknown criteria only; a rating set in Acumen is kept.
+                for (criterion, v) in rec.ratings where c.ratings[criterion] != v {
+                    if c.ratings[criterion] == nil { c.ratings[criterion] = v } else { s.valuesKept += 1 }
+                }
                 if c != before { w.customers[k] = c; s.customersUpdated += 1 }
             } else {
                 var c = Customer(id: rec.id, name: rec.name ?? rec.id)
                 c.industry = rec.industry ?? ""; c.region = rec.region ?? ""; c.owner = rec.owner ?? ""
                 c.tags = rec.tags ?? []; c.costToServe = rec.costToServe ?? .zero
+                c.ratings = rec.ratings
                 w.addCustomer(c)
                 s.customersAdded += 1
             }
