@@ -31,16 +31,19 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     private var calls: [(op: Op, path: String)] = []
     private var enospcNextWrite = false
     private var renamed: [String] = []
+    private var openCalls: [(path: String, flags: Int32, mode: mode_t)] = []
     /// Largest write passed to the real file system (0: no limit).
     let maxWrite: Int
 
     init(maxWrite: Int = 0) { self.maxWrite = maxWrite }
 
     /// Fails the calls at these indices (counted from now) with these faults.
-    func inject(_ faults: [Int: Fault]) { lock.withLock { plan = faults; calls = []; renamed = []; enospcNextWrite = false } }
+    func inject(_ faults: [Int: Fault]) { lock.withLock { plan = faults; calls = []; renamed = []; openCalls = []; enospcNextWrite = false } }
 
     /// The calls made since the last ``inject(_:)``.
     var log: [(op: Op, path: String)] { lock.withLock { calls } }
+    /// Every `open` since the last ``inject(_:)`` with its flags and mode.
+    var opens: [(path: String, flags: Int32, mode: mode_t)] { lock.withLock { openCalls } }
     /// Targets of renames that completed since the last ``inject(_:)``.
     var completedRenames: [String] { lock.withLock { renamed } }
 
@@ -60,7 +63,9 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     private func isShortWrite() -> Bool { lock.withLock { plan[calls.count - 1] == .shortWrite } }
 
     func open(_ path: String, flags: Int32, mode: mode_t) throws(IOFailure) -> Int32 {
-        try step(.open, path); return try real.open(path, flags: flags, mode: mode)
+        try step(.open, path)
+        lock.withLock { openCalls.append((path, flags, mode)) }
+        return try real.open(path, flags: flags, mode: mode)
     }
 
     func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws(IOFailure) -> Int {
