@@ -33,7 +33,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "AcumenModelTests", dependencies: ["AcumenModel"], swiftSettings: strictSettings),
+        .testTarget(name: "AcumenModelTests", dependencies: ["AcumenModel"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "AcumenUITests", dependencies: ["AcumenUI", "AcumenModel"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenTerminalTests", dependencies: ["AcumenTerminal"], swiftSettings: strictSettings),
         .testTarget(name: "acumenTests", dependencies: ["acumen", "AcumenModel"], swiftSettings: strictSettings),

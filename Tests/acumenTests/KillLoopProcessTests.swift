@@ -92,6 +92,22 @@ import AcumenModel
         #expect(ok.status == 0)
     }
 
+    /// `acumen check` on cases of the broken-workspace corpus (Tests/AcumenModelTests/Fixtures/broken).
+    @Test(arguments: ["customers-duplicate-id", "customers-invalid-utf8", "settings-wrong-type", "transactions-unknown-customer", "journal-damaged-middle"])
+    func checkOnTheBrokenCorpus(name: String) throws {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AcumenModelTests/Fixtures/broken/" + name).path
+        let expected = try String(contentsOfFile: source + "/expected.txt", encoding: .utf8).split(separator: "\n").map(String.init)
+        let folder = FileManager.default.temporaryDirectory.path + "/acumen-check-\(getpid())-\(name)-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.copyItem(atPath: source, toPath: folder)
+        let before = bytes(folder + "/" + WorkspaceFiles.customers)
+        let run = try ChildProcess.run(acumenBinary(), ["check", folder])
+        #expect(run.status == 1)
+        let line = run.error.split(separator: "\n").first { l in expected.allSatisfy { l.contains($0) } }
+        #expect(line != nil, "\(name): \(run.error)")
+        #expect(bytes(folder + "/" + WorkspaceFiles.customers) == before)
+    }
+
     @Test func stressCommandIsHiddenFromHelp() throws {
         let help = try ChildProcess.run(acumenBinary(), ["--help"])
         #expect(!help.output.contains("stress-save"))
