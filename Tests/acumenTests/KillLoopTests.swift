@@ -25,7 +25,10 @@ import AcumenModel
                 child.signal(SIGKILL); child.wait()
                 Issue.record("child did not start (round \(round)): \(child.errorText)"); return
             }
-            usleep(UInt32(rng.unit() * 50_000))
+            // Kill after a random number of printed lines plus a random few milliseconds, so
+            // kills land at every step (recording, announcing, inside a save) at any speed.
+            for _ in 0..<rng.below(30) { if let l = child.readLine(timeout: 10) { lines.append(l) } }
+            usleep(UInt32(rng.unit() * 4_000))
             child.signal(SIGKILL)
             lines += child.remainingLines()
             let status = child.wait()
