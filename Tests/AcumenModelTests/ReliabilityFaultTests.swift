@@ -130,6 +130,6 @@ import Testing
                 tally[fault.description, default: 0] += 1
             }
         }
-        print("fault-injection (edit): \(calls.count) calls, \(tally.values.reduce(0, +)) faults")
+        print("fault-injection (edit): \(calls.count) calls, \(tally.values.reduce(0, +)) faults: \(tally.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
     }
 }
