@@ -33,7 +33,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "AcumenModelTests", dependencies: ["AcumenModel"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "acumen-bench",
+            dependencies: [
+                "AcumenModel", "AcumenUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/AcumenBench",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "AcumenModelTests", dependencies: ["AcumenModel"], resources: [.copy("Fixtures/broken")], swiftSettings: strictSettings),
         .testTarget(name: "AcumenUITests", dependencies: ["AcumenUI", "AcumenModel"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenTerminalTests", dependencies: ["AcumenTerminal"], swiftSettings: strictSettings),
         .testTarget(name: "acumenTests", dependencies: ["acumen", "AcumenModel"], swiftSettings: strictSettings),

@@ -82,7 +82,7 @@ struct StressCommand: ParsableCommand {
 
     /// Saves, announcing the file versions first; on failure reports and maybe retries.
     private func save(_ store: WorkspaceStore) throws {
-        for (file, bytes) in store.encodedFiles() { emit("pending \(file) \(String(Checksum.fnv1a64(bytes), radix: 16))") }
+        for (file, bytes) in store.encodedFiles() { emit("pending \(file) \(String(Checksum.fingerprint(bytes), radix: 16))") }
         do {
             try store.save()
             emit("saved \(store.lastSeq)")

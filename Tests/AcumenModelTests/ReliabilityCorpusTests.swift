@@ -7,7 +7,7 @@ import Testing
 /// (first the `file:line:` location, then the message). Loading must report it, never crash,
 /// and leave every file byte-identical.
 @Suite struct ReliabilityCorpusTests {
-    static var corpus: URL? { Bundle.module.resourceURL?.appendingPathComponent("Fixtures/broken") }
+    static var corpus: URL? { Bundle.module.resourceURL?.appendingPathComponent("broken") }
 
     static var cases: [String] {
         guard let corpus else { return [] }

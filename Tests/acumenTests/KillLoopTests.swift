@@ -83,7 +83,7 @@ struct KillState {
     }
 
     func hash(_ file: String) -> UInt64? {
-        (FileManager.default.contents(atPath: folder + "/" + file)).map { Checksum.fnv1a64(Array($0)) }
+        (FileManager.default.contents(atPath: folder + "/" + file)).map { Checksum.fingerprint(Array($0)) }
     }
 
     /// Checks the workspace after a kill, given what the child printed; returns what is wrong.

@@ -27,7 +27,7 @@ extension WorkspaceStore {
             guard let st, st.isRegular || (st.isSymlink && options.followSymlinks) else { changed.append(file); continue }
             let bytes: [UInt8]
             do { bytes = try fs.read(p, limit: options.maxFileSize) } catch { throw .io(error) }
-            if Checksum.fnv1a64(bytes) != fp.hash { changed.append(file) }
+            if Checksum.fingerprint(bytes) != fp.hash { changed.append(file) }
         }
         return changed
     }
@@ -70,7 +70,7 @@ extension WorkspaceStore {
         if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
         let writer = AtomicFile(fs: fs)
         for (file, bytes) in encodedFiles() {
-            let hash = Checksum.fnv1a64(bytes)
+            let hash = Checksum.fingerprint(bytes)
             if let fp = fingerprints[file], fp.hash == hash, fp.status != nil { continue }
             let seq = seqToSave(file)
             do {
@@ -78,7 +78,7 @@ extension WorkspaceStore {
             } catch {
                 // A failure after the rename (fsync of the folder) leaves the new file in place:
                 // remember it as ours so the retry does not see a conflict.
-                if let now = try? fs.read(path(file), limit: options.maxFileSize), Checksum.fnv1a64(now) == hash {
+                if let now = try? fs.read(path(file), limit: options.maxFileSize), Checksum.fingerprint(now) == hash {
                     fingerprints[file] = Fingerprint(status: try? fs.status(path(file)), hash: hash)
                     savedSeq[file] = seq
                 }
@@ -86,6 +86,7 @@ extension WorkspaceStore {
             }
             fingerprints[file] = Fingerprint(status: try? fs.status(path(file)), hash: hash)
             savedSeq[file] = seq
+            if file == WorkspaceFiles.transactions { storeTransactionCache(workspace) }
         }
         do { journalLength = try journal.reset() } catch {
             journalLength = nil  // unknown: the next append cuts nothing and appends safely
@@ -118,7 +119,7 @@ extension WorkspaceStore {
             for file in [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions] where try fs.status(store.path(file)) != nil {
                 // Existing files are replaced deliberately: record them as loaded so save() accepts them.
                 let bytes = try fs.read(store.path(file), limit: store.options.maxFileSize)
-                store.fingerprints[file] = Fingerprint(status: try fs.status(store.path(file)), hash: Checksum.fnv1a64(bytes))
+                store.fingerprints[file] = Fingerprint(status: try fs.status(store.path(file)), hash: Checksum.fingerprint(bytes))
             }
         } catch { throw .io(error) }
         try store.save()

@@ -101,7 +101,7 @@ public final class WorkspaceStore {
         }
         do {
             let bytes = try fs.read(p, limit: options.maxFileSize)
-            fingerprints[file] = Fingerprint(status: st, hash: Checksum.fnv1a64(bytes))
+            fingerprints[file] = Fingerprint(status: st, hash: Checksum.fingerprint(bytes))
             return bytes
         } catch {
             problems.append(WorkspaceProblem(file: file, line: 0, message: error.description))
@@ -126,25 +126,52 @@ public final class WorkspaceStore {
         } else {
             readOnlyReason = "opened read-only"
         }
-        if !isReadOnly { AtomicFile(fs: fs).removeStaleTemporaries(in: folder) }
+        if !isReadOnly {
+            AtomicFile(fs: fs).removeStaleTemporaries(in: folder)
+            AtomicFile(fs: fs).removeStaleTemporaries(in: folder + "/" + TransactionCache.folderName)
+        }
         let settingsBytes = try readFile(WorkspaceFiles.settings, problems: &problems)
         var settings = settingsBytes.map { WorkspaceCodec.decodeSettings($0, problems: &problems) } ?? Settings()
         savedSeq[WorkspaceFiles.settings] = settings.extra.removeValue(forKey: Self.journalSeqKey)?.intValue ?? 0
-        var w = Workspace(settings: settings)
         var extra: [String: JSONValue] = [:]
-        let customers = WorkspaceCodec.decodeCustomers(customerBytes, headerExtra: &extra, problems: &problems)
+        let (customers, index) = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
         savedSeq[WorkspaceFiles.customers] = extra.removeValue(forKey: Self.journalSeqKey)?.intValue ?? 0
-        w = Workspace(settings: settings, customers: customers)
+        var w = Workspace(settings: settings, customers: customers, index: index, transactions: TransactionTable())
         w.customersHeaderExtra = extra
-        if let txBytes = try readFile(WorkspaceFiles.transactions, problems: &problems) {
-            var txExtra: [String: JSONValue] = [:]
-            w.transactions = WorkspaceCodec.decodeTransactions(txBytes, customers: customers, headerExtra: &txExtra, problems: &problems)
-            w.transactionsHeaderExtra = txExtra
-        }
+        try loadTransactions(into: &w, index: index, problems: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         try replayJournal(into: &w, problems: &problems)
         workspace = w
         warnings = problems
+    }
+
+    /// Loads transactions from the binary cache when it matches the file, else parses the
+    /// file and (when writable and valid) rebuilds the cache.
+    private func loadTransactions(into w: inout Workspace, index: [String: Int], problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
+        let file = WorkspaceFiles.transactions
+        let st: FileStatus?
+        do { st = try fs.status(path(file)) } catch { throw .io(error) }
+        if let st, st.isRegular, problems.isEmpty,
+           let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers) {
+            w.transactions = cached.table
+            w.transactionsHeaderExtra = cached.headerExtra
+            fingerprints[file] = Fingerprint(status: st, hash: cached.contentHash)
+            return
+        }
+        guard let bytes = try readFile(file, problems: &problems) else { return }
+        var extra: [String: JSONValue] = [:]
+        let before = problems.count
+        w.transactions = WorkspaceCodec.decodeTransactions(bytes, index: index, headerExtra: &extra, problems: &problems)
+        w.transactionsHeaderExtra = extra
+        if problems.count == before, !isReadOnly { storeTransactionCache(w) }
+    }
+
+    /// Rebuilds the transaction cache for the file as last loaded or saved.
+    func storeTransactionCache(_ w: Workspace) {
+        guard let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
+        let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode,
+                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers))
+        TransactionCache.store(folder: folder, key: key, table: w.transactions, headerExtra: w.transactionsHeaderExtra, fs: fs)
     }
 
     /// Applies the journal's records that the main files do not contain yet; cuts a torn tail.
@@ -198,16 +225,28 @@ public final class WorkspaceStore {
     @discardableResult
     public func record(_ edit: Edit, author: String, at: Timestamp) throws(WorkspaceError) -> Edit {
         if let readOnlyReason { throw .readOnly(readOnlyReason) }
-        var trial = workspace
-        let inverse: Edit
-        do { inverse = try trial.apply(edit, author: author, at: at) } catch { throw .edit(error) }
+        // Validate without copying the workspace (a copy of a million customers costs ~0.5 s).
+        do { try workspace.validate(edit) } catch { throw .edit(error) }
+        if case .batch = edit {
+            // Later edits of a batch may depend on earlier ones: apply it to a copy first.
+            var trial = workspace
+            let inverse: Edit
+            do { inverse = try trial.apply(edit, author: author, at: at) } catch { throw .edit(error) }
+            try appendToJournal(edit, author: author, at: at)
+            workspace = trial
+            return inverse
+        }
+        try appendToJournal(edit, author: author, at: at)
+        do { return try workspace.apply(edit, author: author, at: at) } catch { throw .edit(error) }
+    }
+
+    /// Appends one record; on failure nothing changes (the journal is cut back, `nextSeq` kept).
+    private func appendToJournal(_ edit: Edit, author: String, at: Timestamp) throws(WorkspaceError) {
         do {
             journalLength = try journal.append([Journal.Record(seq: nextSeq, at: at, author: author, edit: edit)], expectedLength: journalLength)
         } catch { throw .io(error) }
         nextSeq += 1
-        workspace = trial
         for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
-        return inverse
     }
 
     /// Releases the lock; the store must not be used afterwards.
