@@ -78,8 +78,11 @@ struct KillState {
         return s
     }
 
+    /// Temporary files in the workspace folder and its transaction-cache folder.
     static func temporaries(in folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(AtomicFile.tempPrefix) }
+        [folder, folder + "/.acumen-cache"].flatMap { f in
+            ((try? FileManager.default.contentsOfDirectory(atPath: f)) ?? []).filter { $0.hasPrefix(AtomicFile.tempPrefix) }
+        }
     }
 
     func hash(_ file: String) -> UInt64? {
