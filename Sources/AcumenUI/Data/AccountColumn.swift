@@ -1,0 +1,117 @@
+/// A column of the accounts list: its title, width, alignment, cell text and sort order.
+public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
+    case name, tier, score, abc, segment, revenue, contribution, clv, strategy, owner, triage, trend
+
+    /// The heading.
+    public var title: String {
+        switch self {
+        case .name: "Name"
+        case .tier: "Tier"
+        case .score: "Score"
+        case .abc: "ABC"
+        case .segment: "Segment"
+        case .revenue: "Revenue"
+        case .contribution: "Contrib."
+        case .clv: "CLV"
+        case .strategy: "Strategy"
+        case .owner: "Owner"
+        case .triage: "Triage"
+        case .trend: "12 months"
+        }
+    }
+
+    /// Cells the column takes (the name column takes what is left, at least this).
+    public var width: Int {
+        switch self {
+        case .name: 16
+        case .tier: 8
+        case .score: 6
+        case .abc: 3
+        case .segment: 14
+        case .revenue, .contribution, .clv: 8
+        case .strategy: 9
+        case .owner: 10
+        case .triage: 8
+        case .trend: 12
+        }
+    }
+
+    public var alignment: TextLayout.Alignment {
+        switch self {
+        case .score, .revenue, .contribution, .clv: .right
+        default: .left
+        }
+    }
+
+    /// The columns shown by default, in order.
+    public static let defaults: [AccountColumn] = allCases
+
+    /// The text of a cell (already sanitised at table build).
+    public func text(_ t: AccountTable, _ i: Int, glyphs: GlyphSet) -> String {
+        switch self {
+        case .name: return t.names[i]
+        case .tier: return t.tier[i] == AccountTable.none ? "" : glyphs.tierMarker(Int(t.tier[i])) + " " + t.tierName(i)
+        case .score: return Format.score(t.score[i])
+        case .abc: return t.abcName(i)
+        case .segment: return t.segmentName(i)
+        case .revenue: return Format.money(t.revenue[i])
+        case .contribution: return (t.isBelowBreakEven(i) ? glyphs.belowBreakEven : "") + Format.money(t.contribution[i])
+        case .clv: return Format.money(t.clv[i])
+        case .strategy: return t.strategyName(i)
+        case .owner: return t.ownerName(i)
+        case .triage: return t.triage[i].title
+        case .trend: return Charts.sparkline(t.monthlyRevenue(i), glyphs: glyphs)
+        }
+    }
+
+    /// The value used to filter by this column (`field:value`), lower-cased.
+    public func filterValue(_ t: AccountTable, _ i: Int) -> String {
+        switch self {
+        case .tier: t.tierName(i).lowercased()
+        case .contribution: t.isBelowBreakEven(i) ? "below" : "above"
+        case .trend: ""
+        default: text(t, i, glyphs: .ascii).lowercased()
+        }
+    }
+
+    /// Compares two rows' values in this column: -1, 0 or 1. Unknown values sort last.
+    public func compare(_ t: AccountTable, _ a: Int, _ b: Int) -> Int {
+        func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (y < x ? 1 : 0) }
+        switch self {
+        case .name: return cmp(t.names[a], t.names[b])
+        case .tier: return cmp(t.tier[a], t.tier[b])
+        case .score:
+            let x = t.score[a].isNaN ? Double.infinity : t.score[a], y = t.score[b].isNaN ? Double.infinity : t.score[b]
+            return cmp(x, y)
+        case .abc: return cmp(t.abc[a], t.abc[b])
+        case .segment: return cmp(t.segmentName(a), t.segmentName(b))
+        case .revenue: return cmp(t.revenue[a], t.revenue[b])
+        case .contribution: return cmp(t.contribution[a], t.contribution[b])
+        case .clv: return cmp(t.clv[a] == Int64.min ? Int64.max : t.clv[a], t.clv[b] == Int64.min ? Int64.max : t.clv[b])
+        case .strategy: return cmp(t.strategy[a], t.strategy[b])
+        case .owner: return cmp(t.ownerName(a), t.ownerName(b))
+        case .triage: return cmp(t.triage[a].rawValue, t.triage[b].rawValue)
+        case .trend: return cmp(t.monthlyRevenue(a).last ?? 0, t.monthlyRevenue(b).last ?? 0)
+        }
+    }
+
+    /// Sorts row indices by this column, stably: equal values keep their order in `rows`.
+    /// - Complexity: O(n log n) comparisons.
+    public func sorted(_ rows: [Int32], _ t: AccountTable, descending: Bool) -> [Int32] {
+        // Pair each row with its position so ties fall back to the incoming order.
+        var keyed = Array(rows.enumerated())
+        keyed.sort { x, y in
+            let c = compare(t, Int(x.element), Int(y.element))
+            if c != 0 { return descending ? c > 0 : c < 0 }
+            return x.offset < y.offset
+        }
+        return keyed.map(\.element)
+    }
+
+    /// The column a filter field name refers to (`tier`, `owner`, `below`, …).
+    public static func named(_ field: String) -> AccountColumn? {
+        let f = field.lowercased()
+        if f == "below" || f == "breakeven" { return .contribution }
+        return allCases.first { $0.rawValue == f || $0.title.lowercased() == f }
+    }
+}

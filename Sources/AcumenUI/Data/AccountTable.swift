@@ -1,0 +1,106 @@
+/// The analysed accounts as the screens need them: one column array per field, indexed by
+/// the customer's position in the workspace, so a million rows sort and filter as arrays.
+///
+/// Text fields are sanitised when the table is built (``TextSanitizer``), so screens can draw
+/// them directly. Unknown values: score NaN, CLV `Int64.min`, small-integer codes ``none``.
+public struct AccountTable: Sendable {
+    /// Code for "no value" in the small-integer columns.
+    public static let none: UInt8 = 255
+
+    /// Triage state of an account.
+    public enum TriageState: UInt8, Sendable, CaseIterable {
+        case unreviewed, accepted, decided, skipped, stale
+        public var title: String {
+            switch self {
+            case .unreviewed: "new"
+            case .accepted: "accepted"
+            case .decided: "decided"
+            case .skipped: "skipped"
+            case .stale: "stale"
+            }
+        }
+    }
+
+    public var ids: [String] = []
+    public var names: [String] = []
+    /// Lower-cased names and ids, for search and filter without re-folding per keypress.
+    public var searchKeys: [String] = []
+    /// Tier position (0 = top) into ``tierNames``.
+    public var tier: [UInt8] = []
+    public var tierNames: [String] = []
+    /// Composite score 0–100, NaN when unknown.
+    public var score: [Double] = []
+    /// ABC class: 0 = A, 1 = B, 2 = C.
+    public var abc: [UInt8] = []
+    /// RFM segment position into ``segmentNames``.
+    public var segment: [UInt8] = []
+    public var segmentNames: [String] = []
+    /// RFM recency and frequency scores 1–5 (0 unknown).
+    public var recencyScore: [UInt8] = []
+    public var frequencyScore: [UInt8] = []
+    /// Revenue, contribution and CLV over the analysis window, in minor units.
+    public var revenue: [Int64] = []
+    public var contribution: [Int64] = []
+    public var clv: [Int64] = []
+    /// Strategy position in `Strategy.allCases` (the override if any, else the recommendation).
+    public var strategy: [UInt8] = []
+    public var strategyNames: [String] = []
+    /// Owner position into ``ownerNames``.
+    public var owner: [Int32] = []
+    public var ownerNames: [String] = []
+    public var triage: [TriageState] = []
+    /// Monthly revenue, `months` values per customer (oldest first), in currency units.
+    public var monthly: [Float] = []
+    public var months = 12
+    public var currency = "EUR"
+
+    public init() {}
+
+    /// Number of accounts.
+    public var count: Int { names.count }
+
+    /// The tier name of a row ("" when unknown).
+    public func tierName(_ i: Int) -> String { name(tier[i], in: tierNames) }
+    /// The segment name of a row.
+    public func segmentName(_ i: Int) -> String { name(segment[i], in: segmentNames) }
+    /// The strategy title of a row.
+    public func strategyName(_ i: Int) -> String { name(strategy[i], in: strategyNames) }
+    /// The owner of a row.
+    public func ownerName(_ i: Int) -> String {
+        let o = Int(owner[i])
+        return o >= 0 && o < ownerNames.count ? ownerNames[o] : ""
+    }
+    /// The ABC letter of a row.
+    public func abcName(_ i: Int) -> String {
+        switch abc[i] { case 0: "A"; case 1: "B"; case 2: "C"; default: "" }
+    }
+    /// Whether a row's contribution is below break-even (negative).
+    public func isBelowBreakEven(_ i: Int) -> Bool { contribution[i] < 0 }
+
+    /// The monthly revenue series of a row.
+    public func monthlyRevenue(_ i: Int) -> [Double] {
+        let start = i * months
+        guard months > 0, start + months <= monthly.count else { return [] }
+        return monthly[start..<(start + months)].map(Double.init)
+    }
+
+    private func name(_ code: UInt8, in names: [String]) -> String {
+        Int(code) < names.count ? names[Int(code)] : ""
+    }
+
+    /// Appends one account (for tests, fixtures and adapters); codes index the name lists.
+    public mutating func append(id: String, name: String, tier: UInt8, score: Double, abc: UInt8,
+                                segment: UInt8, recency: UInt8 = 0, frequency: UInt8 = 0,
+                                revenue: Int64, contribution: Int64, clv: Int64, strategy: UInt8,
+                                owner: Int32, triage: TriageState, monthly: [Float]) {
+        ids.append(TextSanitizer.sanitize(id)); names.append(TextSanitizer.sanitize(name))
+        searchKeys.append((name + " " + id).lowercased())
+        self.tier.append(tier); self.score.append(score); self.abc.append(abc)
+        self.segment.append(segment); recencyScore.append(recency); frequencyScore.append(frequency)
+        self.revenue.append(revenue); self.contribution.append(contribution); self.clv.append(clv)
+        self.strategy.append(strategy); self.owner.append(owner); self.triage.append(triage)
+        var m = monthly
+        if m.count < months { m += Array(repeating: 0, count: months - m.count) }
+        self.monthly.append(contentsOf: m.prefix(months))
+    }
+}
