@@ -95,17 +95,33 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// Sorts row indices by this column, stably: equal values keep their order in `rows`.
+    /// Whether a row has no value in this column (such rows sort last in both directions).
+    public func isUnknown(_ t: AccountTable, _ i: Int) -> Bool {
+        switch self {
+        case .score: t.score[i].isNaN
+        case .clv: t.clv[i] == Int64.min
+        case .tier: t.tier[i] == AccountTable.none
+        case .abc: t.abc[i] == AccountTable.none
+        case .segment: t.segment[i] == AccountTable.none
+        case .strategy: t.strategy[i] == AccountTable.none
+        default: false
+        }
+    }
+
+    /// Sorts row indices by this column, stably: equal values keep their order in `rows`;
+    /// unknown values go last whichever the direction.
     /// - Complexity: O(n log n) comparisons.
     public func sorted(_ rows: [Int32], _ t: AccountTable, descending: Bool) -> [Int32] {
+        let unknown = rows.filter { isUnknown(t, Int($0)) }
+        let known = unknown.isEmpty ? rows : rows.filter { !isUnknown(t, Int($0)) }
         // Pair each row with its position so ties fall back to the incoming order.
-        var keyed = Array(rows.enumerated())
+        var keyed = Array(known.enumerated())
         keyed.sort { x, y in
             let c = compare(t, Int(x.element), Int(y.element))
             if c != 0 { return descending ? c > 0 : c < 0 }
             return x.offset < y.offset
         }
-        return keyed.map(\.element)
+        return keyed.map(\.element) + unknown
     }
 
     /// The column a filter field name refers to (`tier`, `owner`, `below`, …).

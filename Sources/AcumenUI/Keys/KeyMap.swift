@@ -21,10 +21,10 @@ public struct KeyBinding: Hashable, Sendable {
     public var command: Command
     public var context: KeyContext
     public var summary: String
-    /// Whether the footer shows it as a hint on its screen.
-    public var hint: Bool
+    /// The footer label when the binding is shown as a hint on its screen, else nil.
+    public var hint: String?
 
-    public init(_ keys: [Key], _ command: Command, _ context: KeyContext, _ summary: String, hint: Bool = false) {
+    public init(_ keys: [Key], _ command: Command, _ context: KeyContext, _ summary: String, hint: String? = nil) {
         self.keys = keys; self.command = command; self.context = context; self.summary = summary; self.hint = hint
     }
 
@@ -37,9 +37,9 @@ public struct KeyBinding: Hashable, Sendable {
 public enum KeyMap {
     /// Every binding, in help order.
     public static let table: [KeyBinding] = [
-        KeyBinding([.char("?"), .function(1)], .help, .global, "Show this help; type to filter", hint: true),
-        KeyBinding([.char(":")], .palette, .global, "Command palette: run any action by name", hint: true),
-        KeyBinding([.escape, .char("q")], .back, .global, "Go back; quit at the top screen", hint: true),
+        KeyBinding([.char("?"), .function(1)], .help, .global, "Show this help; type to filter", hint: "help"),
+        KeyBinding([.char(":")], .palette, .global, "Command palette: run any action by name", hint: "commands"),
+        KeyBinding([.escape, .char("q")], .back, .global, "Go back; quit at the top screen", hint: "back"),
         KeyBinding([.char("Q"), .ctrl("c")], .quit, .global, "Quit (asks only if edits are unsaved)"),
         KeyBinding([.char("1")], .screenAccounts, .global, "Go to Accounts"),
         KeyBinding([.char("2")], .screenPortfolio, .global, "Go to Portfolio"),
@@ -56,17 +56,17 @@ public enum KeyMap {
         KeyBinding([.char("G"), .end], .bottom, .list, "Last row"),
         KeyBinding([.char("h"), .left], .columnLeft, .list, "Column or cell to the left"),
         KeyBinding([.char("l"), .right], .columnRight, .list, "Column or cell to the right"),
-        KeyBinding([.enter], .open, .list, "Open: drill into the row or cell", hint: true),
-        KeyBinding([.char("[")], .sortAscending, .accounts, "Sort by the current column, ascending", hint: true),
+        KeyBinding([.enter], .open, .list, "Open: drill into the row or cell", hint: "open"),
+        KeyBinding([.char("[")], .sortAscending, .accounts, "Sort by the current column, ascending", hint: "sort"),
         KeyBinding([.char("]")], .sortDescending, .accounts, "Sort by the current column, descending"),
-        KeyBinding([.char("/")], .search, .accounts, "Search names incrementally", hint: true),
+        KeyBinding([.char("/")], .search, .accounts, "Search names incrementally", hint: "search"),
         KeyBinding([.char("n")], .searchNext, .accounts, "Next search match"),
         KeyBinding([.char("N")], .searchPrevious, .accounts, "Previous search match"),
-        KeyBinding([.char("f")], .filter, .accounts, "Filter live: text and field:value (tier:Key owner:ann below:yes)", hint: true),
+        KeyBinding([.char("f")], .filter, .accounts, "Filter live: text and field:value (tier:Key owner:ann below:yes)", hint: "filter"),
         KeyBinding([.char("F")], .filterByCell, .accounts, "Filter by the value under the cursor"),
         KeyBinding([.char("x")], .clearFilter, .accounts, "Clear the filter (Esc restores it)"),
         KeyBinding([.escape], .restoreFilter, .accounts, "Restore the previous filter; go back when there is none"),
-        KeyBinding([.char(" ")], .toggleMark, .accounts, "Mark or unmark the row", hint: true),
+        KeyBinding([.char(" ")], .toggleMark, .accounts, "Mark or unmark the row", hint: "mark"),
         KeyBinding([.char("v")], .markRange, .accounts, "Mark from the last marked row to here"),
         KeyBinding([.char("a")], .markAllFiltered, .accounts, "Mark every filtered row"),
         KeyBinding([.char("A")], .unmarkAll, .accounts, "Unmark every row"),
@@ -74,7 +74,7 @@ public enum KeyMap {
         KeyBinding([.char("<")], .moveColumnLeft, .accounts, "Move the current column left"),
         KeyBinding([.char(">")], .moveColumnRight, .accounts, "Move the current column right"),
         KeyBinding([.char("C")], .chooseColumns, .accounts, "Choose columns (Space shows/hides, </> reorders)"),
-        KeyBinding([.tab], .nextSection, .portfolio, "Next panel", hint: true),
+        KeyBinding([.tab], .nextSection, .portfolio, "Next panel", hint: "panel"),
         KeyBinding([.backTab], .previousSection, .portfolio, "Previous panel"),
     ]
 
@@ -105,9 +105,9 @@ public enum KeyMap {
 
     /// The footer hints for a context: `key summary` pairs, screen hints first.
     public static func hints(for context: KeyContext) -> [(key: String, label: String)] {
-        let rows = table.filter { $0.hint && ($0.context == context || $0.context == .global || ($0.context == .list && context != .global)) }
-        let ordered = rows.filter { $0.context == context } + rows.filter { $0.context != context }
-        return ordered.map { (key: $0.keys.first?.name ?? "", label: $0.command.rawValue) }
+        let rows = table.filter { $0.hint != nil && ($0.context == context || $0.context == .global || ($0.context == .list && (context == .accounts || context == .portfolio))) }
+        let ordered = rows.filter { $0.context == context } + rows.filter { $0.context == .list } + rows.filter { $0.context == .global }
+        return ordered.map { (key: $0.keys.first?.name ?? "", label: $0.hint ?? "") }
     }
 
     /// docs/keys.md, generated from the table (`acumen keys --markdown`).

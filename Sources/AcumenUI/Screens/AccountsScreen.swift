@@ -1,11 +1,15 @@
 /// The accounts list: header, the visible rows only (a million rows cost the same as twenty),
 /// a frozen name column, marks, the cursor row and totals for the filtered rows.
 struct AccountsScreen {
-    let state: AppState
+    let table: AccountTable
+    let a: AccountsState
+    let glyphs: GlyphSet
 
-    var table: AccountTable { state.table }
-    var a: AccountsState { state.accounts }
-    var glyphs: GlyphSet { state.glyphs }
+    init(state: AppState) {
+        table = state.table
+        a = state.accounts
+        glyphs = state.glyphs
+    }
 
     func draw(_ grid: inout CellGrid, y: Int, height: Int) {
         guard height > 0 else { return }
@@ -69,11 +73,12 @@ struct AccountsScreen {
     func drawTotals(_ grid: inout CellGrid, _ layout: AccountsLayout, y: Int) {
         grid.fillRow(y, role: .header)
         var revenue: Int64 = 0, contribution: Int64 = 0, clv: Int64 = 0
+        let rev = table.revenue, con = table.contribution, lv = table.clv
         for r in a.view {
             let i = Int(r)
-            revenue &+= table.revenue[i]
-            contribution &+= table.contribution[i]
-            if table.clv[i] != Int64.min { clv &+= table.clv[i] }
+            revenue &+= rev[i]
+            contribution &+= con[i]
+            if lv[i] != Int64.min { clv &+= lv[i] }
         }
         for s in layout.slots {
             let text: String

@@ -3,9 +3,14 @@
 /// starting from the focused one (Tab brings the next into view).
 struct PortfolioScreen {
     let state: AppState
+    let s: PortfolioFigures
+    let glyphs: GlyphSet
 
-    var s: PortfolioSummary { state.summary }
-    var glyphs: GlyphSet { state.glyphs }
+    init(state: AppState) {
+        self.state = state
+        s = state.summary
+        glyphs = state.glyphs
+    }
 
     func draw(_ grid: inout CellGrid, y: Int, height: Int) {
         guard height > 0, grid.width > 0 else { return }
@@ -49,7 +54,7 @@ struct PortfolioScreen {
     }
 
     /// A table of groups: label, customers, revenue, contribution, CLV and a revenue-share bar.
-    func groupLines(_ groups: [PortfolioSummary.Group], focused: Bool, width: Int) -> [StyledLine] {
+    func groupLines(_ groups: [PortfolioFigures.Group], focused: Bool, width: Int) -> [StyledLine] {
         let barW = max(0, width - 44)
         var out = [StyledLine(TextLayout.fit("", width: 8) + TextLayout.fit("Cust.", width: 8, alignment: .right)
             + TextLayout.fit("Revenue", width: 9, alignment: .right) + TextLayout.fit("Contrib.", width: 9, alignment: .right)

@@ -90,6 +90,9 @@ extension AppState {
         case .filter:
             accounts.filter = p.text
             accounts.rebuild(table, resort: false)
+            // Keep following the customer the prompt started on, even if a half-typed query
+            // hid it for a keystroke.
+            accounts.follow(p.previousRow)
         }
     }
 

@@ -9,7 +9,7 @@ extension AppState {
             return []
         case .loaded(let t):
             table = t
-            summary = PortfolioSummary(t)
+            summary = PortfolioFigures(t)
             accounts.marks = accounts.marks.filter { Int($0) < t.count }
             accounts.rebuild(t, resort: true)
             accounts.scrollToCursor(rows: accountRows)

@@ -6,7 +6,7 @@ public struct AppState: Sendable {
     /// The navigation stack; the last screen is shown. Never empty.
     public var stack: [Screen] = [.accounts]
     public var table = AccountTable()
-    public var summary = PortfolioSummary()
+    public var summary = PortfolioFigures()
     public var accounts = AccountsState()
     public var portfolio = PortfolioState()
     /// The facts of the open profile (nil until loaded).

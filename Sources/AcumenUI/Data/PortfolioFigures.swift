@@ -1,6 +1,6 @@
 /// Portfolio figures aggregated from the ``AccountTable`` once per load: per tier, per ABC class,
 /// the Pareto curve, the RFM grid and the tier × strategy matrix.
-public struct PortfolioSummary: Hashable, Sendable {
+public struct PortfolioFigures: Hashable, Sendable {
     /// Totals for a group of accounts.
     public struct Group: Hashable, Sendable {
         public var label: String
