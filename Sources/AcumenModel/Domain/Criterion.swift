@@ -51,9 +51,25 @@ public enum Criterion: String, CaseIterable, Sendable, Hashable, Comparable {
         }
     }
 
-    private static let order: [Criterion: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in ``allCases`` (display order).
+    public var ordinal: Int {
+        switch self {
+        case .monetary: 0
+        case .contribution: 1
+        case .frequency: 2
+        case .recency: 3
+        case .tenure: 4
+        case .trend: 5
+        case .predictedCLV: 6
+        case .pAlive: 7
+        default: 8 + (ratedIndex ?? 0)
+        }
+    }
 
-    public static func < (a: Criterion, b: Criterion) -> Bool { (order[a] ?? 0) < (order[b] ?? 0) }
+    public static func < (a: Criterion, b: Criterion) -> Bool { a.ordinal < b.ordinal }
+
+    /// Hashes the case position, not the raw string (cheap in hot loops).
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 
     /// Which way a criterion counts.
     public enum Direction: String, Sendable, CaseIterable {

@@ -13,7 +13,7 @@ public struct Customer: Hashable, Sendable {
     public var owner: String = ""
     public var tags: [String] = []
     /// Rated criteria on 0–10; a criterion absent from the dictionary is *unknown*, not zero.
-    public var ratings: [Criterion: Double] = [:]
+    public var ratings = Ratings()
     /// Annual cost to serve (account management, support, logistics), in currency.
     public var costToServe: Money = .zero
     public var notes: [Note] = []

@@ -17,6 +17,25 @@ extension Workspace {
         }
     }
 
+    /// Checks that an edit would apply, without changing anything or copying the workspace.
+    /// A batch is checked edit by edit against the current state.
+    public func validate(_ edit: Edit) throws(EditError) {
+        switch edit {
+        case .batch(let edits):
+            for e in edits { try validate(e) }
+        case .deleteScenario(let name):
+            if !settings.scenarios.contains(where: { $0.name == name }) { throw .noSuchScenario(name) }
+        case .setRating(let id, _, let value):
+            guard index[id] != nil else { throw .unknownCustomer(id) }
+            if let value, !(0...10).contains(value) || !value.isFinite { throw .invalidRating(value) }
+        case .removeNote(let id, let i):
+            guard let k = index[id] else { throw .unknownCustomer(id) }
+            if !customers[k].notes.indices.contains(i) { throw .noSuchNote(customer: id, index: i) }
+        default:
+            if let id = edit.customerID, index[id] == nil { throw .unknownCustomer(id) }
+        }
+    }
+
     /// Applies an edit and returns the edit that undoes it. Customer edits also append a line
     /// to the customer's history, stamped with `author` and `at`.
     @discardableResult

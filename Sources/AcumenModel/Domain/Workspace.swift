@@ -25,6 +25,14 @@ public struct Workspace: Hashable, Sendable {
         index = idx
     }
 
+    /// Creates a workspace from customers and their prebuilt id → position index.
+    init(settings: Settings, customers: [Customer], index: [String: Int], transactions: TransactionTable) {
+        self.settings = settings
+        self.customers = customers
+        self.transactions = transactions
+        self.index = index
+    }
+
     /// The customer with an id.
     public func customer(id: String) -> Customer? { index[id].map { customers[$0] } }
 

@@ -9,8 +9,8 @@ extension Customer {
         c.region = r.string("region") ?? ""
         c.owner = r.string("owner") ?? ""
         c.tags = r.strings("tags")
-        if let ratings = r.nested("ratings", { sub -> [Criterion: Double] in
-            var out: [Criterion: Double] = [:]
+        if let ratings = r.nested("ratings", { sub -> Ratings in
+            var out = Ratings()
             for key in sub.object.keys.sorted() {
                 guard let criterion = Criterion(rawValue: key), criterion.isRated else {
                     sub.problem(key, "unknown rated criterion (known: \(Criterion.rated.map(\.rawValue).joined(separator: ", ")))")

@@ -112,15 +112,19 @@ public struct PosixFileSystem: FileSystem {
         guard fstat(fd, &st) == 0 else { throw IOFailure(operation: "stat", path: path, code: errno) }
         guard st.st_mode & S_IFMT == S_IFREG else { throw IOFailure(operation: "read", path: path, code: EISDIR) }
         guard Int64(st.st_size) <= limit else { throw IOFailure(operation: "read", path: path, code: EFBIG) }
-        var out = [UInt8](repeating: 0, count: Int(st.st_size))
-        var done = 0
-        while done < out.count {
-            let n = out.withUnsafeMutableBytes { buf in buf.baseAddress.map { Glibc.read(fd, $0 + done, buf.count - done) } ?? 0 }
-            if n < 0 { if errno == EINTR { continue }; throw IOFailure(operation: "read", path: path, code: errno) }
-            if n == 0 { break }
-            done += n
+        let size = Int(st.st_size)
+        var failure: Int32 = 0
+        let out = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
+            var done = 0
+            while done < size, let base = buf.baseAddress {
+                let n = Glibc.read(fd, base + done, size - done)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if n == 0 { break }
+                done += n
+            }
+            initialized = done
         }
-        if done < out.count { out.removeLast(out.count - done) }
+        if failure != 0 { throw IOFailure(operation: "read", path: path, code: failure) }
         return out
     }
 

@@ -60,55 +60,133 @@ public enum WorkspaceCodec {
 
     /// Decodes `customers.jsonl`; duplicate ids are errors naming both lines.
     public static func decodeCustomers(_ bytes: [UInt8], headerExtra: inout [String: JSONValue], problems: inout [WorkspaceProblem]) -> [Customer] {
+        decodeCustomersIndexed(bytes, headerExtra: &headerExtra, problems: &problems).customers
+    }
+
+    /// Decodes `customers.jsonl` and returns the id → position index built on the way.
+    ///
+    /// Lines are parsed on all cores in chunks; plain lines take ``FastCustomerRow``, the rest
+    /// the strict parser. Results keep file order.
+    static func decodeCustomersIndexed(_ bytes: [UInt8], headerExtra: inout [String: JSONValue],
+                                       problems: inout [WorkspaceProblem]) -> (customers: [Customer], index: [String: Int]) {
         let file = WorkspaceFiles.customers
-        var customers: [Customer] = []
-        var firstLine: [String: Int] = [:]
-        var sawHeader = false
-        var local: [WorkspaceProblem] = []
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             problems.append(WorkspaceProblem(file: file, line: 1, column: 1, message: "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"))
-            return []
+            return ([], [:])
         }
+        var local: [WorkspaceProblem] = []
+        // The header is the first non-blank line.
+        var header: JSONLines.Line?
         JSONLines.forEachLine(bytes) { line in
-            let value: JSONValue
-            switch JSONParser.result(bytes, start: line.start, end: line.end, firstLine: line.number) {
-            case .success(let v): value = v
-            case .failure(let error):
-                local.append(WorkspaceProblem(file: file, line: error.line, column: error.column, message: error.message))
-                if !sawHeader { sawHeader = true }
-                return
-            }
-            if !sawHeader {
-                sawHeader = true
-                if let extra = JSONLines.header(value, kind: "acumen.customers", file: file, line: line.number, problems: &local) {
-                    headerExtra = extra
-                }
-                return
-            }
-            guard let o = value.objectValue else {
-                local.append(WorkspaceProblem(file: file, line: line.number, column: 1, message: "expected a customer object, found \(value.typeName)"))
-                return
-            }
-            var r = FieldReader(o, file: file, line: line.number)
-            let c = Customer.decode(&r)
-            local += JSONLines.locate(r.problems, in: bytes, line: line)
-            guard let c, r.problems.isEmpty else { return }
-            if let first = firstLine[c.id] {
-                local.append(WorkspaceProblem(file: file, line: line.number, column: JSONLines.column(of: "id", in: bytes, line: line),
-                                              field: "id", message: "duplicate customer id \"\(c.id)\" (first on line \(first))"))
-                return
-            }
-            firstLine[c.id] = line.number
-            customers.append(c)
+            if header == nil { header = line }
         }
-        if !sawHeader { local.append(WorkspaceProblem(file: file, line: 0, message: "the file is empty; it needs at least the header line")) }
+        guard let header else {
+            problems.append(WorkspaceProblem(file: file, line: 0, message: "the file is empty; it needs at least the header line"))
+            return ([], [:])
+        }
+        switch JSONParser.result(bytes, start: header.start, end: header.end, firstLine: header.number) {
+        case .success(let value):
+            if let extra = JSONLines.header(value, kind: "acumen.customers", file: file, line: header.number, problems: &local) {
+                headerExtra = extra
+            }
+        case .failure(let error):
+            local.append(WorkspaceProblem(file: file, line: error.line, column: error.column, message: error.message))
+        }
+        var bodyStart = header.end
+        while bodyStart < bytes.count, bytes[bodyStart] != 0x0A { bodyStart += 1 }
+        bodyStart = min(bytes.count, bodyStart + 1)
+        struct Part { var customers: [Customer] = []; var lines: [Int32] = []; var problems: [WorkspaceProblem] = [] }
+        let parts: [Part] = bytes.withUnsafeBufferPointer { buf in
+            let chunks = ParallelLines.chunks(buf, start: bodyStart, end: buf.count, firstLine: header.number + 1, count: 4)
+            return ParallelLines.map(chunks) { chunk in
+                var part = Part()
+                part.customers.reserveCapacity((chunk.end - chunk.start) / 200)
+                ParallelLines.forEachLine(buf, chunk) { line in
+                    if let fast = FastCustomerRow(buf, line.start, line.end) {
+                        part.customers.append(fast.customer)
+                        part.lines.append(Int32(line.number))
+                    } else if let c = strictCustomer(bytes, line, problems: &part.problems) {
+                        part.customers.append(c)
+                        part.lines.append(Int32(line.number))
+                    }
+                }
+                return part
+            }
+        }
+        var customers: [Customer] = []
+        customers.reserveCapacity(parts.reduce(0) { $0 + $1.customers.count })
+        var lines: [Int32] = []
+        lines.reserveCapacity(customers.capacity)
+        for part in parts {
+            local += part.problems
+            customers += part.customers
+            lines += part.lines
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(customers.count)
+        var duplicates: [Int] = []
+        for k in customers.indices {
+            if let first = index.updateValue(k, forKey: customers[k].id) {
+                index[customers[k].id] = first
+                duplicates.append(k)
+                let n = Int(lines[k])
+                let line = lineRange(bytes, number: n)
+                local.append(WorkspaceProblem(file: file, line: n, column: line.flatMap { JSONLines.column(of: "id", in: bytes, line: $0) },
+                                              field: "id", message: "duplicate customer id \"\(customers[k].id)\" (first on line \(lines[first]))"))
+            }
+        }
+        if !duplicates.isEmpty {
+            // Invalid workspace: the caller reports the problems; keep the first of each id.
+            let drop = Set(duplicates)
+            customers = customers.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+            index = Dictionary(customers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        local.sort { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
         problems += capped(local, file: file)
-        return customers
+        return (customers, index)
+    }
+
+    /// The strict path for one customer line: full parse, every problem reported.
+    static func strictCustomer(_ bytes: [UInt8], _ line: JSONLines.Line, problems: inout [WorkspaceProblem]) -> Customer? {
+        let file = WorkspaceFiles.customers
+        let value: JSONValue
+        switch JSONParser.result(bytes, start: line.start, end: line.end, firstLine: line.number) {
+        case .success(let v): value = v
+        case .failure(let error):
+            problems.append(WorkspaceProblem(file: file, line: error.line, column: error.column, message: error.message))
+            return nil
+        }
+        guard let o = value.objectValue else {
+            problems.append(WorkspaceProblem(file: file, line: line.number, column: 1, message: "expected a customer object, found \(value.typeName)"))
+            return nil
+        }
+        var r = FieldReader(o, file: file, line: line.number)
+        let c = Customer.decode(&r)
+        problems += JSONLines.locate(r.problems, in: bytes, line: line)
+        return r.problems.isEmpty ? c : nil
+    }
+
+    /// The byte range of line `number` (1-based); only used for error positions.
+    static func lineRange(_ bytes: [UInt8], number: Int) -> JSONLines.Line? {
+        var found: JSONLines.Line?
+        JSONLines.forEachLine(bytes) { line in
+            if found == nil, line.number == number { found = line }
+        }
+        return found
     }
 
     /// Decodes `transactions.jsonl` against the customers' ids.
     public static func decodeTransactions(_ bytes: [UInt8], customers: [Customer], headerExtra: inout [String: JSONValue],
                                           problems: inout [WorkspaceProblem]) -> TransactionTable {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(customers.count)
+        for (k, c) in customers.enumerated() where index[c.id] == nil { index[c.id] = k }
+        return decodeTransactions(bytes, index: index, headerExtra: &headerExtra, problems: &problems)
+    }
+
+    /// Decodes `transactions.jsonl` against a prebuilt id → index map.
+    static func decodeTransactions(_ bytes: [UInt8], index: [String: Int], headerExtra: inout [String: JSONValue],
+                                   problems: inout [WorkspaceProblem]) -> TransactionTable {
         var table = TransactionTable()
         var local: [WorkspaceProblem] = []
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -116,9 +194,6 @@ public enum WorkspaceCodec {
                                              message: "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"))
             return table
         }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(customers.count)
-        for (k, c) in customers.enumerated() { index[c.id] = k }
         TransactionsFile.parse(bytes, index: index, into: &table, headerExtra: &headerExtra, problems: &local)
         problems += capped(local, file: WorkspaceFiles.transactions)
         return table
@@ -148,10 +223,16 @@ public enum WorkspaceCodec {
         out.reserveCapacity(customers.count * 200)
         JSONWriter.writeCompact(.object(header), into: &out)
         out.append(0x0A)
-        for c in customers {
-            JSONWriter.writeCompact(c.json, into: &out)
-            out.append(0x0A)
+        // Encode in parallel chunks, then join in order.
+        let chunkSize = 50_000
+        let chunks = (customers.count + chunkSize - 1) / chunkSize
+        let parts = Parallel.map(chunks) { k -> [UInt8] in
+            var part: [UInt8] = []
+            part.reserveCapacity(chunkSize * 240)
+            for c in customers[(k * chunkSize)..<min(customers.count, (k + 1) * chunkSize)] { CustomerLineWriter.append(c, to: &part) }
+            return part
         }
+        for p in parts { out += p }
         return out
     }
 

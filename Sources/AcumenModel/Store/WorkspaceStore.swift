@@ -80,7 +80,7 @@ public final class WorkspaceStore {
         }
         do {
             let bytes = try fs.read(p, limit: options.maxFileSize)
-            fingerprints[file] = Fingerprint(status: st, hash: Checksum.fnv1a64(bytes))
+            fingerprints[file] = Fingerprint(status: st, hash: Checksum.fingerprint(bytes))
             return bytes
         } catch {
             problems.append(WorkspaceProblem(file: file, line: 0, message: error.description))
@@ -105,19 +105,17 @@ public final class WorkspaceStore {
         } else {
             readOnlyReason = "opened read-only"
         }
-        if !isReadOnly { AtomicFile(fs: fs).removeStaleTemporaries(in: folder) }
+        if !isReadOnly {
+            AtomicFile(fs: fs).removeStaleTemporaries(in: folder)
+            AtomicFile(fs: fs).removeStaleTemporaries(in: folder + "/" + TransactionCache.folderName)
+        }
         let settingsBytes = try readFile(WorkspaceFiles.settings, problems: &problems)
         let settings = settingsBytes.map { WorkspaceCodec.decodeSettings($0, problems: &problems) } ?? Settings()
-        var w = Workspace(settings: settings)
         var extra: [String: JSONValue] = [:]
-        let customers = WorkspaceCodec.decodeCustomers(customerBytes, headerExtra: &extra, problems: &problems)
-        w = Workspace(settings: settings, customers: customers)
+        let (customers, index) = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
+        var w = Workspace(settings: settings, customers: customers, index: index, transactions: TransactionTable())
         w.customersHeaderExtra = extra
-        if let txBytes = try readFile(WorkspaceFiles.transactions, problems: &problems) {
-            var txExtra: [String: JSONValue] = [:]
-            w.transactions = WorkspaceCodec.decodeTransactions(txBytes, customers: customers, headerExtra: &txExtra, problems: &problems)
-            w.transactionsHeaderExtra = txExtra
-        }
+        try loadTransactions(into: &w, index: index, problems: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         // Replay the journal.
         let (records, journalProblems): ([Journal.Record], [WorkspaceProblem])
@@ -136,6 +134,35 @@ public final class WorkspaceStore {
         warnings = problems
     }
 
+    /// Loads transactions from the binary cache when it matches the file, else parses the
+    /// file and (when writable and valid) rebuilds the cache.
+    private func loadTransactions(into w: inout Workspace, index: [String: Int], problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
+        let file = WorkspaceFiles.transactions
+        let st: FileStatus?
+        do { st = try fs.status(path(file)) } catch { throw .io(error) }
+        if let st, st.isRegular, problems.isEmpty,
+           let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers) {
+            w.transactions = cached.table
+            w.transactionsHeaderExtra = cached.headerExtra
+            fingerprints[file] = Fingerprint(status: st, hash: cached.contentHash)
+            return
+        }
+        guard let bytes = try readFile(file, problems: &problems) else { return }
+        var extra: [String: JSONValue] = [:]
+        let before = problems.count
+        w.transactions = WorkspaceCodec.decodeTransactions(bytes, index: index, headerExtra: &extra, problems: &problems)
+        w.transactionsHeaderExtra = extra
+        if problems.count == before, !isReadOnly { storeTransactionCache(w) }
+    }
+
+    /// Rebuilds the transaction cache for the file as last loaded or saved.
+    private func storeTransactionCache(_ w: Workspace) {
+        guard let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
+        let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode,
+                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers))
+        TransactionCache.store(folder: folder, key: key, table: w.transactions, headerExtra: w.transactionsHeaderExtra, fs: fs)
+    }
+
     /// Journals an edit (written and fsynced), then applies it.
     /// - Returns: the edit that undoes it.
     /// - Throws: when read-only, when the edit is invalid, or when the journal cannot be written
@@ -143,14 +170,25 @@ public final class WorkspaceStore {
     @discardableResult
     public func record(_ edit: Edit, author: String, at: Timestamp) throws(WorkspaceError) -> Edit {
         if let readOnlyReason { throw .readOnly(readOnlyReason) }
-        var trial = workspace
-        let inverse: Edit
-        do { inverse = try trial.apply(edit, author: author, at: at) } catch { throw .edit(error) }
+        // Validate without copying the workspace (a copy of a million customers costs ~0.5 s).
+        do { try workspace.validate(edit) } catch { throw .edit(error) }
+        if case .batch = edit {
+            // Later edits of a batch may depend on earlier ones: apply it to a copy first.
+            var trial = workspace
+            let inverse: Edit
+            do { inverse = try trial.apply(edit, author: author, at: at) } catch { throw .edit(error) }
+            try appendToJournal(edit, author: author, at: at)
+            workspace = trial
+            return inverse
+        }
+        try appendToJournal(edit, author: author, at: at)
+        do { return try workspace.apply(edit, author: author, at: at) } catch { throw .edit(error) }
+    }
+
+    private func appendToJournal(_ edit: Edit, author: String, at: Timestamp) throws(WorkspaceError) {
         do { try journal.append([Journal.Record(seq: nextSeq, at: at, author: author, edit: edit)]) } catch { throw .io(error) }
         nextSeq += 1
-        workspace = trial
         pendingEdits[edit.file, default: 0] += 1
-        return inverse
     }
 
     /// Replaces the whole in-memory workspace (imports); it is written on the next save.
@@ -172,7 +210,7 @@ public final class WorkspaceStore {
             guard let st, st.isRegular else { changed.append(file); continue }
             let bytes: [UInt8]
             do { bytes = try fs.read(p, limit: options.maxFileSize) } catch { throw .io(error) }
-            if Checksum.fnv1a64(bytes) != fp.hash { changed.append(file) }
+            if Checksum.fingerprint(bytes) != fp.hash { changed.append(file) }
         }
         return changed
     }
@@ -197,11 +235,12 @@ public final class WorkspaceStore {
             files.append((WorkspaceFiles.transactions, WorkspaceCodec.encodeTransactions(workspace)))
         }
         for (file, bytes) in files {
-            if let fp = fingerprints[file], fp.hash == Checksum.fnv1a64(bytes), fp.status != nil { continue }
+            if let fp = fingerprints[file], fp.hash == Checksum.fingerprint(bytes), fp.status != nil { continue }
             do {
                 try writer.replace(path(file), with: bytes, allowSymlink: options.followSymlinks)
-                fingerprints[file] = Fingerprint(status: try fs.status(path(file)), hash: Checksum.fnv1a64(bytes))
+                fingerprints[file] = Fingerprint(status: try fs.status(path(file)), hash: Checksum.fingerprint(bytes))
             } catch { throw .io(error) }
+            if file == WorkspaceFiles.transactions { storeTransactionCache(workspace) }
         }
         do { try journal.reset() } catch { throw .io(error) }
         pendingEdits = [:]
@@ -228,7 +267,7 @@ public final class WorkspaceStore {
             for file in [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions] where try fs.status(store.path(file)) != nil {
                 // Existing files are replaced deliberately: record them as loaded so save() accepts them.
                 let bytes = try fs.read(store.path(file), limit: store.options.maxFileSize)
-                store.fingerprints[file] = Fingerprint(status: try fs.status(store.path(file)), hash: Checksum.fnv1a64(bytes))
+                store.fingerprints[file] = Fingerprint(status: try fs.status(store.path(file)), hash: Checksum.fingerprint(bytes))
             }
         } catch { throw .io(error) }
         try store.save()

@@ -1,0 +1,51 @@
+import AcumenModel
+import ArgumentParser
+import Foundation
+
+/// `acumen-bench`: measures Acumen at workspace sizes from 10k to 1M customers (release build).
+@main
+struct AcumenBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acumen-bench",
+        abstract: "Benchmark opening, analysing, rescoring, sorting, filtering, rendering and saving.",
+        discussion: "Sizes: s = 10k customers / 100k transactions, m = 100k / 1M, l = 1M / 10M. Workspaces are generated once with the demo generator into --work and reused.")
+
+    @Option(help: "Sizes to run, comma separated (s, m, l).")
+    var sizes = "s,m"
+
+    @Option(help: "Measured runs per step.")
+    var runs = 5
+
+    @Option(help: "Folder for generated workspaces.")
+    var work = NSTemporaryDirectory() + "acumen-bench"
+
+    @Option(help: "Benchmark an existing workspace instead of generated ones (size label 'custom').")
+    var workspace: String?
+
+    @Option(help: "Write the results as JSON to this file.")
+    var json: String?
+
+    func run() throws {
+        var results: [Measurement] = []
+        var peaks: [String: Double] = [:]
+        let targets: [(label: String, folder: String)]
+        if let workspace {
+            targets = [("custom", workspace)]
+        } else {
+            targets = try sizes.split(separator: ",").map { label in
+                guard let spec = BenchSizes.all[String(label)] else { throw ValidationError("unknown size \(label); use s, m or l") }
+                return (String(label), try BenchSizes.prepare(spec, label: String(label), in: work))
+            }
+        }
+        for (label, folder) in targets {
+            let steps = try BenchSteps(folder: folder, label: label, runs: label == "l" ? max(3, runs / 2) : runs)
+            results += try steps.runAll()
+            peaks[label] = peakMemoryMegabytes()
+        }
+        print(BenchReport.table(results, peaks: peaks))
+        if let json {
+            let data = try JSONSerialization.data(withJSONObject: BenchReport.json(results, peaks: peaks), options: [.prettyPrinted, .sortedKeys])
+            try data.write(to: URL(fileURLWithPath: json))
+        }
+    }
+}

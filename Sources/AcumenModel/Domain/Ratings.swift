@@ -1,0 +1,72 @@
+/// A customer's rated criteria on a 0–10 scale; a criterion not set is *unknown*, not zero.
+///
+/// Stored inline (a bit mask and sixteen doubles) instead of a dictionary, so a million
+/// customers cost no per-customer allocation. Reads like a dictionary:
+/// `ratings[.risk]` is `Double?`, assigning `nil` makes it unknown, and iteration yields the
+/// known `(key, value)` pairs in ``Criterion/rated`` order.
+public struct Ratings: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    private var known: UInt16 = 0
+    private var values = SIMD16<Double>()
+
+    /// No ratings known.
+    public init() {}
+
+    public init(dictionaryLiteral elements: (Criterion, Double)...) {
+        for (c, v) in elements { self[c] = v }
+    }
+
+    /// The rating of a criterion, nil when unknown (or when the criterion is not a rated one).
+    public subscript(criterion: Criterion) -> Double? {
+        get {
+            guard let k = criterion.ratedIndex, known & (1 << k) != 0 else { return nil }
+            return values[k]
+        }
+        set {
+            guard let k = criterion.ratedIndex else { return }
+            if let newValue {
+                known |= 1 << k
+                values[k] = newValue
+            } else {
+                known &= ~(1 << k)
+                values[k] = 0
+            }
+        }
+    }
+
+    /// True when no criterion is rated.
+    public var isEmpty: Bool { known == 0 }
+
+    /// Number of known ratings.
+    public var count: Int { known.nonzeroBitCount }
+
+    public func makeIterator() -> some IteratorProtocol<(key: Criterion, value: Double)> {
+        var k = 0
+        let known = known, values = values
+        return AnyIterator<(key: Criterion, value: Double)> {
+            while k < Criterion.rated.count {
+                defer { k += 1 }
+                if known & (1 << k) != 0 { return (Criterion.rated[k], values[k]) }
+            }
+            return nil
+        }
+    }
+}
+
+extension Criterion {
+    /// Position among the rated criteria (0–9), nil for measured ones.
+    public var ratedIndex: Int? {
+        switch self {
+        case .satisfaction: 0
+        case .stickiness: 1
+        case .marketPotential: 2
+        case .needsFit: 3
+        case .competition: 4
+        case .innovation: 5
+        case .cooperation: 6
+        case .brandInfluence: 7
+        case .cultureFit: 8
+        case .risk: 9
+        default: nil
+        }
+    }
+}

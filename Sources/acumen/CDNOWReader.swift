@@ -1,0 +1,39 @@
+import Foundation
+import AcumenModel
+
+/// Reads the CDNOW purchase file format into an in-memory workspace (for `acumen fit --cdnow`).
+///
+/// Format: an optional header line, then `customer_id yyyymmdd quantity amount` separated by
+/// whitespace. Amounts become money; margins are unknown (the default margin rate applies).
+enum CDNOWReader {
+    struct Failure: Error { var message: String }
+
+    static func read(path: String, sampleIdsPath: String?) throws -> Workspace {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Failure(message: "cannot read \(path)") }
+        var keep: Set<String>?
+        if let idsPath = sampleIdsPath {
+            guard let ids = try? String(contentsOfFile: idsPath, encoding: .utf8) else { throw Failure(message: "cannot read \(idsPath)") }
+            keep = Set(ids.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(normalise))
+        }
+        var workspace = Workspace()
+        var table = TransactionTable()
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let f = line.split(whereSeparator: \.isWhitespace)
+            if f.isEmpty { continue }
+            if number == 0, Int(f[0]) == nil { continue }
+            guard f.count >= 4 else { throw Failure(message: "\(path):\(number + 1): expected 4 fields, found \(f.count)") }
+            let id = normalise(f[0])
+            if let keep, !keep.contains(id) { continue }
+            guard let day = Day(compactBytes: Array(f[1].utf8)[...]) else { throw Failure(message: "\(path):\(number + 1): field date: not yyyymmdd: \(f[1])") }
+            guard let quantity = Int32(f[2]) else { throw Failure(message: "\(path):\(number + 1): field quantity: not an integer: \(f[2])") }
+            guard let amount = Money(decimalText: f[3]) else { throw Failure(message: "\(path):\(number + 1): field amount: not a number: \(f[3])") }
+            let index = workspace.addCustomer(Customer(id: id, name: "CDNOW \(id)"))
+            table.append(customer: Int32(index), day: day, amount: amount, margin: nil, quantity: quantity)
+        }
+        workspace.transactions = table
+        return workspace
+    }
+
+    /// Customer ids without leading zeros, so `00004` and `4` match.
+    static func normalise(_ s: some StringProtocol) -> String { Int(s).map(String.init) ?? String(s) }
+}
