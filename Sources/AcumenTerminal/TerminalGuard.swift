@@ -47,7 +47,7 @@ public enum TerminalGuard {
         for sig in handled {
             var sa = sigaction()
             sa.__sigaction_handler.sa_handler = guardHandler
-            sa.sa_flags = Int32(SA_ONSTACK) | Int32(SA_RESETHAND)
+            sa.sa_flags = Int32(truncatingIfNeeded: SA_ONSTACK) | Int32(truncatingIfNeeded: SA_RESETHAND)
             sigemptyset(&sa.sa_mask)
             sigaction(sig, &sa, nil)
         }

@@ -7,7 +7,7 @@ struct Acumen: ParsableCommand {
         commandName: "acumen",
         abstract: "Know which customers matter and what to do about each.",
         discussion: "With no subcommand, opens the workspace in the current folder, or the bundled demo workspace.",
-        subcommands: [OpenCommand.self, DemoCommand.self, CheckCommand.self, FitCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, CheckCommand.self, FitCommand.self, KeysCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

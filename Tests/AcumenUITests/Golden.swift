@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-/// Compares text with a committed golden file in `Tests/AcumenUITests/Golden/`.
+/// Compares text with a committed golden file in `Tests/Golden/` (outside the target, so SwiftPM does not treat them as resources).
 /// Set `ACUMEN_RECORD_GOLDEN=1` to (re)write the files instead.
 enum Golden {
-    static var folder: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden") }
+    static var folder: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden") }
 
     static func check(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = folder.appendingPathComponent(name + ".txt")

@@ -59,7 +59,7 @@ struct ProfileScreen {
             out += section("Figures")
             let labelW = min(22, max(8, width / 3))
             for f in p.facts {
-                var l = StyledLine("   " + TextLayout.fit(f.label, width: labelW, ellipsis: glyphs.ellipsis), .muted)
+                var l = StyledLine("   " + TextLayout.fit(f.label, width: labelW - 1, ellipsis: glyphs.ellipsis) + " ", .muted)
                 l.add(f.value, f.isWarning ? .warning : .normal)
                 out.append(l)
             }
