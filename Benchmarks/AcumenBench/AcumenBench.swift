@@ -25,7 +25,14 @@ struct AcumenBench: ParsableCommand {
     @Option(help: "Write the results as JSON to this file.")
     var json: String?
 
+    @Flag(help: "Only time the phases of opening --workspace, then exit.")
+    var profileOpen = false
+
     func run() throws {
+        if profileOpen, let workspace {
+            for line in try OpenProfile.run(workspace) { print(line) }
+            return
+        }
         var results: [Measurement] = []
         var peaks: [String: Double] = [:]
         let targets: [(label: String, folder: String)]

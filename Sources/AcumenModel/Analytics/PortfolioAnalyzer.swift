@@ -12,8 +12,11 @@ public enum PortfolioAnalyzer {
         let n = customers.count
         let clv = clv.flatMap { $0.predictedCLV.count == n && $0.pAlive.count == n ? $0 : nil }
         let windowStart = asOf.adding(months: -s.windowMonths)
-        let agg = CustomerAggregates(workspace.transactions, customerCount: n, asOf: asOf, windowStart: windowStart,
-                                     defaultMarginRate: s.defaultMarginRate)
+        // Aggregating transactions and ordering ids are independent: run them side by side.
+        let (agg, ids) = Parallel.pair({
+            CustomerAggregates(workspace.transactions, customerCount: n, asOf: asOf, windowStart: windowStart,
+                               defaultMarginRate: s.defaultMarginRate)
+        }, { IdentifierOrder(ids: customers.map(\.id)) })
         var cost = [Int64](repeating: 0, count: n), contribution = cost, historical = cost
         for k in 0..<n {
             let annual = customers[k].costToServe.minor
@@ -22,18 +25,18 @@ public enum PortfolioAnalyzer {
             let tenure = Int64(MeasuredCriteria.tenureDays(agg, k, asOf: asOf))
             historical[k] = agg.lifetimeMargin[k] &- prorate(annual, tenure, 365)
         }
-        let ids = IdentifierOrder(ids: customers.map(\.id))
         var columns: [Criterion: [Double]] = [:]
         for c in Criterion.measured { columns[c] = MeasuredCriteria.column(c, agg, contribution: contribution, asOf: asOf, clv: clv) }
         var rated = [[Double]](repeating: [Double](repeating: .nan, count: n), count: Criterion.rated.count)
-        let ratedIndex = Dictionary(uniqueKeysWithValues: Criterion.rated.enumerated().map { ($1, $0) })
-        for k in 0..<n {
-            for (c, v) in customers[k].ratings { if let j = ratedIndex[c] { rated[j][k] = v } }
+        for k in 0..<n where !customers[k].ratings.isEmpty {
+            let r = customers[k].ratings
+            for j in 0..<rated.count { if let v = r.value(atRatedIndex: j) { rated[j][k] = v } }
         }
         for (j, c) in Criterion.rated.enumerated() { columns[c] = rated[j] }
         rated = []
-        var sorted: [Criterion: SortedColumn] = [:]
-        for c in [Criterion.recency, .frequency, .monetary] { sorted[c] = SortedColumn(raw: columns[c] ?? []) }
+        let rfmCriteria: [Criterion] = [.recency, .frequency, .monetary]
+        let sortedColumns = Parallel.map(rfmCriteria.count) { SortedColumn(raw: columns[rfmCriteria[$0]] ?? []) }
+        var sorted = Dictionary(uniqueKeysWithValues: zip(rfmCriteria, sortedColumns))
         let rfm = RFMAnalysis(recency: sorted[.recency] ?? SortedColumn(raw: []), frequency: sorted[.frequency] ?? SortedColumn(raw: []),
                               monetary: sorted[.monetary] ?? SortedColumn(raw: []), settings: s.rfm)
         let abc = ABCAnalysis(values: s.abc.measure == .revenue ? agg.revenue : contribution, idOrder: ids, settings: s.abc)
