@@ -6,9 +6,10 @@ struct BenchSteps {
     let folder: String
     let label: String
     let runs: Int
+    let asOf: Day?
 
-    init(folder: String, label: String, runs: Int) throws {
-        self.folder = folder; self.label = label; self.runs = runs
+    init(folder: String, label: String, runs: Int, asOf: Day?) throws {
+        self.folder = folder; self.label = label; self.runs = runs; self.asOf = asOf
     }
 
     func runAll() throws -> [Measurement] {
@@ -21,7 +22,7 @@ struct BenchSteps {
         guard let store else { return out }
         defer { store.close() }
         let ws = store.workspace
-        let asOf = ws.asOf(fallback: Day(year: 2026, month: 1, day: 1) ?? Day(ordinal: 0))
+        let asOf = self.asOf ?? ws.asOf(fallback: (ws.lastTransactionDay ?? Day(ordinal: 0)).adding(days: 1))
         var analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)
         out.append(measure("full analysis (no CLV)", size: label, runs: runs) {
             analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)
