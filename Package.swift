@@ -42,7 +42,10 @@ let package = Package(
             path: "Benchmarks/AcumenBench",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "AcumenModelTests", dependencies: ["AcumenModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "AcumenModelTests", dependencies: ["AcumenModel"],
+            exclude: ["Fixtures/csv"], resources: [.copy("Fixtures/broken")], swiftSettings: strictSettings
+        ),
         .testTarget(name: "AcumenUITests", dependencies: ["AcumenUI", "AcumenModel"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenTerminalTests", dependencies: ["AcumenTerminal"], swiftSettings: strictSettings),
         .testTarget(name: "acumenTests", dependencies: ["acumen", "AcumenModel"], swiftSettings: strictSettings),

@@ -6,9 +6,10 @@ struct BenchSteps {
     let folder: String
     let label: String
     let runs: Int
+    let asOf: Day?
 
-    init(folder: String, label: String, runs: Int) throws {
-        self.folder = folder; self.label = label; self.runs = runs
+    init(folder: String, label: String, runs: Int, asOf: Day?) throws {
+        self.folder = folder; self.label = label; self.runs = runs; self.asOf = asOf
     }
 
     func runAll() throws -> [Measurement] {
@@ -20,6 +21,36 @@ struct BenchSteps {
         })
         guard let store else { return out }
         defer { store.close() }
+        let ws = store.workspace
+        let asOf = self.asOf ?? ws.asOf(fallback: (ws.lastTransactionDay ?? Day(ordinal: 0)).adding(days: 1))
+        var analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)
+        out.append(measure("full analysis (no CLV)", size: label, runs: runs) {
+            analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)
+        })
+        out.append(measure("lifetime-value fit (BG/NBD + GG)", size: label, runs: max(1, runs / 2)) {
+            _ = CLVAnalysis.fit(workspace: ws, asOf: asOf.adding(days: -1))
+        })
+        var weights = ws.settings.weights
+        var step = 0
+        out.append(measure("weight change: scores + tier cut-offs", size: label, runs: max(runs, 10)) {
+            step += 1
+            weights[.monetary] = Double(10 + step % 7)
+            _ = analysis.rescored(weights: weights, ranking: false)
+        })
+        out.append(measure("weight change: full re-rank", size: label, runs: max(runs, 10)) {
+            step += 1
+            weights[.satisfaction] = Double(step % 9)
+            _ = analysis.rescored(weights: weights, ranking: true)
+        })
+        let revenue = analysis.revenue
+        out.append(measure("sort by revenue column", size: label, runs: runs) {
+            var order = Array(0..<Int32(revenue.count))
+            order.sort { (revenue[Int($0)], $1) > (revenue[Int($1)], $0) }
+        })
+        let names = ws.customers.map { $0.name.lowercased() }
+        out.append(measure("filter by text \"logistics\"", size: label, runs: runs) {
+            _ = names.indices.filter { names[$0].contains("logistics") }
+        })
         let ids = store.workspace.customers.prefix(64).map(\.id)
         var k = 0
         let t0 = Timestamp(seconds: 1_764_234_650)

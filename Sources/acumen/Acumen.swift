@@ -7,7 +7,10 @@ struct Acumen: ParsableCommand {
         commandName: "acumen",
         abstract: "Know which customers matter and what to do about each.",
         discussion: "With no subcommand, opens the workspace in the current folder, or the bundled demo workspace.",
-        subcommands: [OpenCommand.self, DemoCommand.self, CheckCommand.self, FitCommand.self, KeysCommand.self],
+        subcommands: [
+            OpenCommand.self, DemoCommand.self, CheckCommand.self, ReportCommand.self, FitCommand.self,
+            ImportCommand.self, ExportCommand.self, StressCommand.self, KeysCommand.self,
+        ],
         defaultSubcommand: OpenCommand.self
     )
 }

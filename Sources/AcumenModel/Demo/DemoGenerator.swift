@@ -79,8 +79,14 @@ public struct DemoGenerator: Sendable {
                              margin: Money(minor: margin), quantity: Int32(1 + rng.below(archetype == .costly ? 2 : 5)))
                 yearlyRevenue += amount / 3
             }
+            // Annual cost to serve: a small fixed cost per account plus a share of its revenue;
+            // "costly" accounts need heavy service and mostly end up below break-even; half of
+            // the churned accounts are dormant and cost nothing any more.
+            let dormant = archetype == .churned && rng.unit() < 0.5
             let costShare = archetype == .costly ? 0.35 + 0.3 * rng.unit() : 0.02 + 0.08 * rng.unit()
-            c.costToServe = Money(minor: Int64((max(50, yearlyRevenue * costShare + 20 * rng.unit()) * 100).rounded()))
+            let fixedCost = archetype == .churned ? 2 + 4 * rng.unit() : 5 + 15 * rng.unit()
+            let cost = dormant ? 0 : fixedCost + yearlyRevenue * costShare
+            c.costToServe = Money(minor: Int64((cost * 100).rounded()))
             list.append(c)
         }
         sortRowsByCustomerAndDay(&table)

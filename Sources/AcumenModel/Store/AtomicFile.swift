@@ -21,13 +21,20 @@ public struct AtomicFile {
     /// Replaces `path` with `bytes`.
     /// - Parameter allowSymlink: when false (the default) a symlinked target is refused, so a
     ///   planted link cannot redirect the write.
+    ///   When true, the link is kept and the file it points to is replaced (crash-safely, in
+    ///   the target's folder).
     public func replace(_ path: String, with bytes: [UInt8], allowSymlink: Bool = false) throws(IOFailure) {
-        let folder = Self.folder(of: path)
-        let name = String(path.split(separator: "/").last ?? "")
+        var path = path
         if let st = try fs.status(path) {
-            if st.isSymlink && !allowSymlink { throw IOFailure(operation: "replace (it is a symlink)", path: path, code: ELOOP) }
+            if st.isSymlink {
+                guard allowSymlink else { throw IOFailure(operation: "write through the symlink", path: path, code: ELOOP) }
+                path = try Self.resolve(path)
+                if let target = try fs.status(path), target.isDirectory { throw IOFailure(operation: "replace", path: path, code: EISDIR) }
+            }
             if st.isDirectory { throw IOFailure(operation: "replace", path: path, code: EISDIR) }
         }
+        let folder = Self.folder(of: path)
+        let name = String(path.split(separator: "/").last ?? "")
         var fd: Int32 = -1
         var temp = ""
         for attempt in 0..<16 {
@@ -89,6 +96,13 @@ public struct AtomicFile {
             removed += 1
         }
         return removed
+    }
+
+    /// The absolute path a symlink finally points to.
+    static func resolve(_ path: String) throws(IOFailure) -> String {
+        guard let resolved = realpath(path, nil) else { throw IOFailure(operation: "resolve the symlink", path: path, code: errno) }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func folder(of path: String) -> String {

@@ -25,8 +25,11 @@ struct FastCustomerRow {
         var whole: Int64 = 0, frac: Int64 = 0, scale: Int64 = 1
         var i = r.lowerBound
         var digits = 0
-        while i < r.upperBound, buf[i] >= 48, buf[i] <= 57 { whole = whole * 10 + Int64(buf[i] - 48); i += 1; digits += 1 }
-        guard digits > 0, digits <= 6 else { return nil }
+        while i < r.upperBound, buf[i] >= 48, buf[i] <= 57 {
+            if digits == 6 { return nil }  // before multiplying: 400 digits must not overflow (found by fuzzing)
+            whole = whole * 10 + Int64(buf[i] - 48); i += 1; digits += 1
+        }
+        guard digits > 0 else { return nil }
         if i < r.upperBound {
             guard buf[i] == 0x2E else { return nil }
             i += 1

@@ -20,6 +20,8 @@ public struct IOFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case EFBIG: hint = " — the file is larger than allowed (file size limit)"
         case EACCES, EPERM: hint = " — no permission; check the folder's owner and mode"
         case EROFS: hint = " — the file system is read-only"
+        case ELOOP: hint = " — it is a symbolic link; Acumen writes through links only when allowed (--follow-symlinks)"
+        case EIO: hint = " — the disk reported an error; your edits are kept, try saving again or save elsewhere"
         default: hint = ""
         }
         return "cannot \(operation) \(path): \(reason)\(hint)"
@@ -34,6 +36,9 @@ public struct FileStatus: Hashable, Sendable {
     public var isRegular: Bool
     public var isDirectory: Bool
     public var isSymlink: Bool
+    /// Status change time (ctime) in nanoseconds: set by the kernel on every write or
+    /// `utimes`, so a same-size change that restored the mtime is still noticed.
+    public var changedNanoseconds: Int64 = 0
 }
 
 /// The narrow seam through which every workspace write goes, so tests can inject faults.
@@ -102,7 +107,8 @@ public struct PosixFileSystem: FileSystem {
         return FileStatus(size: Int64(st.st_size),
                           modifiedNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
                           inode: UInt64(st.st_ino), isRegular: type == S_IFREG, isDirectory: type == S_IFDIR,
-                          isSymlink: type == S_IFLNK)
+                          isSymlink: type == S_IFLNK,
+                          changedNanoseconds: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
     }
 
     public func read(_ path: String, limit: Int64) throws(IOFailure) -> [UInt8] {
@@ -110,7 +116,8 @@ public struct PosixFileSystem: FileSystem {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw IOFailure(operation: "stat", path: path, code: errno) }
-        guard st.st_mode & S_IFMT == S_IFREG else { throw IOFailure(operation: "read", path: path, code: EISDIR) }
+        let type = st.st_mode & S_IFMT
+        guard type == S_IFREG else { throw IOFailure(operation: "read (not a regular file)", path: path, code: type == S_IFDIR ? EISDIR : EINVAL) }
         guard Int64(st.st_size) <= limit else { throw IOFailure(operation: "read", path: path, code: EFBIG) }
         let size = Int(st.st_size)
         var failure: Int32 = 0

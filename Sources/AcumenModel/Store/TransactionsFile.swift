@@ -8,7 +8,7 @@ enum TransactionsFile {
     static let kind = "acumen.transactions"
 
     /// Parses the file into `table`, resolving customer ids through `index`.
-    static func parse(_ bytes: [UInt8], index: [String: Int], into table: inout TransactionTable,
+    static func parse(_ bytes: [UInt8], index: CustomerIndex, into table: inout TransactionTable,
                       headerExtra: inout [String: JSONValue], problems: inout [WorkspaceProblem]) {
         let file = WorkspaceFiles.transactions
         var sawHeader = false
@@ -52,7 +52,7 @@ enum TransactionsFile {
     }
 
     /// The strict path: full JSON parse, every field checked, every problem reported.
-    static func slowRow(_ bytes: [UInt8], _ line: JSONLines.Line, index: [String: Int], into table: inout TransactionTable,
+    static func slowRow(_ bytes: [UInt8], _ line: JSONLines.Line, index: CustomerIndex, into table: inout TransactionTable,
                         problems: inout [WorkspaceProblem]) {
         let file = WorkspaceFiles.transactions
         let value: JSONValue
@@ -94,10 +94,12 @@ enum TransactionsFile {
         header["schemaVersion"] = .int(WorkspaceFiles.schemaVersion)
         JSONWriter.writeCompact(.object(header), into: &out)
         out.append(0x0A)
-        let ids: [[UInt8]] = customers.map { c in
-            var b: [UInt8] = []
-            JSONWriter.writeString(c.id, into: &b)
-            return b
+        // Quoted ids back to back in one buffer: one array, so no retain per row.
+        var idBytes: [UInt8] = []
+        var idStart = [Int](repeating: 0, count: customers.count + 1)
+        for (k, c) in customers.enumerated() {
+            JSONWriter.writeString(c.id, into: &idBytes)
+            idStart[k + 1] = idBytes.count
         }
         for r in 0..<table.count {
             if let extra = table.extra[r] {
@@ -124,7 +126,8 @@ enum TransactionsFile {
                 appendMoney(table.amount[r] - m, &out)
             }
             out += #","customer":"#.utf8
-            out += ids[Int(table.customer[r])]
+            let c = Int(table.customer[r])
+            idBytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[idStart[c]..<idStart[c + 1]])) }
             out += #","date":""#.utf8
             appendDay(table.day[r], &out)
             out.append(UInt8(ascii: "\""))
@@ -133,8 +136,8 @@ enum TransactionsFile {
                 appendMoney(m, &out)
             }
             out += #","quantity":"#.utf8
-            out += String(table.quantity[r]).utf8
-            out += "}\n".utf8
+            appendInt(table.quantity[r], &out)
+            out.append(UInt8(ascii: "}")); out.append(0x0A)
         }
         return out
     }
@@ -143,10 +146,30 @@ enum TransactionsFile {
     static func appendMoney(_ minor: Int64, _ out: inout [UInt8]) {
         if minor < 0 { out.append(UInt8(ascii: "-")) }
         let mag = minor.magnitude
-        out += String(mag / 100).utf8
+        appendDigits(mag / 100, &out)
         out.append(UInt8(ascii: "."))
         let frac = Int(mag % 100)
         out.append(UInt8(48 + frac / 10)); out.append(UInt8(48 + frac % 10))
+    }
+
+    /// Appends a decimal integer without making a `String`.
+    @inline(__always)
+    static func appendInt(_ v: Int32, _ out: inout [UInt8]) {
+        if v < 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(UInt64(v.magnitude), &out)
+    }
+
+    /// Appends the decimal digits of `v`.
+    @inline(__always)
+    static func appendDigits(_ v: UInt64, _ out: inout [UInt8]) {
+        if v < 10 { out.append(UInt8(48 + v)); return }
+        var m = v
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { d in
+            var n = 0
+            while m > 0 { d[n] = UInt8(48 + m % 10); m /= 10; n += 1 }
+            while n > 0 { n -= 1; out.append(d[n]) }
+        }
     }
 
     @inline(__always)

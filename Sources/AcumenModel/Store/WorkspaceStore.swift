@@ -7,7 +7,9 @@ import Glibc
 ///
 /// Edits go to the journal (fsynced) *before* they change the in-memory workspace, so an
 /// acknowledged edit survives any crash; ``save()`` compacts them into the main files and
-/// empties the journal. A file changed on disk since it was loaded is never overwritten
+/// empties the journal. Each main file records the sequence number of the last journal record
+/// it contains (`journalSeq`), so a crash between replacing the files and emptying the journal
+/// never applies an edit twice on replay. A file changed on disk since it was loaded is never overwritten
 /// silently: ``save(overwriting:)`` reports it and the caller chooses.
 public final class WorkspaceStore {
     /// Options for opening.
@@ -16,9 +18,13 @@ public final class WorkspaceStore {
         public var readOnly = false
         /// Files larger than this are refused (bytes).
         public var maxFileSize: Int64 = 8 << 30
-        /// Allow replacing files that are symlinks.
+        /// Write through workspace files that are symlinks (the link is kept, its target is
+        /// replaced); when false such a save is refused.
         public var followSymlinks = false
-        public init(readOnly: Bool = false) { self.readOnly = readOnly }
+        /// Options; the defaults take the lock, cap files at 8 GiB and refuse symlinks.
+        public init(readOnly: Bool = false, maxFileSize: Int64 = 8 << 30, followSymlinks: Bool = false) {
+            self.readOnly = readOnly; self.maxFileSize = maxFileSize; self.followSymlinks = followSymlinks
+        }
     }
 
     /// What identified a file when it was loaded or last saved.
@@ -28,27 +34,38 @@ public final class WorkspaceStore {
     }
 
     public let folder: String
-    public private(set) var workspace: Workspace
+    public internal(set) var workspace: Workspace
     /// Warnings found while loading (e.g. a torn last journal record).
     public private(set) var warnings: [WorkspaceProblem]
     /// Why the workspace is read-only, if it is.
-    public private(set) var readOnlyReason: String?
+    public internal(set) var readOnlyReason: String?
     /// Edits journaled since the last save, per file.
-    public private(set) var pendingEdits: [String: Int] = [:]
+    public internal(set) var pendingEdits: [String: Int] = [:]
     /// True when the transactions changed in memory (imports) and must be rewritten.
     public var transactionsDirty = false
 
     let fs: any FileSystem
     let options: Options
-    private var fingerprints: [String: Fingerprint] = [:]
-    private var lock: WorkspaceLock?
-    private var nextSeq = 1
-    private var journal: Journal
+    var fingerprints: [String: Fingerprint] = [:]
+    var lock: WorkspaceLock?
+    /// Sequence number the next journal record gets; numbers grow over the workspace's life.
+    var nextSeq = 1
+    /// Per main file, the last journal sequence number its content includes.
+    var savedSeq: [String: Int] = [:]
+    /// Length of the journal after the last successful write (nil: unknown, not yet written).
+    var journalLength: Int64?
+    let journal: Journal
+
+    /// Sequence number of the last acknowledged (journaled) edit, 0 if none.
+    public var lastSeq: Int { nextSeq - 1 }
+
+    /// Header key holding ``savedSeq`` in `settings.json` and `customers.jsonl`.
+    static let journalSeqKey = "journalSeq"
 
     /// True when edits cannot be saved.
     public var isReadOnly: Bool { readOnlyReason != nil }
 
-    private init(folder: String, workspace: Workspace, fs: any FileSystem, options: Options) {
+    init(folder: String, workspace: Workspace, fs: any FileSystem, options: Options) {
         self.folder = folder; self.workspace = workspace; self.fs = fs; self.options = options
         warnings = []
         journal = Journal(path: folder + "/" + WorkspaceFiles.journal, fs: fs)
@@ -72,6 +89,10 @@ public final class WorkspaceStore {
         guard let st else { return nil }
         if st.isDirectory {
             problems.append(WorkspaceProblem(file: file, line: 0, message: "is a directory; expected a file"))
+            return nil
+        }
+        if !st.isRegular && !st.isSymlink {
+            problems.append(WorkspaceProblem(file: file, line: 0, message: "is not a regular file (a pipe, socket or device); expected a file"))
             return nil
         }
         if st.size > options.maxFileSize {
@@ -110,33 +131,23 @@ public final class WorkspaceStore {
             AtomicFile(fs: fs).removeStaleTemporaries(in: folder + "/" + TransactionCache.folderName)
         }
         let settingsBytes = try readFile(WorkspaceFiles.settings, problems: &problems)
-        let settings = settingsBytes.map { WorkspaceCodec.decodeSettings($0, problems: &problems) } ?? Settings()
+        var settings = settingsBytes.map { WorkspaceCodec.decodeSettings($0, problems: &problems) } ?? Settings()
+        savedSeq[WorkspaceFiles.settings] = settings.extra.removeValue(forKey: Self.journalSeqKey)?.intValue ?? 0
         var extra: [String: JSONValue] = [:]
         let (customers, index) = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
+        savedSeq[WorkspaceFiles.customers] = extra.removeValue(forKey: Self.journalSeqKey)?.intValue ?? 0
         var w = Workspace(settings: settings, customers: customers, index: index, transactions: TransactionTable())
         w.customersHeaderExtra = extra
         try loadTransactions(into: &w, index: index, problems: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
-        // Replay the journal.
-        let (records, journalProblems): ([Journal.Record], [WorkspaceProblem])
-        do { (records, journalProblems) = try journal.read(limit: options.maxFileSize) } catch { throw .io(error) }
-        problems += journalProblems
-        if journalProblems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
-        for r in records {
-            do { try w.apply(r.edit, author: r.author, at: r.at) } catch {
-                problems.append(WorkspaceProblem(file: WorkspaceFiles.journal, line: 0, message: "edit #\(r.seq) cannot be replayed: \(error)"))
-                throw .invalid(problems)
-            }
-            pendingEdits[r.edit.file, default: 0] += 1
-            nextSeq = r.seq + 1
-        }
+        try replayJournal(into: &w, problems: &problems)
         workspace = w
         warnings = problems
     }
 
     /// Loads transactions from the binary cache when it matches the file, else parses the
     /// file and (when writable and valid) rebuilds the cache.
-    private func loadTransactions(into w: inout Workspace, index: [String: Int], problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
+    private func loadTransactions(into w: inout Workspace, index: CustomerIndex, problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
         let file = WorkspaceFiles.transactions
         let st: FileStatus?
         do { st = try fs.status(path(file)) } catch { throw .io(error) }
@@ -156,11 +167,55 @@ public final class WorkspaceStore {
     }
 
     /// Rebuilds the transaction cache for the file as last loaded or saved.
-    private func storeTransactionCache(_ w: Workspace) {
+    func storeTransactionCache(_ w: Workspace) {
         guard let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
         let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode,
                                        contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers))
         TransactionCache.store(folder: folder, key: key, table: w.transactions, headerExtra: w.transactionsHeaderExtra, fs: fs)
+    }
+
+    /// Applies the journal's records that the main files do not contain yet; cuts a torn tail.
+    private func replayJournal(into w: inout Workspace, problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
+        let contents: Journal.Contents
+        do { contents = try journal.load(limit: options.maxFileSize) } catch { throw .io(error) }
+        problems += contents.problems
+        if contents.problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
+        nextSeq = (savedSeq.values.max() ?? 0) + 1
+        var skipped = 0
+        for r in contents.records {
+            nextSeq = max(nextSeq, r.seq + 1)
+            guard let edit = Self.unsaved(r.edit, seq: r.seq, savedSeq: savedSeq) else { skipped += 1; continue }
+            do { try w.apply(edit, author: r.author, at: r.at) } catch {
+                problems.append(WorkspaceProblem(file: WorkspaceFiles.journal, line: 0, message: "edit #\(r.seq) cannot be replayed: \(error)"))
+                throw .invalid(problems)
+            }
+            for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
+        }
+        journalLength = contents.length
+        guard !isReadOnly else { return }
+        do {
+            if !contents.records.isEmpty && skipped == contents.records.count {
+                journalLength = try journal.reset()  // a crash hit after the files were saved
+            } else if contents.validLength < contents.length {
+                try journal.cut(to: contents.validLength)
+                journalLength = contents.validLength
+            }
+        } catch { throw .io(error) }
+    }
+
+    /// The part of a journaled edit that the main files do not contain yet (nil: all saved).
+    static func unsaved(_ edit: Edit, seq: Int, savedSeq: [String: Int]) -> Edit? {
+        if case .batch(let edits) = edit {
+            let rest = edits.compactMap { unsaved($0, seq: seq, savedSeq: savedSeq) }
+            return rest.isEmpty ? nil : .batch(rest)
+        }
+        return seq > savedSeq[edit.file, default: 0] ? edit : nil
+    }
+
+    /// The main files an edit changes.
+    static func files(of edit: Edit) -> Set<String> {
+        if case .batch(let edits) = edit { return edits.reduce(into: []) { $0.formUnion(files(of: $1)) } }
+        return [edit.file]
     }
 
     /// Journals an edit (written and fsynced), then applies it.
@@ -185,93 +240,13 @@ public final class WorkspaceStore {
         do { return try workspace.apply(edit, author: author, at: at) } catch { throw .edit(error) }
     }
 
+    /// Appends one record; on failure nothing changes (the journal is cut back, `nextSeq` kept).
     private func appendToJournal(_ edit: Edit, author: String, at: Timestamp) throws(WorkspaceError) {
-        do { try journal.append([Journal.Record(seq: nextSeq, at: at, author: author, edit: edit)]) } catch { throw .io(error) }
-        nextSeq += 1
-        pendingEdits[edit.file, default: 0] += 1
-    }
-
-    /// Replaces the whole in-memory workspace (imports); it is written on the next save.
-    public func replaceWorkspace(_ w: Workspace) {
-        workspace = w
-        transactionsDirty = true
-        pendingEdits[WorkspaceFiles.customers, default: 0] += 1
-        pendingEdits[WorkspaceFiles.settings, default: 0] += 1
-    }
-
-    /// Files whose content on disk differs from what was loaded or last saved.
-    public func filesChangedOnDisk() throws(WorkspaceError) -> [String] {
-        var changed: [String] = []
-        for (file, fp) in fingerprints.sorted(by: { $0.key < $1.key }) {
-            let p = path(file)
-            let st: FileStatus?
-            do { st = try fs.status(p) } catch { throw .io(error) }
-            if st == fp.status { continue }
-            guard let st, st.isRegular else { changed.append(file); continue }
-            let bytes: [UInt8]
-            do { bytes = try fs.read(p, limit: options.maxFileSize) } catch { throw .io(error) }
-            if Checksum.fingerprint(bytes) != fp.hash { changed.append(file) }
-        }
-        return changed
-    }
-
-    /// True when there is anything to save.
-    public var hasUnsavedEdits: Bool { !pendingEdits.isEmpty || transactionsDirty }
-
-    /// Writes the main files crash-safely and empties the journal.
-    /// - Parameter overwriting: files the user chose to overwrite although they changed on disk.
-    /// - Throws: ``WorkspaceError/changedOnDisk(_:)`` before writing anything when another
-    ///   program changed a file; I/O errors leave the previous files and the journal intact.
-    public func save(overwriting: Set<String> = []) throws(WorkspaceError) {
-        if let readOnlyReason { throw .readOnly(readOnlyReason) }
-        let conflicts = try filesChangedOnDisk().filter { !overwriting.contains($0) }
-        if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
-        let writer = AtomicFile(fs: fs)
-        var files: [(String, [UInt8])] = [
-            (WorkspaceFiles.settings, WorkspaceCodec.encodeSettings(workspace.settings)),
-            (WorkspaceFiles.customers, WorkspaceCodec.encodeCustomers(workspace.customers, headerExtra: workspace.customersHeaderExtra)),
-        ]
-        if transactionsDirty || fingerprints[WorkspaceFiles.transactions] == nil {
-            files.append((WorkspaceFiles.transactions, WorkspaceCodec.encodeTransactions(workspace)))
-        }
-        for (file, bytes) in files {
-            if let fp = fingerprints[file], fp.hash == Checksum.fingerprint(bytes), fp.status != nil { continue }
-            do {
-                try writer.replace(path(file), with: bytes, allowSymlink: options.followSymlinks)
-                fingerprints[file] = Fingerprint(status: try fs.status(path(file)), hash: Checksum.fingerprint(bytes))
-            } catch { throw .io(error) }
-            if file == WorkspaceFiles.transactions { storeTransactionCache(workspace) }
-        }
-        do { try journal.reset() } catch { throw .io(error) }
-        pendingEdits = [:]
-        transactionsDirty = false
-    }
-
-    /// Takes the version on disk of the given files, dropping unsaved edits to them.
-    public func reload() throws(WorkspaceError) {
-        let fresh = try WorkspaceStore.open(folder, fs: fs, options: Options(readOnly: true))
-        workspace = fresh.workspace
-        fingerprints = fresh.fingerprints
-        pendingEdits = [:]
-    }
-
-    /// Creates a new workspace folder (mode 0777 less umask) and writes all its files.
-    public static func create(_ folder: String, workspace: Workspace, fs: any FileSystem = PosixFileSystem()) throws(WorkspaceError) -> WorkspaceStore {
-        if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw .io(IOFailure(operation: "create folder", path: folder, code: errno)) }
-        let store = WorkspaceStore(folder: folder, workspace: workspace, fs: fs, options: Options())
-        let (lock, holder) = WorkspaceLock.acquire(folder: folder)
-        guard let lock else { throw .readOnly("another Acumen (\(holder)) has \(folder) open") }
-        store.lock = lock
-        store.transactionsDirty = true
         do {
-            for file in [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions] where try fs.status(store.path(file)) != nil {
-                // Existing files are replaced deliberately: record them as loaded so save() accepts them.
-                let bytes = try fs.read(store.path(file), limit: store.options.maxFileSize)
-                store.fingerprints[file] = Fingerprint(status: try fs.status(store.path(file)), hash: Checksum.fingerprint(bytes))
-            }
+            journalLength = try journal.append([Journal.Record(seq: nextSeq, at: at, author: author, edit: edit)], expectedLength: journalLength)
         } catch { throw .io(error) }
-        try store.save()
-        return store
+        nextSeq += 1
+        for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
     }
 
     /// Releases the lock; the store must not be used afterwards.
