@@ -29,7 +29,7 @@ struct OpenCommand: ParsableCommand {
         defer { store.close() }
         for w in store.warnings { printError(w.description) }
         let ws = store.workspace
-        let view = WorkspaceView(workspace: ws, asOf: ws.asOf(fallback: today()))
+        let view = WorkspaceView.analysing(ws, asOf: ws.asOf(fallback: today()))
         let table = view.accountTable()
 
         let env = ProcessInfo.processInfo.environment
@@ -46,7 +46,7 @@ struct OpenCommand: ParsableCommand {
         if let notice { _ = state.update(.notice(notice, isError: true)) }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         TUISession.run(&state, theme: chosen, mono: mono, noColor: noColor) { effect in
-            if case .loadProfile(let row) = effect, let facts = view.profile(row: row, table: table) {
+            if case .loadProfile(let row) = effect, let facts = view.profile(row: row) {
                 return [.profileLoaded(facts)]
             }
             return []

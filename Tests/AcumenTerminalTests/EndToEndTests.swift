@@ -79,7 +79,7 @@ import Testing
         t.send("/"); t.type("C0042"); t.send("Enter", "Enter")
         screen = t.wait(for: "C0042")
         #expect(screen.contains("Accounts ›"))
-        #expect(screen.contains("Monthly revenue"))
+        #expect(screen.contains("Value profile") && screen.contains("Revenue"))
         t.send("q")
         screen = t.wait(for: "of 200 accounts")
         // Help, filtered by typing.

@@ -1,76 +1,90 @@
 import AcumenModel
 
-/// Adapts a workspace, analysed as of a day, into the screens' view models: the
-/// ``AccountTable`` of every account and the ``ProfileFacts`` of one.
-///
-/// Figures: revenue and gross margin over the settings' window (`windowMonths` before `asOf`),
-/// contribution = margin − cost to serve prorated to the window, monthly revenue for the last
-/// 12 months. Score, tier, ABC, RFM and the recommendation come from the analytics engine.
+/// Adapts an analysed workspace into the screens' view models: the ``AccountTable`` of every
+/// account and the ``ProfileFacts`` of one. All figures come from the analytics engine
+/// (``PortfolioAnalysis``); this type only selects and formats them.
 public struct WorkspaceView: Sendable {
     public let workspace: Workspace
-    public let asOf: Day
-    /// First day of the analysis window.
-    public let windowStart: Day
+    public let analysis: PortfolioAnalysis
 
-    public init(workspace: Workspace, asOf: Day) {
+    public init(workspace: Workspace, analysis: PortfolioAnalysis) {
         self.workspace = workspace
-        self.asOf = asOf
-        windowStart = asOf.adding(months: -max(1, workspace.settings.windowMonths))
+        self.analysis = analysis
     }
 
-    /// The month index of the first of the 12 months shown (oldest first).
-    var firstMonth: Int { asOf.adding(days: -1).monthIndex - 11 }
+    /// Analyses a workspace as of a day, with lifetime value (BG/NBD + Gamma-Gamma) when the
+    /// settings enable it.
+    public static func analysing(_ workspace: Workspace, asOf: Day, lifetimeValue: Bool = true) -> WorkspaceView {
+        let a = lifetimeValue ? PortfolioAnalyzer.analyzeWithLifetimeValue(workspace, asOf: asOf).analysis
+            : PortfolioAnalyzer.analyze(workspace, asOf: asOf)
+        return WorkspaceView(workspace: workspace, analysis: a)
+    }
+
+    public var asOf: Day { analysis.asOf }
+
+    /// The CLV shown in the list, in minor units: predicted when the model gives one, else
+    /// historical (contribution to date).
+    public func lifetimeValue(_ k: Int) -> Int64 {
+        if let p = analysis.clv?.clv(k) { return Int64((p * 100).rounded()) }
+        return analysis.historicalCLV[k]
+    }
 
     /// Every account as table columns.
     /// - Complexity: O(customers + transactions).
     public func accountTable() -> AccountTable {
-        let ws = workspace
-        let n = ws.customers.count
-        var revenue = [Int64](repeating: 0, count: n)
-        var margin = [Int64](repeating: 0, count: n)
-        var monthly = [Float](repeating: 0, count: n * 12)
-        let tx = ws.transactions
-        let from = windowStart.ordinal, to = asOf.ordinal
-        let m0 = firstMonth
-        let rate = ws.settings.defaultMarginRate
-        for r in 0..<tx.count {
-            let c = Int(tx.customer[r])
-            let d = tx.day[r]
-            guard c >= 0, c < n, d < to else { continue }
-            if d >= from {
-                revenue[c] &+= tx.amount[r]
-                margin[c] &+= tx.margin(at: r, defaultRate: rate)
-            }
-            let m = Day(ordinal: d).monthIndex - m0
-            if m >= 0, m < 12 { monthly[c * 12 + m] += Float(Double(tx.amount[r]) / 100) }
-        }
+        let a = analysis
+        let n = a.count
+        let scoring = a.baseline
+        let monthly = monthlySeries()
         var t = AccountTable()
-        t.currency = ws.settings.currency
-        t.tierNames = ws.settings.tiers.bands.map(\.name)
+        t.currency = a.settings.currency
+        t.tierNames = a.tierNames.map(TextSanitizer.sanitize)
+        t.segmentNames = a.rfm.segmentNames.map(TextSanitizer.sanitize)
         t.strategyNames = Strategy.allCases.map(\.title)
         var owners: [String: Int32] = [:]
-        let share = Double(max(1, ws.settings.windowMonths)) / 12
-        for (k, c) in ws.customers.enumerated() {
+        for k in 0..<n {
+            let c = a.customers[k]
             let owner: Int32
             if let o = owners[c.owner] { owner = o } else {
                 owner = Int32(t.ownerNames.count)
                 owners[c.owner] = owner
                 t.ownerNames.append(TextSanitizer.sanitize(c.owner))
             }
-            let cost = Int64((Double(c.costToServe.minor) * share).rounded())
-            let strategy = c.strategyOverride.flatMap { Strategy(rawValue: $0.value) }
-                .flatMap { s in Strategy.allCases.firstIndex(of: s) }.map { UInt8($0) } ?? AccountTable.none
-            t.append(id: c.id, name: c.name, tier: AccountTable.none, score: .nan, abc: AccountTable.none,
-                     segment: AccountTable.none, revenue: revenue[k], contribution: margin[k] &- cost,
-                     clv: Int64.min, strategy: strategy, owner: owner, triage: triage(c),
+            let tier = scoring.effectiveTiers[k]
+            let strategy = a.strategy.effective(k)
+            t.append(id: c.id, name: c.name, tier: tier, score: scoring.scores[k], abc: a.abc.classes[k],
+                     segment: UInt8(min(Int(a.rfm.segment[k]), 254)), recency: a.rfm.r[k], frequency: a.rfm.f[k],
+                     revenue: a.revenue[k], contribution: a.contribution[k], clv: lifetimeValue(k),
+                     strategy: UInt8(Strategy.allCases.firstIndex(of: strategy) ?? 0), owner: owner,
+                     triage: triage(c, tier: Int(tier) < t.tierNames.count ? t.tierNames[Int(tier)] : "",
+                                    recommendation: a.strategy.recommendation(k)),
                      monthly: Array(monthly[(k * 12)..<(k * 12 + 12)]))
         }
         return t
     }
 
-    /// The triage state of a customer from its last review.
-    func triage(_ c: Customer) -> AccountTable.TriageState {
+    /// Revenue per customer for the 12 calendar months ending with the month of `asOf − 1`,
+    /// in currency units, flat (12 per customer) — one pass over the transactions.
+    func monthlySeries() -> [Float] {
+        let n = analysis.count
+        var out = [Float](repeating: 0, count: n * 12)
+        let tx = analysis.transactions
+        let lastMonth = asOf.adding(days: -1).monthIndex
+        let to = asOf.ordinal
+        for r in 0..<tx.count {
+            let c = Int(tx.customer[r]), d = tx.day[r]
+            guard c >= 0, c < n, d < to else { continue }
+            let j = 11 - (lastMonth - Day(ordinal: d).monthIndex)
+            if j >= 0, j < 12 { out[c * 12 + j] += Float(Double(tx.amount[r]) / 100) }
+        }
+        return out
+    }
+
+    /// The triage state of a customer: its last review, stale when the tier or the
+    /// recommendation it was based on has changed since.
+    func triage(_ c: Customer, tier: String, recommendation: Strategy) -> AccountTable.TriageState {
         guard let r = c.review else { return .unreviewed }
+        if r.tier != tier || r.recommendation != recommendation { return .stale }
         switch r.status {
         case .accepted: return .accepted
         case .decided: return .decided

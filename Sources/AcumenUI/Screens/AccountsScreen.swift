@@ -72,21 +72,14 @@ struct AccountsScreen {
 
     func drawTotals(_ grid: inout CellGrid, _ layout: AccountsLayout, y: Int) {
         grid.fillRow(y, role: .header)
-        var revenue: Int64 = 0, contribution: Int64 = 0, clv: Int64 = 0
-        let rev = table.revenue, con = table.contribution, lv = table.clv
-        for r in a.view {
-            let i = Int(r)
-            revenue &+= rev[i]
-            contribution &+= con[i]
-            if lv[i] != Int64.min { clv &+= lv[i] }
-        }
+        let sums = a.totals
         for s in layout.slots {
             let text: String
             switch s.column {
             case .name: text = "Total (\(Format.grouped(Int64(a.view.count))))"
-            case .revenue: text = Format.money(revenue)
-            case .contribution: text = Format.money(contribution)
-            case .clv: text = Format.money(clv)
+            case .revenue: text = Format.money(sums.revenue)
+            case .contribution: text = Format.money(sums.contribution)
+            case .clv: text = Format.money(sums.clv)
             default: continue
             }
             grid.put(text, x: s.x, y: y, width: s.width, role: .header, alignment: s.column.alignment, ellipsis: glyphs.ellipsis)

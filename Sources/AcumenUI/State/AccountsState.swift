@@ -27,6 +27,16 @@ public struct AccountsState: Sendable {
     public var markAnchor: Int32?
     /// The last search text (for n/N).
     public var search = ""
+    /// Sums over ``view`` (revenue, contribution, known CLV), kept current by ``rebuild(_:resort:)``
+    /// so a frame never walks a million rows.
+    public var totals = Totals()
+
+    /// Sums of money columns over the listed rows, in minor units.
+    public struct Totals: Hashable, Sendable {
+        public var revenue: Int64 = 0
+        public var contribution: Int64 = 0
+        public var clv: Int64 = 0
+    }
 
     public init() {}
 
@@ -45,6 +55,15 @@ public struct AccountsState: Sendable {
             order = sortColumn.map { $0.sorted(base, table, descending: sortDescending) } ?? base
         }
         view = AccountFilter(filter).apply(order, table)
+        var sums = Totals()
+        let rev = table.revenue, con = table.contribution, lv = table.clv
+        for r in view {
+            let i = Int(r)
+            sums.revenue &+= rev[i]
+            sums.contribution &+= con[i]
+            if lv[i] != Int64.min { sums.clv &+= lv[i] }
+        }
+        totals = sums
         follow(keep)
     }
 
