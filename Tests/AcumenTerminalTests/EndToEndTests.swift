@@ -77,8 +77,9 @@ import Testing
         #expect(screen.contains("200 of 200 accounts"))
         // Search and open the profile of the match.
         t.send("/"); t.type("C0042"); t.send("Enter", "Enter")
-        screen = t.wait(for: "C0042")
+        screen = t.wait(for: "Value profile")
         #expect(screen.contains("Accounts ›"))
+        #expect(screen.contains("C0042"))
         #expect(screen.contains("Value profile") && screen.contains("Revenue"))
         t.send("q")
         screen = t.wait(for: "of 200 accounts")
