@@ -66,6 +66,36 @@ import Testing
         }
     }
 
+    /// Key-to-frame time on 100,000 accounts (debug build; the release figure is in the report).
+    @Test func keyToFrameOnAHundredThousandAccounts() {
+        var t = AccountTable()
+        t.tierNames = ["Key", "Growth", "Core", "Tail"]
+        t.strategyNames = ["Grow", "Maintain", "Nurture", "Cut cost"]
+        t.ownerNames = ["anna", "ben"]
+        for k in 0..<100_000 {
+            t.append(id: "C\(k)", name: "Customer \(k) 株式会社", tier: UInt8(k % 4), score: Double(k % 1000) / 10, abc: UInt8(k % 3),
+                     segment: 0, revenue: Int64((k * 7919) % 100_000), contribution: Int64(k % 500) - 100, clv: Int64(k),
+                     strategy: UInt8(k % 4), owner: Int32(k % 2), triage: .unreviewed, monthly: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+        }
+        var s = AppState(width: 120, height: 40)
+        _ = s.update(.loaded(t))
+        let clock = ContinuousClock()
+        func time(_ keys: [Key]) -> Duration {
+            let start = clock.now
+            for k in keys {
+                _ = s.update(.key(k))
+                var g = CellGrid(width: s.width, height: s.height)
+                s.render(into: &g)
+            }
+            return (clock.now - start) / keys.count
+        }
+        let move = time(Array(repeating: .char("j"), count: 50))
+        let sort = time([.char("l"), .char("l"), .char("]")])
+        let filter = time([.char("f"), .char("t"), .char("i"), .char("e"), .char("r"), .char(":"), .char("k")])
+        print("100k accounts, debug build: move \(move), sort/column \(sort), filter keystroke \(filter)")
+        #expect(move < .milliseconds(100))
+    }
+
     @Test func twoHundredThousandRowsRenderOnlyWhatIsVisible() {
         var t = AccountTable()
         t.tierNames = ["Key", "Tail"]

@@ -51,25 +51,62 @@ public struct AccountFilter: Hashable, Sendable {
 
     /// Whether a row passes every term.
     public func matches(_ table: AccountTable, _ i: Int) -> Bool {
-        for (k, term) in conditions.enumerated() {
-            let hit: Bool
-            switch term {
-            case .text(let s): hit = table.searchKeys[i].contains(s)
-            case .field(let c, let v): hit = c.filterValue(table, i).contains(v)
-            case .belowBreakEven(let b): hit = table.isBelowBreakEven(i) == b
-            case .recency(let r): hit = table.recencyScore[i] == r
-            case .frequency(let f): hit = table.frequencyScore[i] == f
-            }
-            if hit == negations[k] { return false }
-        }
+        for (k, term) in conditions.enumerated() where matches(term, table, i) == negations[k] { return false }
         return true
     }
 
-    /// The rows of `order` that pass, in that order.
+    /// The rows of `order` that pass, in that order. Field terms on coded columns (tier,
+    /// strategy, segment, ABC, owner, triage) are matched once against the names, then per row
+    /// by code, so a keystroke over 100,000 rows compares integers, not strings.
     /// - Complexity: O(n × terms).
     public func apply(_ order: [Int32], _ table: AccountTable) -> [Int32] {
         if isEmpty { return order }
-        return order.filter { matches(table, Int($0)) }
+        let lookups = conditions.map { lookup($0, table) }
+        return order.filter { r in
+            let i = Int(r)
+            for (k, term) in conditions.enumerated() {
+                let hit: Bool
+                if let l = lookups[k] {
+                    let code = l.code(table, i)
+                    hit = code >= 0 && code < l.allowed.count && l.allowed[code]
+                } else {
+                    hit = matches(term, table, i)
+                }
+                if hit == negations[k] { return false }
+            }
+            return true
+        }
+    }
+
+    /// A per-code answer for a field term on a coded column.
+    struct Lookup {
+        var allowed: [Bool]
+        var code: (AccountTable, Int) -> Int
+    }
+
+    func lookup(_ term: Term, _ t: AccountTable) -> Lookup? {
+        guard case .field(let c, let v) = term else { return nil }
+        func names(_ list: [String]) -> [Bool] { list.map { $0.lowercased().contains(v) } }
+        switch c {
+        case .tier: return Lookup(allowed: names(t.tierNames)) { Int($0.tier[$1]) }
+        case .strategy: return Lookup(allowed: names(t.strategyNames)) { Int($0.strategy[$1]) }
+        case .segment: return Lookup(allowed: names(t.segmentNames)) { Int($0.segment[$1]) }
+        case .owner: return Lookup(allowed: names(t.ownerNames)) { Int($0.owner[$1]) }
+        case .abc: return Lookup(allowed: names(["A", "B", "C"])) { Int($0.abc[$1]) }
+        case .triage: return Lookup(allowed: names(AccountTable.TriageState.allCases.map(\.title))) { Int($0.triage[$1].rawValue) }
+        default: return nil
+        }
+    }
+
+    /// Whether one row passes one term (the string path).
+    func matches(_ term: Term, _ table: AccountTable, _ i: Int) -> Bool {
+        switch term {
+        case .text(let s): return table.searchKeys[i].contains(s)
+        case .field(let c, let v): return c.filterValue(table, i).contains(v)
+        case .belowBreakEven(let b): return table.isBelowBreakEven(i) == b
+        case .recency(let r): return table.recencyScore[i] == r
+        case .frequency(let f): return table.frequencyScore[i] == f
+        }
     }
 
     /// Splits a query on spaces, keeping `"quoted text"` together (quotes removed).

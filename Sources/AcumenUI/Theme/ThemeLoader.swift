@@ -122,6 +122,6 @@ public enum ThemeLoader {
             }
         }
         if name == "default" { return (.fallback, nil) }
-        return (.fallback, "theme '\(name)' not found in \(searchPath.joined(separator: ", ")); using the default theme")
+        return (.fallback, "theme '\(name)' not found; using the default theme (looked in \(searchPath.joined(separator: ", ")))")
     }
 }
