@@ -85,6 +85,10 @@ public struct AccountFilter: Hashable, Sendable {
     }
 
     func lookup(_ term: Term, _ t: AccountTable) -> Lookup? {
+        if case .text(let s) = term {
+            let needle = Array(s.utf8)
+            return Lookup(allowed: [false, true]) { $0.searchKey($1, contains: needle) ? 1 : 0 }
+        }
         guard case .field(let c, let v) = term else { return nil }
         func names(_ list: [String]) -> [Bool] { list.map { $0.lowercased().contains(v) } }
         switch c {
@@ -101,7 +105,7 @@ public struct AccountFilter: Hashable, Sendable {
     /// Whether one row passes one term (the string path).
     func matches(_ term: Term, _ table: AccountTable, _ i: Int) -> Bool {
         switch term {
-        case .text(let s): return table.searchKeys[i].contains(s)
+        case .text(let s): return table.searchKey(i, contains: Array(s.utf8))
         case .field(let c, let v): return c.filterValue(table, i).contains(v)
         case .belowBreakEven(let b): return table.isBelowBreakEven(i) == b
         case .recency(let r): return table.recencyScore[i] == r

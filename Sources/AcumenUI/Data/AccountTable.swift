@@ -23,8 +23,11 @@ public struct AccountTable: Sendable {
 
     public var ids: [String] = []
     public var names: [String] = []
-    /// Lower-cased names and ids, for search and filter without re-folding per keypress.
-    public var searchKeys: [String] = []
+    /// Lower-cased "name id" of every row as UTF-8, back to back, for search and filter
+    /// without re-folding or decoding strings per keypress; row `i` is
+    /// `searchBytes[searchStart[i]..<searchStart[i + 1]]`.
+    public private(set) var searchBytes: [UInt8] = []
+    public private(set) var searchStart: [Int] = [0]
     /// Tier position (0 = top) into ``tierNames``.
     public var tier: [UInt8] = []
     public var tierNames: [String] = []
@@ -74,6 +77,23 @@ public struct AccountTable: Sendable {
     public func abcName(_ i: Int) -> String {
         switch abc[i] { case 0: "A"; case 1: "B"; case 2: "C"; default: "" }
     }
+    /// Whether row `i`'s lower-cased name or id contains `needle` (lower-cased UTF-8 bytes).
+    /// - Complexity: O(length of the key × length of the needle) worst case, usually linear.
+    public func searchKey(_ i: Int, contains needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        let end = searchStart[i + 1] - needle.count
+        var k = searchStart[i]
+        while k <= end {
+            if searchBytes[k] == first {
+                var j = 1
+                while j < needle.count, searchBytes[k + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
     /// Whether a row's contribution is below break-even (negative).
     public func isBelowBreakEven(_ i: Int) -> Bool { contribution[i] < 0 }
 
@@ -94,7 +114,8 @@ public struct AccountTable: Sendable {
                                 revenue: Int64, contribution: Int64, clv: Int64, strategy: UInt8,
                                 owner: Int32, triage: TriageState, monthly: [Float]) {
         ids.append(TextSanitizer.sanitize(id)); names.append(TextSanitizer.sanitize(name))
-        searchKeys.append((name + " " + id).lowercased())
+        searchBytes.append(contentsOf: (name + " " + id).lowercased().utf8)
+        searchStart.append(searchBytes.count)
         self.tier.append(tier); self.score.append(score); self.abc.append(abc)
         self.segment.append(segment); recencyScore.append(recency); frequencyScore.append(frequency)
         self.revenue.append(revenue); self.contribution.append(contribution); self.clv.append(clv)

@@ -102,12 +102,12 @@ extension AppState {
     /// Moves the cursor to the next row (wrapping) whose name or id contains `text`.
     /// - Complexity: O(n) in the view size.
     mutating func findMatch(_ text: String, from start: Int, step: Int) {
-        let needle = text.lowercased()
+        let needle = Array(text.lowercased().utf8)
         let n = accounts.view.count
         guard !needle.isEmpty, n > 0 else { return }
         var k = ((start % n) + n) % n
         for _ in 0..<n {
-            if table.searchKeys[Int(accounts.view[k])].contains(needle) { accounts.cursor = k; return }
+            if table.searchKey(Int(accounts.view[k]), contains: needle) { accounts.cursor = k; return }
             k = ((k + step) % n + n) % n
         }
         notice = "No match for \(TextSanitizer.sanitize(text))"

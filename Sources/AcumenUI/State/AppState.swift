@@ -50,3 +50,28 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] { stat
 
 /// Draws the whole frame for a state (immediate mode).
 public func render(_ state: AppState, into grid: inout CellGrid) { state.render(into: &grid) }
+
+/// A screen on the navigation stack.
+public enum Screen: Hashable, Sendable {
+    case accounts
+    case portfolio
+    /// One customer's profile, by row index in the ``AccountTable``.
+    case profile(Int)
+
+    /// The key-map context of the screen.
+    public var context: KeyContext {
+        switch self {
+        case .accounts: .accounts
+        case .portfolio: .portfolio
+        case .profile: .profile
+        }
+    }
+
+    /// Whether the screen is a top-level one (reached with 1–4).
+    public var isTopLevel: Bool {
+        switch self {
+        case .accounts, .portfolio: true
+        case .profile: false
+        }
+    }
+}
