@@ -118,4 +118,32 @@ import Testing
         kill(app, signal)
         Self.expectRestored(dir, t, status: "rc=\(128 + signal)")
     }
+
+    /// Names with ESC/CSI/OSC sequences, C1 controls and bidi overrides show neutralised in
+    /// the real terminal: the colour, the window title and the text order stay untouched.
+    @Test func hostileNamesAreNeutralisedOnScreen() throws {
+        guard Tmux.path != nil, let bin = Self.binary else {
+            print("EndToEndTests skipped: tmux or the acumen binary is missing")
+            return
+        }
+        let dir = Self.setUp(bin)
+        let file = dir.appendingPathComponent("ws/customers.jsonl").path
+        var text = String(decoding: try #require(FileManager.default.contents(atPath: file)), as: UTF8.self)
+        let hostile = #"AAA\u001b[31mEVIL\u001b]2;pwned\u0007\u009b2J\u202eDESREVER"#
+        let first = try #require(text.range(of: #""name":""#))
+        let end = try #require(text[first.upperBound...].firstIndex(of: "\""))
+        text.replaceSubrange(first.upperBound..<end, with: hostile)
+        FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+        let t = Self.start(dir)
+        defer { t.kill(); try? FileManager.default.removeItem(at: dir) }
+        t.wait(for: "of 200 accounts")
+        t.send("/"); t.type("aaa"); t.send("Enter", "Enter")
+        let screen = t.wait(for: "Value profile")
+        #expect(screen.contains(#"AAA\x1b[31mEVIL\x1b]2;pwned\x07\x9b2J\u202eDESREVER"#), "\(screen)")
+        #expect(!t.tmux(["display", "-p", "-t", t.session, "#{pane_title}"]).contains("pwned"))
+        let styled = t.tmux(["capture-pane", "-p", "-e", "-t", t.session])
+        #expect(!styled.contains("\u{1b}[31m"), "the name's colour code reached the terminal")
+        t.send("Q")
+        Self.expectRestored(dir, t, status: "rc=0")
+    }
 }

@@ -204,4 +204,30 @@ import Testing
         _ = s.update(.mouse(MouseEvent(.click, x: 3, y: 7)))
         #expect(s.accounts.cursor == 5)
     }
+
+    @Test func columnChooserShowsHidesAndReorders() {
+        var s = Fixtures.state()
+        _ = Self.press(&s, [.char("C")])
+        #expect(s.overlay == .columns(selected: 0))
+        _ = Self.press(&s, [.down, .char(" ")])  // hide Tier
+        #expect(!s.accounts.columns.contains(.tier))
+        _ = Self.press(&s, [.char(" ")])  // show it again, at the end
+        #expect(s.accounts.columns.last == .tier)
+        _ = Self.press(&s, [.char("<")])
+        #expect(s.accounts.columns.suffix(2) == [.tier, .trend])
+        _ = Self.press(&s, [.escape])
+        #expect(s.overlay == nil)
+    }
+
+    @Test func helpFiltersAsYouTypeAndClosesWithEsc() {
+        var s = Fixtures.state()
+        _ = Self.press(&s, [.char("?")])
+        Self.type(&s, "mark")
+        #expect(s.overlay == .help(query: "mark", top: 0))
+        #expect(KeyMap.matching("mark").allSatisfy { $0.summary.lowercased().contains("mark") || $0.command.rawValue.contains("mark") || $0.keyNames.lowercased().contains("mark") })
+        _ = Self.press(&s, [.backspace, .escape])
+        #expect(s.overlay == nil)
+        // Keys typed into help never reach the list.
+        #expect(s.accounts.cursor == 0 && s.accounts.marks.isEmpty)
+    }
 }
