@@ -92,7 +92,7 @@ public final class NcursesTerminal: Terminal {
                 if isUTF8 {
                     for s in ch.unicodeScalars { chars.append(wchar_t(bitPattern: s.value)) }
                 } else {
-                    chars.append(ch.isASCII ? wchar_t(ch.asciiValue ?? 63) : 63)
+                    chars.append(wchar_t(NcursesTerminal.asciiFallback(ch)))
                 }
                 chars.append(0)
                 let role = Int(cell.role.rawValue)
@@ -109,6 +109,21 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func flush() { refresh() }
+
+    /// The ASCII byte drawn for a character in a non-UTF-8 locale: itself if ASCII, a look-alike
+    /// for common punctuation, else `?`.
+    static func asciiFallback(_ ch: Character) -> UInt8 {
+        if let a = ch.asciiValue, a >= 0x20 { return a }
+        switch ch {
+        case "—", "–", "─": return UInt8(ascii: "-")
+        case "·", "•", "●": return UInt8(ascii: ".")
+        case "…": return UInt8(ascii: "~")
+        case "›", "▶": return UInt8(ascii: ">")
+        case "│": return UInt8(ascii: "|")
+        case "×": return UInt8(ascii: "x")
+        default: return UInt8(ascii: "?")
+        }
+    }
 
     /// Blocks for the next key, resize or mouse event; nil when input has ended.
     public func nextEvent() -> TerminalEvent? {
