@@ -59,7 +59,12 @@ struct Tmux {
     func resize(width: Int, height: Int) { tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"]) }
     func alternateScreenOn() -> Bool { tmux(["display", "-p", "-t", session, "#{alternate_on}"]).hasPrefix("1") }
     func panePID() -> Int32? { Int32(tmux(["display", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) }
-    func kill() { tmux(["kill-server"], capture: false) }
+    /// Ends the session's server and removes its socket file.
+    func kill() {
+        tmux(["kill-server"], capture: false)
+        let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        unlink("\(base)/tmux-\(getuid())/\(session)")
+    }
 
     /// Waits until the pane shows `text` (or `timeout` passes); returns the last capture.
     @discardableResult
