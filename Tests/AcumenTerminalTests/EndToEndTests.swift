@@ -32,7 +32,7 @@ import Testing
         sleep 60
         """
         let path = dir.appendingPathComponent("run.sh").path
-        FileManager.default.createFile(atPath: path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
         return dir
     }
 
@@ -133,7 +133,7 @@ import Testing
         let first = try #require(text.range(of: #""name":""#))
         let end = try #require(text[first.upperBound...].firstIndex(of: "\""))
         text.replaceSubrange(first.upperBound..<end, with: hostile)
-        FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
         let t = Self.start(dir)
         defer { t.kill(); try? FileManager.default.removeItem(at: dir) }
         t.wait(for: "of 200 accounts")
