@@ -34,11 +34,13 @@ public enum PortfolioAnalyzer {
         }
         for (j, c) in Criterion.rated.enumerated() { columns[c] = rated[j] }
         rated = []
-        let rfmCriteria: [Criterion] = [.recency, .frequency, .monetary]
-        let sortedColumns = Parallel.map(rfmCriteria.count) { SortedColumn(raw: columns[rfmCriteria[$0]] ?? []) }
-        var sorted = Dictionary(uniqueKeysWithValues: zip(rfmCriteria, sortedColumns))
-        let rfm = RFMAnalysis(recency: sorted[.recency] ?? SortedColumn(raw: []), frequency: sorted[.frequency] ?? SortedColumn(raw: []),
-                              monetary: sorted[.monetary] ?? SortedColumn(raw: []), settings: s.rfm)
+        // R and M reuse the criteria's sorted columns; F ranks lifetime purchase days (a new
+        // customer's one purchase must be able to score F1, see docs/analytics.md §2).
+        let lifetime = agg.lifetimePurchases.map(Double.init)
+        let rfmColumns: [[Double]] = [columns[.recency] ?? [], columns[.monetary] ?? [], columns[.frequency] ?? [], lifetime]
+        let sortedColumns = Parallel.map(rfmColumns.count) { SortedColumn(raw: rfmColumns[$0]) }
+        var sorted: [Criterion: SortedColumn] = [.recency: sortedColumns[0], .monetary: sortedColumns[1], .frequency: sortedColumns[2]]
+        let rfm = RFMAnalysis(recency: sortedColumns[0], frequency: sortedColumns[3], monetary: sortedColumns[1], settings: s.rfm)
         let abc = ABCAnalysis(values: s.abc.measure == .revenue ? agg.revenue : contribution, idOrder: ids, settings: s.abc)
         let matrix = CriterionMatrix(columns: columns, count: n, settings: s, sortedColumns: sorted)
         columns = [:]; sorted = [:]
