@@ -1,4 +1,5 @@
 import AcumenModel
+import AcumenUI
 import Foundation
 
 /// The measured steps for one workspace.
@@ -42,15 +43,7 @@ struct BenchSteps {
             weights[.satisfaction] = Double(step % 9)
             _ = analysis.rescored(weights: weights, ranking: true)
         })
-        let revenue = analysis.revenue
-        out.append(measure("sort by revenue column", size: label, runs: runs) {
-            var order = Array(0..<Int32(revenue.count))
-            order.sort { (revenue[Int($0)], $1) > (revenue[Int($1)], $0) }
-        })
-        let names = ws.customers.map { $0.name.lowercased() }
-        out.append(measure("filter by text \"logistics\"", size: label, runs: runs) {
-            _ = names.indices.filter { names[$0].contains("logistics") }
-        })
+        out += BenchScreens(view: WorkspaceView(workspace: ws, analysis: analysis), label: label, runs: runs).runAll()
         let ids = store.workspace.customers.prefix(64).map(\.id)
         var k = 0
         let t0 = Timestamp(seconds: 1_764_234_650)
