@@ -1,4 +1,5 @@
 import AcumenModel
+import AcumenUI
 import Foundation
 
 /// Times the phases of opening a workspace (customers decode, transaction cache, analysis).
@@ -19,8 +20,11 @@ enum OpenProfile {
         t = .now()
         let ws = store.workspace
         let asOf = ws.asOf(fallback: Day(ordinal: 20454))
-        _ = PortfolioAnalyzer.analyze(ws, asOf: asOf)
+        let analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)
         lines.append(String(format: "analysis %.1f ms", elapsedMilliseconds(since: t)))
+        t = .now()
+        let table = WorkspaceView(workspace: ws, analysis: analysis).accountTable()
+        lines.append(String(format: "accounts table (%d rows) %.1f ms", table.count, elapsedMilliseconds(since: t)))
         lines.append(String(format: "peak memory %.0f MB", peakMemoryMegabytes()))
         return lines
     }

@@ -1,3 +1,5 @@
+import AcumenModel
+
 /// A column of the accounts list: its title, width, alignment, cell text and sort order.
 public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
     case name, tier, score, abc, segment, revenue, contribution, clv, strategy, owner, triage, trend
@@ -110,10 +112,17 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
 
     /// Sorts row indices by this column, stably: equal values keep their order in `rows`;
     /// unknown values go last whichever the direction.
-    /// - Complexity: O(n log n) comparisons.
+    /// - Complexity: O(n) radix passes for numbers and coded columns (a million rows in tens of
+    ///   milliseconds); O(n log n) comparisons for names.
     public func sorted(_ rows: [Int32], _ t: AccountTable, descending: Bool) -> [Int32] {
         let unknown = rows.filter { isUnknown(t, Int($0)) }
-        let known = unknown.isEmpty ? rows : rows.filter { !isUnknown(t, Int($0)) }
+        var known = unknown.isEmpty ? rows : rows.filter { !isUnknown(t, Int($0)) }
+        if let keyOf = sortKey(t) {
+            // Descending: flip the key; the radix sort is stable, so ties keep their incoming order.
+            var keys = known.map { descending ? ~keyOf(Int($0)) : keyOf(Int($0)) }
+            RadixSort.sortInPlace(keys: &keys, values: &known)
+            return known + unknown
+        }
         // Pair each row with its position so ties fall back to the incoming order.
         var keyed = Array(known.enumerated())
         keyed.sort { x, y in
@@ -122,6 +131,34 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
             return x.offset < y.offset
         }
         return keyed.map(\.element) + unknown
+    }
+
+    /// An order-preserving 64-bit key of a row's value, for columns that have one (all but names).
+    func sortKey(_ t: AccountTable) -> ((Int) -> UInt64)? {
+        func rank(_ names: [String]) -> [UInt64] {
+            let order = names.indices.sorted { names[$0] < names[$1] }
+            var r = [UInt64](repeating: 0, count: names.count)
+            for (position, k) in order.enumerated() { r[k] = UInt64(position) }
+            return r
+        }
+        switch self {
+        case .name: return nil
+        case .tier: return { UInt64(t.tier[$0]) }
+        case .score: return { RadixSort.key(t.score[$0]) }
+        case .abc: return { UInt64(t.abc[$0]) }
+        case .segment:
+            let r = rank(t.segmentNames)
+            return { Int(t.segment[$0]) < r.count ? r[Int(t.segment[$0])] : UInt64.max }
+        case .revenue: return { RadixSort.key(t.revenue[$0]) }
+        case .contribution: return { RadixSort.key(t.contribution[$0]) }
+        case .clv: return { RadixSort.key(t.clv[$0]) }
+        case .strategy: return { UInt64(t.strategy[$0]) }
+        case .owner:
+            let r = rank(t.ownerNames)
+            return { Int(t.owner[$0]) < r.count && t.owner[$0] >= 0 ? r[Int(t.owner[$0])] : UInt64.max }
+        case .triage: return { UInt64(t.triage[$0].rawValue) }
+        case .trend: return { RadixSort.key(Double(t.monthly.indices.contains($0 * t.months + t.months - 1) ? t.monthly[$0 * t.months + t.months - 1] : 0)) }
+        }
     }
 
     /// The column a filter field name refers to (`tier`, `owner`, `below`, …).

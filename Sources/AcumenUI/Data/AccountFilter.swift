@@ -46,6 +46,18 @@ public struct AccountFilter: Hashable, Sendable {
 
     private mutating func add(_ t: Term, _ negated: Bool) { conditions.append(t); negations.append(negated) }
 
+    /// Whether every row this filter keeps is also kept by `other`: both are plain text terms,
+    /// none negated, and each of `other`'s terms is contained in the matching term here (typing
+    /// more letters, or adding a term). Field terms may match exactly, so they never qualify.
+    public func narrows(_ other: AccountFilter) -> Bool {
+        guard problem == nil, other.problem == nil, !other.isEmpty, conditions.count >= other.conditions.count,
+              !negations.contains(true), !other.negations.contains(true) else { return false }
+        for (k, old) in other.conditions.enumerated() {
+            guard case .text(let was) = old, case .text(let now) = conditions[k], now.contains(was) else { return false }
+        }
+        return conditions.allSatisfy { if case .text = $0 { true } else { false } }
+    }
+
     /// Whether the filter keeps everything.
     public var isEmpty: Bool { conditions.isEmpty }
 

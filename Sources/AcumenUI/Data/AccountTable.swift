@@ -113,15 +113,58 @@ public struct AccountTable: Sendable {
                                 segment: UInt8, recency: UInt8 = 0, frequency: UInt8 = 0,
                                 revenue: Int64, contribution: Int64, clv: Int64, strategy: UInt8,
                                 owner: Int32, triage: TriageState, monthly: [Float]) {
+        append(id: id, name: name, tier: tier, score: score, abc: abc, segment: segment, recency: recency, frequency: frequency,
+               revenue: revenue, contribution: contribution, clv: clv, strategy: strategy, owner: owner, triage: triage,
+               monthly: monthly[...])
+    }
+
+    /// Appends one account with its monthly series as a slice (no copy per row).
+    public mutating func append(id: String, name: String, tier: UInt8, score: Double, abc: UInt8,
+                                segment: UInt8, recency: UInt8 = 0, frequency: UInt8 = 0,
+                                revenue: Int64, contribution: Int64, clv: Int64, strategy: UInt8,
+                                owner: Int32, triage: TriageState, monthly: ArraySlice<Float>) {
         ids.append(TextSanitizer.sanitize(id)); names.append(TextSanitizer.sanitize(name))
-        searchBytes.append(contentsOf: (name + " " + id).lowercased().utf8)
+        Self.appendFolded(name, to: &searchBytes)
+        searchBytes.append(0x20)
+        Self.appendFolded(id, to: &searchBytes)
         searchStart.append(searchBytes.count)
         self.tier.append(tier); self.score.append(score); self.abc.append(abc)
         self.segment.append(segment); recencyScore.append(recency); frequencyScore.append(frequency)
         self.revenue.append(revenue); self.contribution.append(contribution); self.clv.append(clv)
         self.strategy.append(strategy); self.owner.append(owner); self.triage.append(triage)
-        var m = monthly
-        if m.count < months { m += Array(repeating: 0, count: months - m.count) }
-        self.monthly.append(contentsOf: m.prefix(months))
+        self.monthly.append(contentsOf: monthly.prefix(months))
+        if monthly.count < months { self.monthly.append(contentsOf: repeatElement(0, count: months - monthly.count)) }
+    }
+
+    /// Appends the lower-cased UTF-8 of `text`: ASCII byte by byte, anything else through `lowercased()`.
+    static func appendFolded(_ text: String, to out: inout [UInt8]) {
+        var ascii = true
+        for b in text.utf8 where b >= 0x80 { ascii = false; break }
+        guard ascii else { out.append(contentsOf: text.lowercased().utf8); return }
+        for b in text.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+    }
+
+    /// Reserves room for `n` more rows.
+    public mutating func reserve(_ n: Int) {
+        ids.reserveCapacity(ids.count + n); names.reserveCapacity(names.count + n)
+        searchBytes.reserveCapacity(searchBytes.count + n * 32); searchStart.reserveCapacity(searchStart.count + n)
+        tier.reserveCapacity(tier.count + n); score.reserveCapacity(score.count + n); abc.reserveCapacity(abc.count + n)
+        segment.reserveCapacity(segment.count + n); recencyScore.reserveCapacity(recencyScore.count + n)
+        frequencyScore.reserveCapacity(frequencyScore.count + n); revenue.reserveCapacity(revenue.count + n)
+        contribution.reserveCapacity(contribution.count + n); clv.reserveCapacity(clv.count + n)
+        strategy.reserveCapacity(strategy.count + n); owner.reserveCapacity(owner.count + n)
+        triage.reserveCapacity(triage.count + n); monthly.reserveCapacity(monthly.count + n * months)
+    }
+
+    /// Appends the rows of another table built with the same name lists (chunks built in parallel).
+    public mutating func append(contentsOf other: AccountTable) {
+        let base = searchBytes.count
+        ids += other.ids; names += other.names
+        searchBytes += other.searchBytes
+        searchStart += other.searchStart.dropFirst().map { $0 + base }
+        tier += other.tier; score += other.score; abc += other.abc; segment += other.segment
+        recencyScore += other.recencyScore; frequencyScore += other.frequencyScore
+        revenue += other.revenue; contribution += other.contribution; clv += other.clv
+        strategy += other.strategy; owner += other.owner; triage += other.triage; monthly += other.monthly
     }
 }

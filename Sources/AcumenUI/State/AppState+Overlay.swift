@@ -88,8 +88,9 @@ extension AppState {
             accounts.follow(p.previousRow)
             if !p.text.isEmpty { findMatch(p.text, from: accounts.cursor, step: 1) }
         case .filter:
+            let before = accounts.filter
             accounts.filter = p.text
-            accounts.rebuild(table, resort: false)
+            accounts.refilter(table, from: before)
             // Keep following the customer the prompt started on, even if a half-typed query
             // hid it for a keystroke.
             accounts.follow(p.previousRow)
