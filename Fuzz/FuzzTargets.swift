@@ -5,6 +5,7 @@
 #if canImport(AcumenModel)
 @testable import AcumenModel
 #endif
+import Foundation
 
 /// One fuzz target: takes arbitrary bytes, returns the invariants they broke (empty: fine).
 /// A crash, a hang or unbounded memory is a finding too; the callers watch for those.
@@ -23,9 +24,32 @@ enum FuzzTargets {
         FuzzTarget(name: "customers", seedFile: WorkspaceFiles.customers, run: customers),
         FuzzTarget(name: "transactions", seedFile: WorkspaceFiles.transactions, run: transactions),
         FuzzTarget(name: "journal", seedFile: WorkspaceFiles.journal, run: journal),
-        // Theme loader and CSV importer: add `FuzzTarget(name: "theme", seedFile: …, run: theme)`
-        // and `FuzzTarget(name: "csv", …)` once they are on main.
+        FuzzTarget(name: "csv", seedFile: FuzzTargets.csvSeedFile, run: csv),
+        // Theme loader: add `FuzzTarget(name: "theme", seedFile: …, run: theme)` once it is on main.
     ]
+
+    /// Name under which the CSV target's seed is kept.
+    static let csvSeedFile = "transactions.csv"
+
+    /// A small, valid but untidy CSV export: quoted delimiters, a BOM, CRLF, decimal commas.
+    static let csvSeed: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(
+        "Kunde;Datum;Umsatz;Menge\r\n\"K-1; Nord\";03/01/2024;1.234,50 €;2\r\nK-2;04/01/2024;99,00;1\r\n\"K\"\"3\";05/01/2024;0,5;\r\n".utf8)
+
+    /// The CSV importer (through an in-memory file): it imports or refuses with positions
+    /// inside the input, and never yields more transactions than the input has lines.
+    static func csv(_ bytes: [UInt8]) -> [String] {
+        let fs = MemoryFileSystem(file: "/fuzz/input.csv", bytes: bytes)
+        do {
+            let batch = try Importer.read(transactions: "/fuzz/input.csv", customers: nil, options: ImportOptions(), fs: fs)
+            return batch.transactions.count <= csvLineCount(bytes) ? [] : ["more transactions than lines"]
+        } catch {
+            return error.problems.compactMap { p in
+                if p.line < 0 || p.line > csvLineCount(bytes) { return "line \(p.line) outside the input: \(p)" }
+                if p.message.isEmpty { return "empty message" }
+                return nil
+            }
+        }
+    }
 
     /// The parser: errors carry a position inside the input; values survive a write/parse round trip.
     static func json(_ bytes: [UInt8]) -> [String] {
@@ -86,4 +110,34 @@ enum FuzzTargets {
     }
 
     static func lineCount(_ bytes: [UInt8]) -> Int { bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+
+    /// Lines as the importer counts them: LF, CRLF and a lone CR each end a line.
+    static func csvLineCount(_ bytes: [UInt8]) -> Int {
+        var n = 1
+        for (k, b) in bytes.enumerated() where b == 0x0A || (b == 0x0D && (k + 1 == bytes.count || bytes[k + 1] != 0x0A)) { n += 1 }
+        return n
+    }
+}
+
+/// A read-only file system holding one file, for fuzzing readers without touching the disk.
+struct MemoryFileSystem: FileSystem {
+    let file: String
+    let bytes: [UInt8]
+
+    func open(_ path: String, flags: Int32, mode: mode_t) throws(IOFailure) -> Int32 { throw IOFailure(operation: "open", path: path, code: EROFS) }
+    func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws(IOFailure) -> Int { throw IOFailure(operation: "write", path: path, code: EROFS) }
+    func fsync(_ fd: Int32, path: String) throws(IOFailure) {}
+    func close(_ fd: Int32) {}
+    func rename(_ from: String, to: String) throws(IOFailure) { throw IOFailure(operation: "rename", path: to, code: EROFS) }
+    func unlink(_ path: String) {}
+    func truncate(_ fd: Int32, length: Int64, path: String) throws(IOFailure) { throw IOFailure(operation: "truncate", path: path, code: EROFS) }
+    func status(_ path: String) throws(IOFailure) -> FileStatus? {
+        path == file ? FileStatus(size: Int64(bytes.count), modifiedNanoseconds: 0, inode: 1,
+                                  isRegular: true, isDirectory: false, isSymlink: false) : nil
+    }
+    func read(_ path: String, limit: Int64) throws(IOFailure) -> [UInt8] {
+        guard path == file else { throw IOFailure(operation: "read", path: path, code: ENOENT) }
+        return bytes
+    }
+    func list(_ folder: String) throws(IOFailure) -> [String] { [] }
 }

@@ -38,11 +38,11 @@ def prorate(amount, num, den):
     return q if p >= 0 else -q
 
 def quintiles(keys):
-    """score = ceil(5 * rank_max / n), rank_max = number of values <= v."""
+    """score = ceil(5 * rank_min / n), rank_min = 1 + number of values < v."""
     n = len(keys)
     ordered = sorted(keys.values())
     import bisect
-    return {c: (5 * bisect.bisect_right(ordered, v) + n - 1) // n for c, v in keys.items()}
+    return {c: (5 * (bisect.bisect_left(ordered, v) + 1) + n - 1) // n for c, v in keys.items()}
 
 def read_jsonl(path):
     with open(path, encoding="utf-8") as f:
@@ -70,6 +70,7 @@ def main():
     ids = [c["id"] for c in customers]
     cost = {c["id"]: minor(c.get("costToServe", 0)) for c in customers}
     rev = {i: 0 for i in ids}; mar = dict(rev); days = {i: set() for i in ids}; last = {i: None for i in ids}
+    lifetime_days = {i: set() for i in ids}
     for t in read_jsonl(ws + "/transactions.jsonl"):
         c, d = t["customer"], dt.date.fromisoformat(t["date"][:10])
         if c not in rev or d >= as_of:
@@ -82,6 +83,7 @@ def main():
         else:
             m = round_half_away(float(amount) * rate)
         last[c] = d if last[c] is None or d > last[c] else last[c]
+        lifetime_days[c].add(d)
         if d >= w0:
             rev[c] += amount; mar[c] += m; days[c].add(d)
     win_cost = {i: prorate(cost[i], window_months, 12) for i in ids}
@@ -89,7 +91,7 @@ def main():
     rec_days = {i: (as_of - last[i]).days if last[i] else None for i in ids}
     max_days = max([d for d in rec_days.values() if d is not None], default=0)
     r = quintiles({i: -(rec_days[i] if rec_days[i] is not None else max_days + 1) for i in ids})
-    fq = quintiles({i: len(days[i]) for i in ids})
+    fq = quintiles({i: len(lifetime_days[i]) for i in ids})
     mq = quintiles(dict(rev))
     def segment(rs, fs):
         for rule in rules:

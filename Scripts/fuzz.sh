@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(json settings customers transactions journal)
+[ ${#targets[@]} -eq 0 ] && targets=(json settings customers transactions journal csv)
 out=.build/fuzz
 mkdir -p "$out"
 export SWIFT_BACKTRACE=enable=no
@@ -31,6 +31,7 @@ for t in "${targets[@]}"; do
     customers) cp "$seed/customers.jsonl" "$corpus/seed" ;;
     transactions) cp "$seed/transactions.jsonl" "$corpus/seed" ;;
     journal) cp "$seed/journal.jsonl" "$corpus/seed" ;;
+    csv) cp Tests/AcumenModelTests/Fixtures/csv/*.csv "$corpus/" 2>/dev/null || true ;;
   esac
   log="$out/fuzz-$t.log"
   if ! ACUMEN_FUZZ_TARGET="$t" "$out/acumen-fuzz" "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \

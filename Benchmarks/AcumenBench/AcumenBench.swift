@@ -22,15 +22,28 @@ struct AcumenBench: ParsableCommand {
     @Option(help: "Benchmark an existing workspace instead of generated ones (size label 'custom').")
     var workspace: String?
 
+    @Option(help: "Size label for --workspace results.")
+    var label = "custom"
+
+    @Option(name: .customLong("as-of"), help: "Analysis date (default: the workspace's asOf, else the day after its last transaction).")
+    var asOf: String?
+
     @Option(help: "Write the results as JSON to this file.")
     var json: String?
 
+    @Flag(help: "Only time the phases of opening --workspace, then exit.")
+    var profileOpen = false
+
     func run() throws {
+        if profileOpen, let workspace {
+            for line in try OpenProfile.run(workspace) { print(line) }
+            return
+        }
         var results: [Measurement] = []
         var peaks: [String: Double] = [:]
         let targets: [(label: String, folder: String)]
         if let workspace {
-            targets = [("custom", workspace)]
+            targets = [(label, workspace)]
         } else {
             targets = try sizes.split(separator: ",").map { label in
                 guard let spec = BenchSizes.all[String(label)] else { throw ValidationError("unknown size \(label); use s, m or l") }
@@ -38,7 +51,8 @@ struct AcumenBench: ParsableCommand {
             }
         }
         for (label, folder) in targets {
-            let steps = try BenchSteps(folder: folder, label: label, runs: label == "l" ? max(3, runs / 2) : runs)
+            let steps = try BenchSteps(folder: folder, label: label, runs: label == "l" ? max(3, runs / 2) : runs,
+                                       asOf: asOf.flatMap { Day(iso: $0) })
             results += try steps.runAll()
             peaks[label] = peakMemoryMegabytes()
         }

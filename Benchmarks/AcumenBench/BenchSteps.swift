@@ -1,4 +1,5 @@
 import AcumenModel
+import AcumenUI
 import Foundation
 
 /// The measured steps for one workspace.
@@ -6,9 +7,10 @@ struct BenchSteps {
     let folder: String
     let label: String
     let runs: Int
+    let asOf: Day?
 
-    init(folder: String, label: String, runs: Int) throws {
-        self.folder = folder; self.label = label; self.runs = runs
+    init(folder: String, label: String, runs: Int, asOf: Day?) throws {
+        self.folder = folder; self.label = label; self.runs = runs; self.asOf = asOf
     }
 
     func runAll() throws -> [Measurement] {
@@ -21,7 +23,7 @@ struct BenchSteps {
         guard let store else { return out }
         defer { store.close() }
         let ws = store.workspace
-        let asOf = ws.asOf(fallback: Day(year: 2026, month: 1, day: 1) ?? Day(ordinal: 0))
+        let asOf = self.asOf ?? ws.asOf(fallback: (ws.lastTransactionDay ?? Day(ordinal: 0)).adding(days: 1))
         var analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)
         out.append(measure("full analysis (no CLV)", size: label, runs: runs) {
             analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)
@@ -41,15 +43,7 @@ struct BenchSteps {
             weights[.satisfaction] = Double(step % 9)
             _ = analysis.rescored(weights: weights, ranking: true)
         })
-        let revenue = analysis.revenue
-        out.append(measure("sort by revenue column", size: label, runs: runs) {
-            var order = Array(0..<Int32(revenue.count))
-            order.sort { (revenue[Int($0)], $1) > (revenue[Int($1)], $0) }
-        })
-        let names = ws.customers.map { $0.name.lowercased() }
-        out.append(measure("filter by text \"logistics\"", size: label, runs: runs) {
-            _ = names.indices.filter { names[$0].contains("logistics") }
-        })
+        out += BenchScreens(view: WorkspaceView(workspace: ws, analysis: analysis), label: label, runs: runs).runAll()
         let ids = store.workspace.customers.prefix(64).map(\.id)
         var k = 0
         let t0 = Timestamp(seconds: 1_764_234_650)

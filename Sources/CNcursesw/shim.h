@@ -33,4 +33,16 @@ static inline int acumen_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline int acumen_key_resize(void) { return KEY_RESIZE; }
 static inline int acumen_key_mouse(void) { return KEY_MOUSE; }
 
+
+/* C globals are shared mutable state to Swift 6; read them through functions. */
+static inline WINDOW *acumen_stdscr(void) { return stdscr; }
+static inline int acumen_colors(void) { return COLORS; }
+static inline int acumen_color_pairs(void) { return COLOR_PAIRS; }
+static inline int acumen_key_f(int n) { return KEY_F(n); }
+/* Mouse: clicks and the wheel (buttons 4 and 5); the masks are computed macros. */
+static inline mmask_t acumen_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline int acumen_mouse_is_click(mmask_t m) { return (m & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
+static inline int acumen_mouse_is_wheel_up(mmask_t m) { return (m & BUTTON4_PRESSED) != 0; }
+static inline int acumen_mouse_is_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }
+
 #endif

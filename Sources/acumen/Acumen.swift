@@ -9,7 +9,7 @@ struct Acumen: ParsableCommand {
         discussion: "With no subcommand, opens the workspace in the current folder, or the bundled demo workspace.",
         subcommands: [
             OpenCommand.self, DemoCommand.self, CheckCommand.self, ReportCommand.self, FitCommand.self,
-            ImportCommand.self, ExportCommand.self, StressCommand.self,
+            ImportCommand.self, ExportCommand.self, StressCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

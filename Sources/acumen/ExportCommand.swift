@@ -19,58 +19,29 @@ struct ExportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, markdown }
 
-    @Argument(help: "Workspace folder.")
-    var directory: String
+    @OptionGroup var options: AnalysisOptions
 
     @Option(help: "csv, json or markdown.")
     var format: Format
 
-    @Option(help: "Score with a named scenario's weights.")
-    var scenario: String?
-
     @Option(help: "Only accounts matching this filter, e.g. 'tier=Key and strategy=grow'.")
     var filter: String?
-
-    @Option(name: .customLong("as-of"), help: "Analysis date yyyy-MM-dd (default: the workspace's asOf, else today).")
-    var asOf: String?
-
-    @Flag(help: "Skip the BG/NBD × Gamma-Gamma lifetime-value fit (the CLV column stays empty).")
-    var noLifetimeValue = false
 
     @Option(name: .shortAndLong, help: "Output file, or - for standard output.")
     var output: String
 
-    func validate() throws {
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date yyyy-MM-dd, not \"\(asOf)\"") }
-    }
-
     func run() throws {
         let parsedFilter: AccountFilter
         do { parsedFilter = try AccountFilter.parse(filter ?? "") } catch { throw ValidationError("--filter: " + error.description) }
-        let workspace: Workspace
-        do {
-            let store = try WorkspaceStore.open(directory, options: .init(readOnly: true))
-            for w in store.warnings { printError(w.description) }
-            workspace = store.workspace
-        } catch { throw fail(error) }
-        let day = asOf.flatMap { Day(iso: $0) } ?? workspace.asOf(fallback: today())
-        var chosen: Scenario?
-        if let scenario {
-            guard let s = workspace.settings.scenarios.first(where: { $0.name == scenario }) else {
-                let names = workspace.settings.scenarios.map(\.name)
-                throw ValidationError("no scenario \"\(scenario)\" in \(directory)/settings.json" + (names.isEmpty ? " (it defines none)" : "; known: \(names.joined(separator: ", "))"))
-            }
-            chosen = s
-        }
-        let analysis = noLifetimeValue ? PortfolioAnalyzer.analyze(workspace, asOf: day)
-            : PortfolioAnalyzer.analyzeWithLifetimeValue(workspace, asOf: day).analysis
-        let accounts = ExportedAccount.accounts(analysis, scenario: chosen, filter: parsedFilter)
-        let context = ExportContext(asOf: day, scenario: chosen?.name, filter: parsedFilter, currency: workspace.settings.currency,
+        let loaded = try options.load()
+        let analysis = loaded.analysis
+        let accounts = ExportedAccount.accounts(analysis, scenario: loaded.scenario, filter: parsedFilter)
+        let context = ExportContext(asOf: loaded.asOf, scenario: loaded.scenario?.name, filter: parsedFilter, currency: loaded.workspace.settings.currency,
                                     tierOrder: analysis.tierNames)
         let bytes: [UInt8]
         switch format {
         case .csv: bytes = AccountExporter.csv(accounts)
-        case .json: bytes = AccountExporter.json(accounts, workspace: workspace, context: context)
+        case .json: bytes = AccountExporter.json(accounts, workspace: loaded.workspace, context: context)
         case .markdown: bytes = Array(PortfolioNote.markdown(accounts, context: context).utf8)
         }
         if output == "-" {

@@ -1,23 +1,69 @@
 import Foundation
 import AcumenModel
+import AcumenUI
+import AcumenTerminal
 import ArgumentParser
 
-/// `acumen [DIR]`: opens a workspace (the current folder's, else the bundled demo).
+/// `acumen [DIR]`: opens a workspace (the current folder's, else the bundled demo) in the
+/// terminal workbench.
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a workspace in the terminal workbench.")
 
     @Argument(help: "Workspace folder (default: the current folder if it holds a workspace, else the demo).")
     var directory: String?
 
+    @Option(help: "Theme: default, light, high-contrast, mono, or NAME for themes/NAME.json (default: the workspace setting \"theme\", else default).")
+    var theme: String?
+
+    @Flag(help: "Draw with ASCII only: no block, braille or box-drawing characters.")
+    var ascii = false
+
     func run() throws {
         let folder = try resolveWorkspace(directory)
-        do {
-            let store = try WorkspaceStore.open(folder)
-            for w in store.warnings { printError(w.description) }
-            let ws = store.workspace
-            print("\(folder): \(ws.customers.count) customers, \(ws.transactions.count) transactions.")
-        } catch { throw fail(error) }
+        guard isatty(0) != 0, isatty(1) != 0 else {
+            printError("acumen: open needs a terminal; use `acumen check \(folder)` in scripts")
+            throw ExitCode(1)
+        }
+        let store: WorkspaceStore
+        do { store = try WorkspaceStore.open(folder) } catch { throw fail(error) }
+        defer { store.close() }
+        for w in store.warnings { printError(w.description) }
+        let ws = store.workspace
+        let view = WorkspaceView.analysing(ws, asOf: ws.asOf(fallback: today()))
+        let table = view.accountTable()
+
+        let env = ProcessInfo.processInfo.environment
+        let search = Theme.searchPath(executable: executablePath(), environment: env)
+        let name = theme ?? ws.settings.extra["theme"]?.stringValue ?? "default"
+        let (chosen, notice) = ThemeLoader.load(named: name, searchPath: search, read: readThemeFile)
+        let monoFile = ThemeLoader.load(named: "mono", searchPath: search, read: readThemeFile)
+        let mono = monoFile.notice == nil && !monoFile.theme.usesColor ? monoFile.theme : Theme.mono
+
+        let title = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        var state = AppState(width: 80, height: 24, workspaceName: title, glyphs: chosen.glyphs(ascii: ascii))
+        _ = state.update(.loaded(table))
+        if let reason = store.readOnlyReason { _ = state.update(.notice("Read-only: " + reason, isError: false)) }
+        if let notice { _ = state.update(.notice(notice, isError: true)) }
+        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+        TUISession.run(&state, theme: chosen, mono: mono, noColor: noColor) { effect in
+            if case .loadProfile(let row) = effect, let facts = view.profile(row: row) {
+                return [.profileLoaded(facts)]
+            }
+            return []
+        }
     }
+}
+
+/// The running binary's path (for finding `themes/` beside it).
+func executablePath() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "acumen"
+}
+
+/// A theme file's bytes, or nil if it is absent, not a regular file or over 1 MiB.
+func readThemeFile(_ path: String) -> [UInt8]? {
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= 1 << 20 else { return nil }
+    return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
 }
 
 /// The workspace to open: the argument, the current folder if it holds one, or the demo

@@ -100,17 +100,7 @@ struct StressCommand: ParsableCommand {
     }
 
     /// Writes one line to standard output at once, unbuffered, so a SIGKILL loses nothing printed.
-    private func emit(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        bytes.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count, let base = buf.baseAddress {
-                let n = Glibc.write(1, base + done, buf.count - done)
-                if n <= 0 { break }
-                done += n
-            }
-        }
-    }
+    private func emit(_ line: String) { writeStandardOutput(line + "\n") }
 }
 
 /// `RLIMIT_FSIZE` as the type `getrlimit` takes on Glibc.

@@ -41,13 +41,13 @@ import Testing
         #expect(p10.revenue == Money(minor: 10_000) && p10.lastPurchase?.iso == "2024-12-31")  // the asOf-day sale is ignored
     }
 
-    @Test func rfmQuintilesWithRankMaxTies() {
+    @Test func rfmQuintilesWithRankMinTiesAndLifetimeFrequency() {
         #expect(column(a.rfm.r) == [5, 5, 4, 1, 1, 3, 3, 3, 4, 5, 2, 2])
-        #expect(column(a.rfm.f) == [5, 5, 4, 1, 1, 4, 4, 4, 5, 4, 4, 4])
-        #expect(column(a.rfm.m) == [5, 5, 2, 1, 1, 3, 4, 4, 5, 2, 5, 3])
+        #expect(column(a.rfm.f) == [5, 4, 1, 1, 1, 1, 1, 1, 5, 1, 4, 4])
+        #expect(column(a.rfm.m) == [5, 4, 2, 1, 1, 3, 3, 3, 4, 2, 4, 3])
         let segments = (1...12).map { a.rfm.segmentName(k(fid($0))) }
-        #expect(segments == ["Champions", "Champions", "Loyal", "Hibernating", "Hibernating", "Loyal", "Loyal", "Loyal",
-                             "Loyal", "Champions", "At risk", "At risk"])
+        #expect(segments == ["Champions", "Champions", "Promising", "Hibernating", "Hibernating", "About to sleep",
+                             "About to sleep", "About to sleep", "Loyal", "New", "At risk", "At risk"])
         #expect(a.rfm.unmatched == 0)
     }
 

@@ -46,11 +46,11 @@ import Testing
         let bytes = Array(#"{"kind":"acumen.transactions","schemaVersion":1}"#.utf8) + [10] + Array(line.utf8)
         var extra: [String: JSONValue] = [:]
         var fastProblems: [WorkspaceProblem] = []
-        let viaFile = WorkspaceCodec.decodeTransactions(bytes, index: ["C1": 0], headerExtra: &extra, problems: &fastProblems)
+        let viaFile = WorkspaceCodec.decodeTransactions(bytes, index: CustomerIndex.build(["C1"]).index, headerExtra: &extra, problems: &fastProblems)
         var strictProblems: [WorkspaceProblem] = []
         var strict = TransactionTable()
         let start = bytes.count - line.utf8.count
-        TransactionsFile.slowRow(bytes, JSONLines.Line(start: start, end: bytes.count, number: 2), index: ["C1": 0], into: &strict, problems: &strictProblems)
+        TransactionsFile.slowRow(bytes, JSONLines.Line(start: start, end: bytes.count, number: 2), index: CustomerIndex.build(["C1"]).index, into: &strict, problems: &strictProblems)
         #expect(viaFile == strict)
         #expect(fastProblems == strictProblems)
     }
@@ -91,5 +91,26 @@ import Testing
             tree.append(0x0A)
             #expect(fast == tree, "\(c.id)")
         }
+    }
+}
+
+@Suite struct CustomerIndexTests {
+    @Test func findsEveryIdAndReportsRepeats() {
+        let ids = (0..<5000).map { "C\($0)" } + ["C17", "华远", "", "C4999"]
+        let (index, duplicates) = CustomerIndex.build(ids)
+        #expect(duplicates == [5000, 5003])
+        for k in 0..<5000 { #expect(index["C\(k)"] == k) }
+        #expect(index["华远"] == 5001)
+        #expect(index[""] == 5002)
+        #expect(index["C5000"] == nil)
+        #expect(index.count == 5002)
+    }
+
+    @Test func growsWhenCustomersAreAdded() {
+        var w = Workspace()
+        for k in 0..<100 { w.addCustomer(Customer(id: "X\(k)", name: "n")) }
+        #expect(w.index["X57"] == 57)
+        #expect(w.addCustomer(Customer(id: "X3", name: "again")) == 3)
+        #expect(w.customers.count == 100)
     }
 }

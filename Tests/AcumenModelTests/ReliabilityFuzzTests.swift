@@ -21,7 +21,7 @@ import Testing
         return [WorkspaceFiles.settings: WorkspaceCodec.encodeSettings(w.settings),
                 WorkspaceFiles.customers: WorkspaceCodec.encodeCustomers(w.customers, headerExtra: [:]),
                 WorkspaceFiles.transactions: WorkspaceCodec.encodeTransactions(w),
-                WorkspaceFiles.journal: journal]
+                WorkspaceFiles.journal: journal, FuzzTargets.csvSeedFile: FuzzTargets.csvSeed]
     }
 
     @Test func validSeedsPassEveryTarget() {

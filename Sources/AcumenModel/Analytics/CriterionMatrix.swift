@@ -41,19 +41,23 @@ public struct CriterionMatrix: Sendable {
     /// - Parameter sortedColumns: columns already sorted (shared with RFM), by criterion.
     init(columns: [Criterion: [Double]], count n: Int, settings: Settings, sortedColumns: [Criterion: SortedColumn]) {
         count = n
-        var values = [Float](repeating: 0, count: Criterion.allCases.count * n)
-        var mask = [UInt16](repeating: 0, count: n)
-        for (row, c) in Criterion.allCases.enumerated() {
+        // Criteria are normalised independently: one per core at a time.
+        let all = Criterion.allCases
+        let rows: [[Float]] = Parallel.map(all.count) { row in
+            let c = all[row]
             let raw = columns[c] ?? [Double](repeating: .nan, count: n)
             let setting = settings.setting(for: c) ?? CriterionSetting(criterion: c, weight: 0)
             var out = [Float](repeating: 0, count: n)
             Self.normalise(raw, setting: setting, sorted: sortedColumns[c], into: &out)
-            values.withUnsafeMutableBufferPointer { v in
-                for k in 0..<n { v[row * n + k] = out[k] }
-            }
-            if let b = Self.bit(of: c) {
-                for k in 0..<n where raw[k].isFinite { mask[k] |= 1 << UInt16(b) }
-            }
+            return out
+        }
+        var values = [Float]()
+        values.reserveCapacity(all.count * n)
+        for r in rows { values += r }
+        var mask = [UInt16](repeating: 0, count: n)
+        for c in Self.optionalCriteria {
+            guard let b = Self.bit(of: c), let raw = columns[c] else { continue }
+            for k in 0..<n where raw[k].isFinite { mask[k] |= 1 << UInt16(b) }
         }
         self.values = values
         knownMask = mask

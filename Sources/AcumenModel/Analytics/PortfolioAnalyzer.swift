@@ -12,8 +12,11 @@ public enum PortfolioAnalyzer {
         let n = customers.count
         let clv = clv.flatMap { $0.predictedCLV.count == n && $0.pAlive.count == n ? $0 : nil }
         let windowStart = asOf.adding(months: -s.windowMonths)
-        let agg = CustomerAggregates(workspace.transactions, customerCount: n, asOf: asOf, windowStart: windowStart,
-                                     defaultMarginRate: s.defaultMarginRate)
+        // Aggregating transactions and ordering ids are independent: run them side by side.
+        let (agg, ids) = Parallel.pair({
+            CustomerAggregates(workspace.transactions, customerCount: n, asOf: asOf, windowStart: windowStart,
+                               defaultMarginRate: s.defaultMarginRate)
+        }, { IdentifierOrder(ids: customers.map(\.id)) })
         var cost = [Int64](repeating: 0, count: n), contribution = cost, historical = cost
         for k in 0..<n {
             let annual = customers[k].costToServe.minor
@@ -22,20 +25,22 @@ public enum PortfolioAnalyzer {
             let tenure = Int64(MeasuredCriteria.tenureDays(agg, k, asOf: asOf))
             historical[k] = agg.lifetimeMargin[k] &- prorate(annual, tenure, 365)
         }
-        let ids = IdentifierOrder(ids: customers.map(\.id))
         var columns: [Criterion: [Double]] = [:]
         for c in Criterion.measured { columns[c] = MeasuredCriteria.column(c, agg, contribution: contribution, asOf: asOf, clv: clv) }
         var rated = [[Double]](repeating: [Double](repeating: .nan, count: n), count: Criterion.rated.count)
-        let ratedIndex = Dictionary(uniqueKeysWithValues: Criterion.rated.enumerated().map { ($1, $0) })
-        for k in 0..<n {
-            for (c, v) in customers[k].ratings { if let j = ratedIndex[c] { rated[j][k] = v } }
+        for k in 0..<n where !customers[k].ratings.isEmpty {
+            let r = customers[k].ratings
+            for j in 0..<rated.count { if let v = r.value(atRatedIndex: j) { rated[j][k] = v } }
         }
         for (j, c) in Criterion.rated.enumerated() { columns[c] = rated[j] }
         rated = []
-        var sorted: [Criterion: SortedColumn] = [:]
-        for c in [Criterion.recency, .frequency, .monetary] { sorted[c] = SortedColumn(raw: columns[c] ?? []) }
-        let rfm = RFMAnalysis(recency: sorted[.recency] ?? SortedColumn(raw: []), frequency: sorted[.frequency] ?? SortedColumn(raw: []),
-                              monetary: sorted[.monetary] ?? SortedColumn(raw: []), settings: s.rfm)
+        // R and M reuse the criteria's sorted columns; F ranks lifetime purchase days (a new
+        // customer's one purchase must be able to score F1, see docs/analytics.md §2).
+        let lifetime = agg.lifetimePurchases.map(Double.init)
+        let rfmColumns: [[Double]] = [columns[.recency] ?? [], columns[.monetary] ?? [], columns[.frequency] ?? [], lifetime]
+        let sortedColumns = Parallel.map(rfmColumns.count) { SortedColumn(raw: rfmColumns[$0]) }
+        var sorted: [Criterion: SortedColumn] = [.recency: sortedColumns[0], .monetary: sortedColumns[1], .frequency: sortedColumns[2]]
+        let rfm = RFMAnalysis(recency: sortedColumns[0], frequency: sortedColumns[3], monetary: sortedColumns[1], settings: s.rfm)
         let abc = ABCAnalysis(values: s.abc.measure == .revenue ? agg.revenue : contribution, idOrder: ids, settings: s.abc)
         let matrix = CriterionMatrix(columns: columns, count: n, settings: s, sortedColumns: sorted)
         columns = [:]; sorted = [:]

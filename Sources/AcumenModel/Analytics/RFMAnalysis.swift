@@ -1,9 +1,10 @@
-/// RFM scores 1–5 (5 best) by quintile with `rank_max` ties, and one segment per customer.
+/// RFM scores 1–5 (5 best) by quintile with `rank_min` ties, and one segment per customer.
 ///
 /// - R ranks `−(days since the last purchase)` (customers who never purchased rank lowest);
-///   F ranks purchases (distinct days) in the window; M ranks revenue in the window.
-/// - `score = ⌈5 · rank_max / n⌉` where `rank_max` is the number of the `n` customers whose value
-///   is at most this customer's: equal values share a score, the highest their rank allows.
+///   F ranks lifetime purchases (distinct days before `asOf`); M ranks revenue in the window.
+/// - `score = ⌈5 · rank_min / n⌉` where `rank_min` is one more than the number of the `n`
+///   customers whose value is below this customer's: equal values share a score, the lowest
+///   their rank allows.
 /// - Segment: the first rule of ``RFMSettings/segments`` whose recency range contains R and whose
 ///   frequency range contains F. A cell no rule covers gets ``unclassified`` (counted in
 ///   ``unmatched``) so every customer has exactly one segment.

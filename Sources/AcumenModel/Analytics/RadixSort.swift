@@ -4,20 +4,20 @@
 /// Swift's comparison sort needs ~180 ms for 1M doubles on the reference machine, a radix
 /// sort with 11-bit digits a few tens of milliseconds. Digits on which all keys agree are
 /// skipped, so small integers (frequencies, days) sort in one or two passes.
-enum RadixSort {
+public enum RadixSort {
     /// Bits per digit (2048 buckets: the counters stay in the L1 cache).
     static let digitBits: UInt64 = 11
 
     /// An unsigned key that orders like the double (`-0.0` before `0.0`; NaN must not occur).
     @inline(__always)
-    static func key(_ d: Double) -> UInt64 {
+    public static func key(_ d: Double) -> UInt64 {
         let b = d.bitPattern
         return b >> 63 == 1 ? ~b : b | (1 << 63)
     }
 
     /// An unsigned key that orders like the signed integer.
     @inline(__always)
-    static func key(_ i: Int64) -> UInt64 { UInt64(bitPattern: i) ^ (1 << 63) }
+    public static func key(_ i: Int64) -> UInt64 { UInt64(bitPattern: i) ^ (1 << 63) }
 
     /// The indices in `subset` (default: all of `keys`), ordered by ascending key.
     ///
@@ -32,7 +32,7 @@ enum RadixSort {
     }
 
     /// Sorts `keys` ascending, carrying `values` along; stable.
-    static func sortInPlace(keys k: inout [UInt64], values idx: inout [Int32]) {
+    public static func sortInPlace(keys k: inout [UInt64], values idx: inout [Int32]) {
         let n = k.count
         guard n > 1 else { return }
         var diff: UInt64 = 0

@@ -1,7 +1,7 @@
 /// One criterion's known values in ascending order, with the runs of equal values.
 ///
 /// Shared by percentile normalisation (ties share the mean rank) and RFM quintiles (ties share
-/// the highest rank, `rank_max`), so each column is sorted once.
+/// the lowest rank, `rank_min`), so each column is sorted once.
 struct SortedColumn: Sendable {
     /// Customer indices by ascending value (equal values in customer-index order).
     let indices: [Int32]
@@ -49,15 +49,17 @@ struct SortedColumn: Sendable {
         }
     }
 
-    /// Quintile scores 1–5 with ties sharing the highest rank (`rank_max`).
+    /// Quintile scores 1–5 with ties sharing the lowest rank (`rank_min`).
     ///
-    /// `score = ⌈5 · rank_max / n⌉` where `rank_max` is the number of customers whose value is
-    /// at most this one and `n` the number of customers (all must be known).
+    /// `score = ⌈5 · rank_min / n⌉` where `rank_min` is one more than the number of customers whose
+    /// value is below this one and `n` the number of customers (all must be known). A tie scores
+    /// what its first member would: a customer is only "better" than those it strictly beats, so a
+    /// large group at the bottom (everybody with one purchase) keeps score 1.
     func quintiles() -> [UInt8] {
         let n = count
         var out = [UInt8](repeating: 1, count: n)
         forEachRun { lo, hi in
-            let s = UInt8((5 * hi + n - 1) / n)
+            let s = UInt8((5 * (lo + 1) + n - 1) / n)
             for j in lo..<hi { out[Int(indices[j])] = s }
         }
         return out

@@ -18,6 +18,18 @@ public enum Parallel {
         return slots.values()
     }
 
+    /// Runs two independent computations side by side and returns both results.
+    public static func pair<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
+        let results = map(2) { k -> Either<A, B> in k == 0 ? .first(a()) : .second(b()) }
+        if case .first(let x) = results[0], case .second(let y) = results[1] { return (x, y) }
+        return (a(), b())  // not reached: map returns the results in order
+    }
+
+    private enum Either<A, B> {
+        case first(A)
+        case second(B)
+    }
+
     /// Number of worker threads worth using.
     public static var cores: Int { max(1, sysconfCores()) }
 

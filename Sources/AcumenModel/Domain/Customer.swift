@@ -16,17 +16,83 @@ public struct Customer: Hashable, Sendable {
     public var ratings = Ratings()
     /// Annual cost to serve (account management, support, logistics), in currency.
     public var costToServe: Money = .zero
-    public var notes: [Note] = []
+    /// Annotations and decisions, kept out of line: most customers have none, and a small
+    /// `Customer` makes a million of them cheap to load, copy and scan.
+    private var details: Details?
+
+    public var notes: [Note] {
+        get { details?.notes ?? [] }
+        set { mutateDetails { $0.notes = newValue } }
+    }
     /// A manual tier, which wins over the computed one.
-    public var tierOverride: Override?
+    public var tierOverride: Override? {
+        get { details?.tierOverride }
+        set { mutateDetails { $0.tierOverride = newValue } }
+    }
     /// A manual strategy, which wins over the recommendation.
-    public var strategyOverride: Override?
+    public var strategyOverride: Override? {
+        get { details?.strategyOverride }
+        set { mutateDetails { $0.strategyOverride = newValue } }
+    }
     /// The last triage decision, if any.
-    public var review: Review?
+    public var review: Review? {
+        get { details?.review }
+        set { mutateDetails { $0.review = newValue } }
+    }
     /// Every edit made to this customer, oldest first.
-    public var history: [HistoryEntry] = []
+    public var history: [HistoryEntry] {
+        get { details?.history ?? [] }
+        set { mutateDetails { $0.history = newValue } }
+    }
     /// Fields this version does not know, kept verbatim on rewrite.
-    public var extra: [String: JSONValue] = [:]
+    public var extra: [String: JSONValue] {
+        get { details?.extra ?? [:] }
+        set { mutateDetails { $0.extra = newValue } }
+    }
+
+    /// True when the customer has no notes, overrides, review, history or unknown fields.
+    public var isPlain: Bool { details == nil }
+
+    private mutating func mutateDetails(_ change: (Details) -> Void) {
+        let unique = isKnownUniquelyReferenced(&details)
+        let d: Details
+        if unique, let current = details { d = current } else { d = details?.copy() ?? Details() }
+        change(d)
+        details = d.isEmpty ? nil : d
+    }
+
+    /// Out-of-line storage of a customer's annotations (copy on write through ``mutateDetails``).
+    private final class Details: @unchecked Sendable {
+        var notes: [Note] = []
+        var tierOverride: Override?
+        var strategyOverride: Override?
+        var review: Review?
+        var history: [HistoryEntry] = []
+        var extra: [String: JSONValue] = [:]
+
+        var isEmpty: Bool {
+            notes.isEmpty && tierOverride == nil && strategyOverride == nil && review == nil && history.isEmpty && extra.isEmpty
+        }
+
+        func copy() -> Details {
+            let d = Details()
+            d.notes = notes; d.tierOverride = tierOverride; d.strategyOverride = strategyOverride
+            d.review = review; d.history = history; d.extra = extra
+            return d
+        }
+    }
+
+    public static func == (a: Customer, b: Customer) -> Bool {
+        a.id == b.id && a.name == b.name && a.industry == b.industry && a.region == b.region && a.owner == b.owner
+            && a.tags == b.tags && a.ratings == b.ratings && a.costToServe == b.costToServe && a.notes == b.notes
+            && a.tierOverride == b.tierOverride && a.strategyOverride == b.strategyOverride && a.review == b.review
+            && a.history == b.history && a.extra == b.extra
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id); hasher.combine(name); hasher.combine(ratings); hasher.combine(costToServe)
+        hasher.combine(notes); hasher.combine(history)
+    }
 
     /// Creates a customer with an id and a name; other fields start empty.
     public init(id: String, name: String) {

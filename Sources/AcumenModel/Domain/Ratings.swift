@@ -39,17 +39,25 @@ public struct Ratings: Hashable, Sendable, Sequence, ExpressibleByDictionaryLite
     /// Number of known ratings.
     public var count: Int { known.nonzeroBitCount }
 
-    public func makeIterator() -> some IteratorProtocol<(key: Criterion, value: Double)> {
-        var k = 0
-        let known = known, values = values
-        return AnyIterator<(key: Criterion, value: Double)> {
-            while k < Criterion.rated.count {
-                defer { k += 1 }
-                if known & (1 << k) != 0 { return (Criterion.rated[k], values[k]) }
+    public func makeIterator() -> Iterator { Iterator(ratings: self) }
+
+    /// Iterates the known ratings in ``Criterion/rated`` order.
+    public struct Iterator: IteratorProtocol {
+        let ratings: Ratings
+        var position = 0
+
+        public mutating func next() -> (key: Criterion, value: Double)? {
+            while position < Criterion.rated.count {
+                defer { position += 1 }
+                if ratings.known & (1 << position) != 0 { return (Criterion.rated[position], ratings.values[position]) }
             }
             return nil
         }
     }
+
+    /// The rating at a position of ``Criterion/rated`` (0–9), nil when unknown.
+    @inline(__always)
+    public func value(atRatedIndex j: Int) -> Double? { known & (1 << j) != 0 ? values[j] : nil }
 }
 
 extension Criterion {

@@ -11,22 +11,19 @@ public struct Workspace: Hashable, Sendable {
     /// Unknown top-level header fields of the customers and transactions files.
     public var customersHeaderExtra: [String: JSONValue] = [:]
     public var transactionsHeaderExtra: [String: JSONValue] = [:]
-    /// Index of each customer id in ``customers``.
-    public private(set) var index: [String: Int]
+    /// Position of each customer id in ``customers``.
+    public private(set) var index: CustomerIndex
 
     /// Creates a workspace; customer ids must be unique (later duplicates are ignored by the index).
     public init(settings: Settings = Settings(), customers: [Customer] = [], transactions: TransactionTable = TransactionTable()) {
         self.settings = settings
         self.customers = customers
         self.transactions = transactions
-        var idx: [String: Int] = [:]
-        idx.reserveCapacity(customers.count)
-        for (k, c) in customers.enumerated() where idx[c.id] == nil { idx[c.id] = k }
-        index = idx
+        index = CustomerIndex.build(customers.map(\.id)).index
     }
 
     /// Creates a workspace from customers and their prebuilt id → position index.
-    init(settings: Settings, customers: [Customer], index: [String: Int], transactions: TransactionTable) {
+    init(settings: Settings, customers: [Customer], index: CustomerIndex, transactions: TransactionTable) {
         self.settings = settings
         self.customers = customers
         self.transactions = transactions
@@ -41,7 +38,7 @@ public struct Workspace: Hashable, Sendable {
     public mutating func addCustomer(_ c: Customer) -> Int {
         if let k = index[c.id] { return k }
         customers.append(c)
-        index[c.id] = customers.count - 1
+        index.append(c.id)
         return customers.count - 1
     }
 

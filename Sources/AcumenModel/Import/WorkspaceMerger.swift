@@ -125,9 +125,7 @@ public enum WorkspaceMerger {
     static func intoEmpty(_ batch: ImportBatch, settings: Settings) -> (Workspace, ImportSummary) {
         var s = ImportSummary()
         let customers = batch.transactionIDs.map { Customer(id: $0, name: $0) }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(customers.count)
-        for (k, id) in batch.transactionIDs.enumerated() { index[id] = k }
+        let index = CustomerIndex.build(batch.transactionIDs).index
         let w = Workspace(settings: settings, customers: customers, index: index, transactions: batch.transactions)
         s.customersCreatedFromTransactions = customers.count
         s.createdExamples = Array(batch.transactionIDs.prefix(5))

@@ -9,8 +9,7 @@ enum CustomerLineWriter {
         .map { ($0, Array($0.rawValue.utf8)) }.sorted { $0.1.lexicographicallyPrecedes($1.1) }
 
     static func append(_ c: Customer, to out: inout [UInt8]) {
-        guard c.notes.isEmpty, c.tierOverride == nil, c.strategyOverride == nil, c.review == nil,
-              c.history.isEmpty, c.extra.isEmpty else {
+        guard c.isPlain else {
             JSONWriter.writeCompact(c.json, into: &out)
             out.append(0x0A)
             return

@@ -3,11 +3,13 @@
 /// Each chunk knows the line number it starts at, so errors keep exact file positions; results
 /// come back in file order.
 enum ParallelLines {
-    /// A chunk of whole lines: byte range and the 1-based number of its first line.
+    /// A chunk of whole lines: byte range, the 1-based number of its first line, and how many
+    /// lines it holds (blank ones included).
     struct Chunk: Sendable {
         var start: Int
         var end: Int
         var firstLine: Int
+        var lineCount = 0
     }
 
     /// Cuts `bytes[start..<end]` into at most `count` chunks of whole lines.
@@ -23,10 +25,11 @@ enum ParallelLines {
         var out: [Chunk] = []
         var line = firstLine
         for k in 0..<(cuts.count - 1) {
-            out.append(Chunk(start: cuts[k], end: cuts[k + 1], firstLine: line))
-            if k + 1 < cuts.count - 1 {
-                for q in cuts[k]..<cuts[k + 1] where bytes[q] == 0x0A { line += 1 }
-            }
+            var count = 0
+            for q in cuts[k]..<cuts[k + 1] where bytes[q] == 0x0A { count += 1 }
+            if cuts[k + 1] > cuts[k], bytes[cuts[k + 1] - 1] != 0x0A { count += 1 }  // last line without a line end
+            out.append(Chunk(start: cuts[k], end: cuts[k + 1], firstLine: line, lineCount: count))
+            line += count
         }
         return out
     }

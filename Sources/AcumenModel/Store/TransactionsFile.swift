@@ -8,7 +8,7 @@ enum TransactionsFile {
     static let kind = "acumen.transactions"
 
     /// Parses the file into `table`, resolving customer ids through `index`.
-    static func parse(_ bytes: [UInt8], index: [String: Int], into table: inout TransactionTable,
+    static func parse(_ bytes: [UInt8], index: CustomerIndex, into table: inout TransactionTable,
                       headerExtra: inout [String: JSONValue], problems: inout [WorkspaceProblem]) {
         let file = WorkspaceFiles.transactions
         var sawHeader = false
@@ -52,7 +52,7 @@ enum TransactionsFile {
     }
 
     /// The strict path: full JSON parse, every field checked, every problem reported.
-    static func slowRow(_ bytes: [UInt8], _ line: JSONLines.Line, index: [String: Int], into table: inout TransactionTable,
+    static func slowRow(_ bytes: [UInt8], _ line: JSONLines.Line, index: CustomerIndex, into table: inout TransactionTable,
                         problems: inout [WorkspaceProblem]) {
         let file = WorkspaceFiles.transactions
         let value: JSONValue

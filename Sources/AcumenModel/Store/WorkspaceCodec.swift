@@ -68,11 +68,11 @@ public enum WorkspaceCodec {
     /// Lines are parsed on all cores in chunks; plain lines take ``FastCustomerRow``, the rest
     /// the strict parser. Results keep file order.
     static func decodeCustomersIndexed(_ bytes: [UInt8], headerExtra: inout [String: JSONValue],
-                                       problems: inout [WorkspaceProblem]) -> (customers: [Customer], index: [String: Int]) {
+                                       problems: inout [WorkspaceProblem]) -> (customers: [Customer], index: CustomerIndex) {
         let file = WorkspaceFiles.customers
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             problems.append(WorkspaceProblem(file: file, line: 1, column: 1, message: "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"))
-            return ([], [:])
+            return ([], CustomerIndex())
         }
         var local: [WorkspaceProblem] = []
         // The header is the first non-blank line.
@@ -82,7 +82,7 @@ public enum WorkspaceCodec {
         }
         guard let header else {
             problems.append(WorkspaceProblem(file: file, line: 0, message: "the file is empty; it needs at least the header line"))
-            return ([], [:])
+            return ([], CustomerIndex())
         }
         switch JSONParser.result(bytes, start: header.start, end: header.end, firstLine: header.number) {
         case .success(let value):
@@ -95,51 +95,55 @@ public enum WorkspaceCodec {
         var bodyStart = header.end
         while bodyStart < bytes.count, bytes[bodyStart] != 0x0A { bodyStart += 1 }
         bodyStart = min(bytes.count, bodyStart + 1)
-        struct Part { var customers: [Customer] = []; var lines: [Int32] = []; var problems: [WorkspaceProblem] = [] }
-        let parts: [Part] = bytes.withUnsafeBufferPointer { buf in
+        // One slot per line, filled in place by the chunks in parallel (no copies of the
+        // customers afterwards); slots of blank or refused lines keep an empty id and are dropped.
+        var customers: [Customer] = []
+        var lines: [Int32] = []
+        bytes.withUnsafeBufferPointer { buf in
             let chunks = ParallelLines.chunks(buf, start: bodyStart, end: buf.count, firstLine: header.number + 1, count: 4)
-            return ParallelLines.map(chunks) { chunk in
-                var part = Part()
-                part.customers.reserveCapacity((chunk.end - chunk.start) / 200)
-                ParallelLines.forEachLine(buf, chunk) { line in
-                    if let fast = FastCustomerRow(buf, line.start, line.end) {
-                        part.customers.append(fast.customer)
-                        part.lines.append(Int32(line.number))
-                    } else if let c = strictCustomer(bytes, line, problems: &part.problems) {
-                        part.customers.append(c)
-                        part.lines.append(Int32(line.number))
+            let total = chunks.reduce(0) { $0 + $1.lineCount }
+            customers = [Customer](repeating: Customer(id: "", name: ""), count: total)
+            lines = [Int32](repeating: 0, count: total)
+            var firstSlot: [Int] = []
+            var next = 0
+            for c in chunks { firstSlot.append(next); next += c.lineCount }
+            let chunkProblems: [[WorkspaceProblem]] = customers.withUnsafeMutableBufferPointer { slots in
+                lines.withUnsafeMutableBufferPointer { lineSlots in
+                    Parallel.map(chunks.count) { k -> [WorkspaceProblem] in
+                        let chunk = chunks[k]
+                        var problems: [WorkspaceProblem] = []
+                        ParallelLines.forEachLine(buf, chunk) { line in
+                            let slot = firstSlot[k] + line.number - chunk.firstLine
+                            lineSlots[slot] = Int32(line.number)
+                            if let fast = FastCustomerRow(buf, line.start, line.end) {
+                                slots[slot] = fast.customer
+                            } else if let c = strictCustomer(bytes, line, problems: &problems) {
+                                slots[slot] = c
+                            }
+                        }
+                        return problems
                     }
                 }
-                return part
             }
+            for p in chunkProblems { local += p }
         }
-        var customers: [Customer] = []
-        customers.reserveCapacity(parts.reduce(0) { $0 + $1.customers.count })
-        var lines: [Int32] = []
-        lines.reserveCapacity(customers.capacity)
-        for part in parts {
-            local += part.problems
-            customers += part.customers
-            lines += part.lines
+        if customers.contains(where: { $0.id.isEmpty }) {
+            let keep = customers.indices.filter { !customers[$0].id.isEmpty }
+            customers = keep.map { customers[$0] }
+            lines = keep.map { lines[$0] }
         }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(customers.count)
-        var duplicates: [Int] = []
-        for k in customers.indices {
-            if let first = index.updateValue(k, forKey: customers[k].id) {
-                index[customers[k].id] = first
-                duplicates.append(k)
-                let n = Int(lines[k])
-                let line = lineRange(bytes, number: n)
-                local.append(WorkspaceProblem(file: file, line: n, column: line.flatMap { JSONLines.column(of: "id", in: bytes, line: $0) },
-                                              field: "id", message: "duplicate customer id \"\(customers[k].id)\" (first on line \(lines[first]))"))
-            }
+        var (index, duplicates) = CustomerIndex.build(customers.map(\.id))
+        for k in duplicates {
+            let n = Int(lines[k])
+            let first = index[customers[k].id].map { Int(lines[$0]) } ?? 0
+            local.append(WorkspaceProblem(file: file, line: n, column: lineRange(bytes, number: n).flatMap { JSONLines.column(of: "id", in: bytes, line: $0) },
+                                          field: "id", message: "duplicate customer id \"\(customers[k].id)\" (first on line \(first))"))
         }
         if !duplicates.isEmpty {
             // Invalid workspace: the caller reports the problems; keep the first of each id.
             let drop = Set(duplicates)
             customers = customers.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
-            index = Dictionary(customers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            index = CustomerIndex.build(customers.map(\.id)).index
         }
         local.sort { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
         problems += capped(local, file: file)
@@ -178,14 +182,12 @@ public enum WorkspaceCodec {
     /// Decodes `transactions.jsonl` against the customers' ids.
     public static func decodeTransactions(_ bytes: [UInt8], customers: [Customer], headerExtra: inout [String: JSONValue],
                                           problems: inout [WorkspaceProblem]) -> TransactionTable {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(customers.count)
-        for (k, c) in customers.enumerated() where index[c.id] == nil { index[c.id] = k }
+        let index = CustomerIndex.build(customers.map(\.id)).index
         return decodeTransactions(bytes, index: index, headerExtra: &headerExtra, problems: &problems)
     }
 
     /// Decodes `transactions.jsonl` against a prebuilt id → index map.
-    static func decodeTransactions(_ bytes: [UInt8], index: [String: Int], headerExtra: inout [String: JSONValue],
+    static func decodeTransactions(_ bytes: [UInt8], index: CustomerIndex, headerExtra: inout [String: JSONValue],
                                    problems: inout [WorkspaceProblem]) -> TransactionTable {
         var table = TransactionTable()
         var local: [WorkspaceProblem] = []

@@ -149,7 +149,7 @@ public final class WorkspaceStore {
 
     /// Loads transactions from the binary cache when it matches the file, else parses the
     /// file and (when writable and valid) rebuilds the cache.
-    private func loadTransactions(into w: inout Workspace, index: [String: Int], problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
+    private func loadTransactions(into w: inout Workspace, index: CustomerIndex, problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
         let file = WorkspaceFiles.transactions
         let st: FileStatus?
         do { st = try fs.status(path(file)) } catch { throw .io(error) }

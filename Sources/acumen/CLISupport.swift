@@ -16,15 +16,21 @@ func printError(_ text: String) {
 
 /// A `TextOutputStream` over file descriptor 2.
 struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        var bytes = Array(string.utf8)
-        bytes.withUnsafeMutableBytes { buf in
-            var done = 0
-            while done < buf.count, let base = buf.baseAddress {
-                let n = Glibc.write(2, base + done, buf.count - done)
-                if n <= 0 { break }
-                done += n
-            }
+    mutating func write(_ string: String) { writeAll(2, string) }
+}
+
+/// Writes text to standard output in full, unbuffered (large reports; a SIGKILL loses nothing printed).
+func writeStandardOutput(_ text: String) { writeAll(1, text) }
+
+/// Writes every byte of `text` to a file descriptor, looping over short writes.
+func writeAll(_ fd: Int32, _ text: String) {
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { buf in
+        var done = 0
+        while done < buf.count, let base = buf.baseAddress {
+            let n = Glibc.write(fd, base + done, buf.count - done)
+            if n <= 0 { break }
+            done += n
         }
     }
 }

@@ -1,0 +1,79 @@
+import AcumenModel
+import AcumenUI
+import Foundation
+
+/// Screen steps: building the first screen's table, rendering each screen into the cell grid,
+/// and keypress-to-frame for the common keys, on a real analysed workspace.
+struct BenchScreens {
+    let view: WorkspaceView
+    let label: String
+    let runs: Int
+
+    /// Applies keys, answering the shell's effects (profile loads) like the terminal shell does.
+    static func press(_ state: inout AppState, _ keys: [Key], view: WorkspaceView) {
+        for k in keys {
+            for effect in state.update(.key(k)) {
+                if case .loadProfile(let row) = effect, let facts = view.profile(row: row) { _ = state.update(.profileLoaded(facts)) }
+            }
+        }
+    }
+
+    /// One frame.
+    static func frame(_ state: AppState) -> CellGrid {
+        var grid = CellGrid(width: state.width, height: state.height)
+        render(state, into: &grid)
+        return grid
+    }
+
+    func runAll() -> [Measurement] {
+        var out: [Measurement] = []
+        var table = AccountTable()
+        out.append(measure("build the accounts table (first screen)", size: label, runs: runs) { table = view.accountTable() })
+        var state = AppState(width: 120, height: 40, workspaceName: "bench")
+        _ = state.update(.loaded(table))
+        out.append(measure("render frame: accounts", size: label, runs: max(runs, 10)) { _ = Self.frame(state) })
+        var profile = state
+        Self.press(&profile, [.enter], view: view)
+        out.append(measure("render frame: profile", size: label, runs: max(runs, 10)) { _ = Self.frame(profile) })
+        var portfolio = state
+        Self.press(&portfolio, [.char("2")], view: view)
+        out.append(measure("render frame: portfolio", size: label, runs: max(runs, 10)) { _ = Self.frame(portfolio) })
+        var help = state
+        Self.press(&help, [.char("?")], view: view)
+        out.append(measure("render frame: help", size: label, runs: max(runs, 10)) { _ = Self.frame(help) })
+        var s = state
+        out.append(measure("key to frame: move down (j)", size: label, runs: 50) {
+            Self.press(&s, [.char("j")], view: view)
+            _ = Self.frame(s)
+        })
+        out.append(measure("key to frame: open profile (Enter)", size: label, runs: max(runs, 10)) {
+            var p = s
+            Self.press(&p, [.enter], view: view)
+            _ = Self.frame(p)
+        })
+        var sorted = state
+        out.append(measure("key to frame: sort by next column (])", size: label, runs: max(runs, 10)) {
+            Self.press(&sorted, [.char("l"), .char("]")], view: view)
+            _ = Self.frame(sorted)
+        })
+        var filtered = state
+        Self.press(&filtered, [.char("f")], view: view)
+        var typed = 0
+        let text = Array("logistics")
+        out.append(measure("key to frame: filter keystroke", size: label, runs: text.count) {
+            Self.press(&filtered, [.char(text[typed % text.count])], view: view)
+            typed += 1
+            _ = Self.frame(filtered)
+        })
+        var searching = state
+        Self.press(&searching, [.char("/")], view: view)
+        var searched = 0
+        let query = Array("nordwind")
+        out.append(measure("key to frame: search keystroke", size: label, runs: query.count) {
+            Self.press(&searching, [.char(query[searched % query.count])], view: view)
+            searched += 1
+            _ = Self.frame(searching)
+        })
+        return out
+    }
+}

@@ -1,0 +1,170 @@
+/// The analysed accounts as the screens need them: one column array per field, indexed by
+/// the customer's position in the workspace, so a million rows sort and filter as arrays.
+///
+/// Text fields are sanitised when the table is built (``TextSanitizer``), so screens can draw
+/// them directly. Unknown values: score NaN, CLV `Int64.min`, small-integer codes ``none``.
+public struct AccountTable: Sendable {
+    /// Code for "no value" in the small-integer columns.
+    public static let none: UInt8 = 255
+
+    /// Triage state of an account.
+    public enum TriageState: UInt8, Sendable, CaseIterable {
+        case unreviewed, accepted, decided, skipped, stale
+        public var title: String {
+            switch self {
+            case .unreviewed: "new"
+            case .accepted: "accepted"
+            case .decided: "decided"
+            case .skipped: "skipped"
+            case .stale: "stale"
+            }
+        }
+    }
+
+    public var ids: [String] = []
+    public var names: [String] = []
+    /// Lower-cased "name id" of every row as UTF-8, back to back, for search and filter
+    /// without re-folding or decoding strings per keypress; row `i` is
+    /// `searchBytes[searchStart[i]..<searchStart[i + 1]]`.
+    public private(set) var searchBytes: [UInt8] = []
+    public private(set) var searchStart: [Int] = [0]
+    /// Tier position (0 = top) into ``tierNames``.
+    public var tier: [UInt8] = []
+    public var tierNames: [String] = []
+    /// Composite score 0–100, NaN when unknown.
+    public var score: [Double] = []
+    /// ABC class: 0 = A, 1 = B, 2 = C.
+    public var abc: [UInt8] = []
+    /// RFM segment position into ``segmentNames``.
+    public var segment: [UInt8] = []
+    public var segmentNames: [String] = []
+    /// RFM recency and frequency scores 1–5 (0 unknown).
+    public var recencyScore: [UInt8] = []
+    public var frequencyScore: [UInt8] = []
+    /// Revenue, contribution and CLV over the analysis window, in minor units.
+    public var revenue: [Int64] = []
+    public var contribution: [Int64] = []
+    public var clv: [Int64] = []
+    /// Strategy position in `Strategy.allCases` (the override if any, else the recommendation).
+    public var strategy: [UInt8] = []
+    public var strategyNames: [String] = []
+    /// Owner position into ``ownerNames``.
+    public var owner: [Int32] = []
+    public var ownerNames: [String] = []
+    public var triage: [TriageState] = []
+    /// Monthly revenue, `months` values per customer (oldest first), in currency units.
+    public var monthly: [Float] = []
+    public var months = 12
+    public var currency = "EUR"
+
+    public init() {}
+
+    /// Number of accounts.
+    public var count: Int { names.count }
+
+    /// The tier name of a row ("" when unknown).
+    public func tierName(_ i: Int) -> String { name(tier[i], in: tierNames) }
+    /// The segment name of a row.
+    public func segmentName(_ i: Int) -> String { name(segment[i], in: segmentNames) }
+    /// The strategy title of a row.
+    public func strategyName(_ i: Int) -> String { name(strategy[i], in: strategyNames) }
+    /// The owner of a row.
+    public func ownerName(_ i: Int) -> String {
+        let o = Int(owner[i])
+        return o >= 0 && o < ownerNames.count ? ownerNames[o] : ""
+    }
+    /// The ABC letter of a row.
+    public func abcName(_ i: Int) -> String {
+        switch abc[i] { case 0: "A"; case 1: "B"; case 2: "C"; default: "" }
+    }
+    /// Whether row `i`'s lower-cased name or id contains `needle` (lower-cased UTF-8 bytes).
+    /// - Complexity: O(length of the key × length of the needle) worst case, usually linear.
+    public func searchKey(_ i: Int, contains needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        let end = searchStart[i + 1] - needle.count
+        var k = searchStart[i]
+        while k <= end {
+            if searchBytes[k] == first {
+                var j = 1
+                while j < needle.count, searchBytes[k + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether a row's contribution is below break-even (negative).
+    public func isBelowBreakEven(_ i: Int) -> Bool { contribution[i] < 0 }
+
+    /// The monthly revenue series of a row.
+    public func monthlyRevenue(_ i: Int) -> [Double] {
+        let start = i * months
+        guard months > 0, start + months <= monthly.count else { return [] }
+        return monthly[start..<(start + months)].map(Double.init)
+    }
+
+    private func name(_ code: UInt8, in names: [String]) -> String {
+        Int(code) < names.count ? names[Int(code)] : ""
+    }
+
+    /// Appends one account (for tests, fixtures and adapters); codes index the name lists.
+    public mutating func append(id: String, name: String, tier: UInt8, score: Double, abc: UInt8,
+                                segment: UInt8, recency: UInt8 = 0, frequency: UInt8 = 0,
+                                revenue: Int64, contribution: Int64, clv: Int64, strategy: UInt8,
+                                owner: Int32, triage: TriageState, monthly: [Float]) {
+        append(id: id, name: name, tier: tier, score: score, abc: abc, segment: segment, recency: recency, frequency: frequency,
+               revenue: revenue, contribution: contribution, clv: clv, strategy: strategy, owner: owner, triage: triage,
+               monthly: monthly[...])
+    }
+
+    /// Appends one account with its monthly series as a slice (no copy per row).
+    public mutating func append(id: String, name: String, tier: UInt8, score: Double, abc: UInt8,
+                                segment: UInt8, recency: UInt8 = 0, frequency: UInt8 = 0,
+                                revenue: Int64, contribution: Int64, clv: Int64, strategy: UInt8,
+                                owner: Int32, triage: TriageState, monthly: ArraySlice<Float>) {
+        ids.append(TextSanitizer.sanitize(id)); names.append(TextSanitizer.sanitize(name))
+        Self.appendFolded(name, to: &searchBytes)
+        searchBytes.append(0x20)
+        Self.appendFolded(id, to: &searchBytes)
+        searchStart.append(searchBytes.count)
+        self.tier.append(tier); self.score.append(score); self.abc.append(abc)
+        self.segment.append(segment); recencyScore.append(recency); frequencyScore.append(frequency)
+        self.revenue.append(revenue); self.contribution.append(contribution); self.clv.append(clv)
+        self.strategy.append(strategy); self.owner.append(owner); self.triage.append(triage)
+        self.monthly.append(contentsOf: monthly.prefix(months))
+        if monthly.count < months { self.monthly.append(contentsOf: repeatElement(0, count: months - monthly.count)) }
+    }
+
+    /// Appends the lower-cased UTF-8 of `text`: ASCII byte by byte, anything else through `lowercased()`.
+    static func appendFolded(_ text: String, to out: inout [UInt8]) {
+        var ascii = true
+        for b in text.utf8 where b >= 0x80 { ascii = false; break }
+        guard ascii else { out.append(contentsOf: text.lowercased().utf8); return }
+        for b in text.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+    }
+
+    /// Reserves room for `n` more rows.
+    public mutating func reserve(_ n: Int) {
+        ids.reserveCapacity(ids.count + n); names.reserveCapacity(names.count + n)
+        searchBytes.reserveCapacity(searchBytes.count + n * 32); searchStart.reserveCapacity(searchStart.count + n)
+        tier.reserveCapacity(tier.count + n); score.reserveCapacity(score.count + n); abc.reserveCapacity(abc.count + n)
+        segment.reserveCapacity(segment.count + n); recencyScore.reserveCapacity(recencyScore.count + n)
+        frequencyScore.reserveCapacity(frequencyScore.count + n); revenue.reserveCapacity(revenue.count + n)
+        contribution.reserveCapacity(contribution.count + n); clv.reserveCapacity(clv.count + n)
+        strategy.reserveCapacity(strategy.count + n); owner.reserveCapacity(owner.count + n)
+        triage.reserveCapacity(triage.count + n); monthly.reserveCapacity(monthly.count + n * months)
+    }
+
+    /// Appends the rows of another table built with the same name lists (chunks built in parallel).
+    public mutating func append(contentsOf other: AccountTable) {
+        let base = searchBytes.count
+        ids += other.ids; names += other.names
+        searchBytes += other.searchBytes
+        searchStart += other.searchStart.dropFirst().map { $0 + base }
+        tier += other.tier; score += other.score; abc += other.abc; segment += other.segment
+        recencyScore += other.recencyScore; frequencyScore += other.frequencyScore
+        revenue += other.revenue; contribution += other.contribution; clv += other.clv
+        strategy += other.strategy; owner += other.owner; triage += other.triage; monthly += other.monthly
+    }
+}

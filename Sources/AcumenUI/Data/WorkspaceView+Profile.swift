@@ -1,0 +1,69 @@
+import AcumenModel
+
+extension WorkspaceView {
+    /// The profile of the account at `row` (its index in the workspace), from the analysis:
+    /// score explanation, value profile, RFM and the recommendation with reasons and actions.
+    public func profile(row k: Int) -> ProfileFacts? {
+        let a = analysis
+        guard k >= 0, k < a.count else { return nil }
+        let c = a.customers[k]
+        let e = a.explanation(for: k)
+        let v = a.profile(for: k, months: 12)
+        let rec = a.recommendation(for: k)
+        let money: (Int64) -> String = { Format.money($0) }
+        var headline: [ProfileFacts.Fact] = [
+            .init("Tier", e.tier + (e.isTierOverride ? " (override; computed \(e.computedTier))" : "")),
+            .init("Score", Format.score(e.score) + (e.rank.map { " (#\($0))" } ?? "")),
+            .init("ABC", a.abc.className(k)),
+            .init("Segment", a.rfm.segmentName(k)),
+        ]
+        if !c.owner.isEmpty { headline.append(.init("Owner", c.owner)) }
+        let criteria = e.rows.map { r in
+            ProfileFacts.CriterionLine(title: r.criterion.title, raw: raw(r.criterion, r.rawValue),
+                                       normalised: r.normalised ?? .nan, weight: r.effectiveWeight, contribution: r.points)
+        }
+        var facts: [ProfileFacts.Fact] = [
+            .init("RFM", "R\(a.rfm.r[k]) F\(a.rfm.f[k]) M\(a.rfm.m[k])"),
+            .init("Purchases (window)", "\(v.purchases) of \(v.lifetimePurchases) in all"),
+            .init("Purchase cycle", v.meanPurchaseCycleDays.map { "every \(Format.fixed($0, digits: 0)) days" } ?? "—"),
+            .init("Last purchase", v.recencyDays.map { "\($0) days ago" } ?? "never"),
+            .init("Trend, year on year", v.trendPercent.map { ($0 >= 0 ? "+" : "") + Format.fixed($0, digits: 1) + "%" } ?? "—"),
+            .init("Revenue", money(v.revenue.minor)),
+            .init("Gross margin", money(v.margin.minor)),
+            .init("Cost to serve", money(v.costToServe.minor) + " (year " + money(v.annualCostToServe.minor) + ")"),
+            .init("Contribution", money(v.contribution.minor), warning: v.isBelowBreakEven),
+            .init("Break-even", v.isBelowBreakEven ? "below" : "above", warning: v.isBelowBreakEven),
+            .init("Historical CLV", money(v.historicalCLV.minor)),
+            .init("Predicted CLV", v.predictedCLV.map { Format.compact($0) } ?? "not available"),
+            .init("P(alive)", v.pAlive.map { Format.fixed($0, digits: 2) } ?? "not available"),
+        ]
+        if let up = e.nextTierUp, let p = e.pointsToNextTierUp { facts.append(.init("Next tier up", "\(up) in \(Format.fixed(p, digits: 1)) points")) }
+        if let note = e.unknownNote { facts.append(.init("Unknown", note, warning: true)) }
+        let start = v.monthlyStart
+        let end = start.adding(months: max(0, v.monthlyRevenue.count - 1))
+        var recommendation = rec.strategy.title
+        if rec.isOverride { recommendation += " (override; recommended \(rec.recommended.title))" }
+        if rec.forcedByBreakEven { recommendation += " — forced by break-even" }
+        return ProfileFacts(
+            row: k, name: c.name, id: c.id, headline: headline, criteria: criteria, facts: facts,
+            monthly: v.monthlyRevenue.map { $0.units }, firstMonth: String(start.iso.prefix(7)), lastMonth: String(end.iso.prefix(7)),
+            recommendation: recommendation, reasons: rec.reasons + (rec.overrideNote.map { [$0] } ?? []), actions: rec.actions,
+            notes: c.notes.map { "\($0.at.day.iso) \($0.author): \($0.text)" },
+            overrides: [c.tierOverride.map { "Tier \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" },
+                        c.strategyOverride.map { "Strategy \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" }].compactMap { $0 },
+            history: c.history.map { "\($0.at.day.iso) \($0.author): \($0.summary)" })
+    }
+
+    /// A criterion's raw value in its unit, for the profile table.
+    func raw(_ c: Criterion, _ v: Double?) -> String {
+        guard let v, v.isFinite else { return "unknown" }
+        switch c {
+        case .monetary, .contribution, .predictedCLV: return Format.compact(v)  // currency units
+        case .frequency: return Format.fixed(v, digits: 0)
+        case .recency, .tenure: return Format.fixed(v, digits: 0) + " d"
+        case .trend: return Format.fixed(v, digits: 2)
+        case .pAlive: return Format.fixed(v, digits: 2)
+        default: return Format.fixed(v, digits: 1) + "/10"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Every action a key (or the command palette) can trigger, by name.
+///
+/// The raw value is the name shown in the palette and docs (`move-down`). Add a case here and
+/// a row in ``KeyMap/table`` to add a command; help, palette, footer and docs follow.
+public enum Command: String, CaseIterable, Sendable, Hashable {
+    // Global
+    case help, palette, back, quit, repaint, suspend
+    case toggleMouse = "toggle-mouse"
+    case screenAccounts = "screen-accounts"
+    case screenPortfolio = "screen-portfolio"
+    // Moving in lists and pages
+    case moveDown = "move-down"
+    case moveUp = "move-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case halfPageDown = "half-page-down"
+    case halfPageUp = "half-page-up"
+    case top, bottom
+    case columnLeft = "column-left"
+    case columnRight = "column-right"
+    case open
+    // Accounts
+    case sortAscending = "sort-ascending"
+    case sortDescending = "sort-descending"
+    case search
+    case searchNext = "search-next"
+    case searchPrevious = "search-previous"
+    case filter
+    case filterByCell = "filter-by-cell"
+    case clearFilter = "clear-filter"
+    case restoreFilter = "restore-filter"
+    case toggleMark = "toggle-mark"
+    case markRange = "mark-range"
+    case markAllFiltered = "mark-all-filtered"
+    case unmarkAll = "unmark-all"
+    case hideColumn = "hide-column"
+    case moveColumnLeft = "move-column-left"
+    case moveColumnRight = "move-column-right"
+    case chooseColumns = "choose-columns"
+    // Portfolio
+    case nextSection = "next-section"
+    case previousSection = "previous-section"
+}

@@ -1,0 +1,127 @@
+/// Where a binding applies. Lookup tries the current screen's context, then `.list`
+/// (moving, shared by every screen), then `.global`.
+public enum KeyContext: String, CaseIterable, Sendable, Hashable {
+    case global, list, accounts, portfolio, profile
+
+    /// The heading used in help and docs.
+    public var title: String {
+        switch self {
+        case .global: "Everywhere"
+        case .list: "Moving"
+        case .accounts: "Accounts"
+        case .portfolio: "Portfolio"
+        case .profile: "Profile"
+        }
+    }
+}
+
+/// One row of the key map: keys, the command they run, where, and what it does.
+public struct KeyBinding: Hashable, Sendable {
+    public var keys: [Key]
+    public var command: Command
+    public var context: KeyContext
+    public var summary: String
+    /// The footer label when the binding is shown as a hint on its screen, else nil.
+    public var hint: String?
+
+    public init(_ keys: [Key], _ command: Command, _ context: KeyContext, _ summary: String, hint: String? = nil) {
+        self.keys = keys; self.command = command; self.context = context; self.summary = summary; self.hint = hint
+    }
+
+    /// The keys as shown to people: `j / Down`.
+    public var keyNames: String { keys.map(\.name).joined(separator: " / ") }
+}
+
+/// The one key map: it binds keys, and help, the palette, the footer and docs/keys.md are
+/// generated from it.
+public enum KeyMap {
+    /// Every binding, in help order.
+    public static let table: [KeyBinding] = [
+        KeyBinding([.char("?"), .function(1)], .help, .global, "Show this help; type to filter", hint: "help"),
+        KeyBinding([.char(":")], .palette, .global, "Command palette: run any action by name", hint: "commands"),
+        KeyBinding([.escape, .char("q")], .back, .global, "Go back; quit at the top screen", hint: "back"),
+        KeyBinding([.char("Q"), .ctrl("c")], .quit, .global, "Quit (asks only if edits are unsaved)"),
+        KeyBinding([.char("1")], .screenAccounts, .global, "Go to Accounts"),
+        KeyBinding([.char("2")], .screenPortfolio, .global, "Go to Portfolio"),
+        KeyBinding([.ctrl("l")], .repaint, .global, "Repaint the screen"),
+        KeyBinding([.ctrl("z")], .suspend, .global, "Suspend to the shell (fg resumes)"),
+        KeyBinding([.char("M")], .toggleMouse, .global, "Mouse on/off (wheel scrolls, click selects)"),
+        KeyBinding([.char("j"), .down], .moveDown, .list, "Move down"),
+        KeyBinding([.char("k"), .up], .moveUp, .list, "Move up"),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, .list, "Page down"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, .list, "Page up"),
+        KeyBinding([.ctrl("d")], .halfPageDown, .list, "Half a page down"),
+        KeyBinding([.ctrl("u")], .halfPageUp, .list, "Half a page up"),
+        KeyBinding([.char("g"), .home], .top, .list, "First row"),
+        KeyBinding([.char("G"), .end], .bottom, .list, "Last row"),
+        KeyBinding([.char("h"), .left], .columnLeft, .list, "Column or cell to the left"),
+        KeyBinding([.char("l"), .right], .columnRight, .list, "Column or cell to the right"),
+        KeyBinding([.enter], .open, .list, "Open: drill into the row or cell", hint: "open"),
+        KeyBinding([.char("[")], .sortAscending, .accounts, "Sort by the current column, ascending", hint: "sort"),
+        KeyBinding([.char("]")], .sortDescending, .accounts, "Sort by the current column, descending"),
+        KeyBinding([.char("/")], .search, .accounts, "Search names incrementally", hint: "search"),
+        KeyBinding([.char("n")], .searchNext, .accounts, "Next search match"),
+        KeyBinding([.char("N")], .searchPrevious, .accounts, "Previous search match"),
+        KeyBinding([.char("f")], .filter, .accounts, "Filter live: text and field:value (tier:Key owner:ann below:yes)", hint: "filter"),
+        KeyBinding([.char("F")], .filterByCell, .accounts, "Filter by the value under the cursor"),
+        KeyBinding([.char("x")], .clearFilter, .accounts, "Clear the filter (Esc restores it)"),
+        KeyBinding([.escape], .restoreFilter, .accounts, "Restore the previous filter; go back when there is none"),
+        KeyBinding([.char(" ")], .toggleMark, .accounts, "Mark or unmark the row", hint: "mark"),
+        KeyBinding([.char("v")], .markRange, .accounts, "Mark from the last marked row to here"),
+        KeyBinding([.char("a")], .markAllFiltered, .accounts, "Mark every filtered row"),
+        KeyBinding([.char("A")], .unmarkAll, .accounts, "Unmark every row"),
+        KeyBinding([.char("-")], .hideColumn, .accounts, "Hide the current column"),
+        KeyBinding([.char("<")], .moveColumnLeft, .accounts, "Move the current column left"),
+        KeyBinding([.char(">")], .moveColumnRight, .accounts, "Move the current column right"),
+        KeyBinding([.char("C")], .chooseColumns, .accounts, "Choose columns (Space shows/hides, </> reorders)"),
+        KeyBinding([.tab], .nextSection, .portfolio, "Next panel", hint: "panel"),
+        KeyBinding([.backTab], .previousSection, .portfolio, "Previous panel"),
+    ]
+
+    /// Index from (context, key) to the binding, built once.
+    static let index: [KeyContext: [Key: KeyBinding]] = {
+        var map: [KeyContext: [Key: KeyBinding]] = [:]
+        for b in table { for k in b.keys where map[b.context, default: [:]][k] == nil { map[b.context, default: [:]][k] = b } }
+        return map
+    }()
+
+    /// The command a key runs in a context (the context, then `.list`, then `.global`).
+    public static func command(for key: Key, in context: KeyContext) -> Command? {
+        for c in [context, .list, .global] { if let b = index[c]?[key] { return b.command } }
+        return nil
+    }
+
+    /// The bindings whose keys, command name or summary contain `filter` (case-insensitive).
+    public static func matching(_ filter: String) -> [KeyBinding] {
+        let f = filter.lowercased()
+        guard !f.isEmpty else { return table }
+        return table.filter { b in
+            b.summary.lowercased().contains(f) || b.command.rawValue.contains(f) || b.keyNames.lowercased().contains(f)
+        }
+    }
+
+    /// The first binding of a command (for palette descriptions).
+    public static func binding(for command: Command) -> KeyBinding? { table.first { $0.command == command } }
+
+    /// The footer hints for a context: `key summary` pairs, screen hints first.
+    public static func hints(for context: KeyContext) -> [(key: String, label: String)] {
+        let rows = table.filter { $0.hint != nil && ($0.context == context || $0.context == .global || ($0.context == .list && (context == .accounts || context == .portfolio))) }
+        let ordered = rows.filter { $0.context == context } + rows.filter { $0.context == .list } + rows.filter { $0.context == .global }
+        return ordered.map { (key: $0.keys.first?.name ?? "", label: $0.hint ?? "") }
+    }
+
+    /// docs/keys.md, generated from the table (`acumen keys --markdown`).
+    public static func markdown() -> String {
+        var s = "# Keys\n\nGenerated from the key map by `acumen keys --markdown`; the help overlay (`?`) shows the same table.\n"
+        for context in KeyContext.allCases {
+            let rows = table.filter { $0.context == context }
+            guard !rows.isEmpty else { continue }
+            s += "\n## \(context.title)\n\n| Keys | Command | What it does |\n|---|---|---|\n"
+            for b in rows {
+                let keys = b.keys.map { "`" + ($0.name == "`" ? "``" : $0.name) + "`" }.joined(separator: ", ")
+                s += "| \(keys) | \(b.command.rawValue) | \(b.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) |\n"
+            }
+        }
+        return s
+    }
+}

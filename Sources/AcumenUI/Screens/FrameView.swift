@@ -1,0 +1,79 @@
+extension AppState {
+    /// Draws the whole frame: title bar with breadcrumb, the screen, status line, footer hints
+    /// and any overlay. Every row is exactly `grid.width` cells.
+    public func render(into grid: inout CellGrid) {
+        grid = CellGrid(width: width, height: height)
+        guard width > 0, height > 0 else { return }
+        drawTitleBar(&grid)
+        let body = (y: 1, height: bodyHeight)
+        switch screen {
+        case .accounts: AccountsScreen(state: self).draw(&grid, y: body.y, height: body.height)
+        case .portfolio: PortfolioScreen(state: self).draw(&grid, y: body.y, height: body.height)
+        case .profile: ProfileScreen(state: self).draw(&grid, y: body.y, height: body.height)
+        }
+        if height >= 3 { drawStatusLine(&grid, y: height - 2) }
+        if height >= 2 { drawFooter(&grid, y: height - 1) }
+        if let overlay { OverlayView(state: self, overlay: overlay).draw(&grid) }
+    }
+
+    /// The title of a screen in the breadcrumb.
+    func crumb(_ s: Screen) -> String {
+        switch s {
+        case .accounts: return "Accounts"
+        case .portfolio: return "Portfolio"
+        case .profile(let row): return row < table.count ? table.names[row] : "Profile"
+        }
+    }
+
+    func drawTitleBar(_ grid: inout CellGrid) {
+        grid.fillRow(0, role: .breadcrumb)
+        var x = grid.put(" Acumen", x: 0, y: 0, role: .breadcrumb)
+        if !workspaceName.isEmpty { x = grid.put(" · " + workspaceName, x: x, y: 0, role: .breadcrumb) }
+        x = grid.put("  ", x: x, y: 0, role: .breadcrumb)
+        let path = stack.map(crumb).joined(separator: glyphs.breadcrumbSeparator)
+        grid.put(TextLayout.truncate(path, width: width - x, ellipsis: glyphs.ellipsis), x: x, y: 0, role: .breadcrumb)
+        if hasUnsavedEdits, width > 12 { grid.put("[modified]", x: width - 11, y: 0, role: .warning) }
+    }
+
+    func drawStatusLine(_ grid: inout CellGrid, y: Int) {
+        grid.fillRow(y, role: .statusBar)
+        if case .prompt(let p) = overlay {
+            let x = grid.put(p.label, x: 0, y: y, role: .input)
+            let end = grid.put(p.text, x: x, y: y, role: .input, maxWidth: width - x - 1)
+            grid.put("_", x: end, y: y, role: .input, maxWidth: 1)
+            return
+        }
+        var left = ""
+        switch screen {
+        case .accounts:
+            let a = accounts
+            left = " \(Format.grouped(Int64(a.view.count))) of \(Format.grouped(Int64(table.count))) accounts"
+            if !a.marks.isEmpty { left += " · \(a.marks.count) marked" }
+            if !a.filter.isEmpty { left += " · filter: " + TextSanitizer.sanitize(a.filter) }
+            if let s = a.sortColumn { left += " · sort: " + s.title + " " + (a.sortDescending ? glyphs.sortDescending : glyphs.sortAscending) }
+        case .portfolio:
+            left = " \(Format.grouped(Int64(table.count))) accounts · top 20% hold \(Format.percent(summary.top20Share)) of revenue"
+        case .profile(let row):
+            left = " account \(row < table.count ? table.ids[row] : "")"
+        }
+        if let notice {
+            let role: StyleRole = noticeIsError ? .error : .warning
+            let w = min(DisplayWidth.of(notice) + 2, width)
+            grid.put(left, x: 0, y: y, role: .statusBar, maxWidth: max(0, width - w))
+            grid.put(" " + notice + " ", x: max(0, width - w), y: y, role: role, maxWidth: w)
+        } else {
+            grid.put(TextLayout.truncate(left, width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .statusBar)
+        }
+    }
+
+    func drawFooter(_ grid: inout CellGrid, y: Int) {
+        grid.fillRow(y, role: .footer)
+        var x = 0
+        for h in KeyMap.hints(for: context) {
+            let need = DisplayWidth.of(h.key) + DisplayWidth.of(h.label) + 3
+            if x + need > width { break }
+            x = grid.put(" " + h.key, x: x, y: y, role: .footerKey)
+            x = grid.put(" " + h.label + " ", x: x, y: y, role: .footer)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// The accounts list: column layout, sort, filter history, the visible view as an index array,
+/// cursor, scroll, marks and search.
+public struct AccountsState: Sendable {
+    /// Visible columns, in order; the first is frozen while scrolling right when it is `.name`.
+    public var columns: [AccountColumn] = AccountColumn.defaults
+    /// Sort column and direction (nil: workspace order).
+    public var sortColumn: AccountColumn?
+    public var sortDescending = false
+    /// Every row in the current sort order.
+    public var order: [Int32] = []
+    /// The current filter query and the ones it replaced (Esc restores them in turn).
+    public var filter = ""
+    public var filterHistory: [String] = []
+    /// Rows passing the filter, in sort order: what the list shows.
+    public var view: [Int32] = []
+    /// Cursor position in ``view``.
+    public var cursor = 0
+    /// First view row on screen.
+    public var top = 0
+    /// Current column (index into ``columns``).
+    public var column = 0
+    /// First scrollable column on screen (index into ``columns``; the frozen name is extra).
+    public var leftColumn = 0
+    /// Marked rows (table indices).
+    public var marks: Set<Int32> = []
+    /// The row a range mark starts from.
+    public var markAnchor: Int32?
+    /// The last search text (for n/N).
+    public var search = ""
+    /// Sums over ``view`` (revenue, contribution, known CLV), kept current by ``rebuild(_:resort:)``
+    /// so a frame never walks a million rows.
+    public var totals = Totals()
+
+    /// Sums of money columns over the listed rows, in minor units.
+    public struct Totals: Hashable, Sendable {
+        public var revenue: Int64 = 0
+        public var contribution: Int64 = 0
+        public var clv: Int64 = 0
+    }
+
+    public init() {}
+
+    /// The table row under the cursor, if the view is not empty.
+    public var currentRow: Int32? { cursor >= 0 && cursor < view.count ? view[cursor] : nil }
+
+    /// The current column.
+    public var currentColumn: AccountColumn? { column >= 0 && column < columns.count ? columns[column] : nil }
+
+    /// Rebuilds ``order`` and ``view`` for the current sort and filter, keeping the cursor on
+    /// the same customer when it is still visible (else the nearest position).
+    public mutating func rebuild(_ table: AccountTable, resort: Bool) {
+        let keep = currentRow
+        if resort || order.count != table.count {
+            let base = order.count == table.count ? order : (0..<Int32(table.count)).map { $0 }
+            order = sortColumn.map { $0.sorted(base, table, descending: sortDescending) } ?? base
+        }
+        view = AccountFilter(filter).apply(order, table)
+        refreshTotals(table)
+        follow(keep)
+    }
+
+    /// Re-applies the filter after it changed from `previous` while typing. When the new query
+    /// only narrows the old one (see ``AccountFilter/narrows(_:)``) just the rows still listed are
+    /// tested, so each further keystroke over a million accounts touches fewer rows.
+    public mutating func refilter(_ table: AccountTable, from previous: String) {
+        let keep = currentRow
+        let f = AccountFilter(filter)
+        view = f.narrows(AccountFilter(previous)) ? f.apply(view, table) : f.apply(order, table)
+        refreshTotals(table)
+        follow(keep)
+    }
+
+    /// Recomputes ``totals`` over ``view``.
+    mutating func refreshTotals(_ table: AccountTable) {
+        var sums = Totals()
+        let rev = table.revenue, con = table.contribution, lv = table.clv
+        for r in view {
+            let i = Int(r)
+            sums.revenue &+= rev[i]
+            sums.contribution &+= con[i]
+            if lv[i] != Int64.min { sums.clv &+= lv[i] }
+        }
+        totals = sums
+    }
+
+    /// Moves the cursor to a table row if it is in the view; otherwise clamps the cursor.
+    public mutating func follow(_ row: Int32?) {
+        if let row, let at = view.firstIndex(of: row) { cursor = at }
+        cursor = min(max(0, cursor), max(0, view.count - 1))
+    }
+
+    /// Keeps the cursor inside the window of `rows` lines starting at ``top``.
+    public mutating func scrollToCursor(rows: Int) {
+        let r = max(1, rows)
+        if cursor < top { top = cursor }
+        if cursor >= top + r { top = cursor - r + 1 }
+        top = min(max(0, top), max(0, view.count - r))
+    }
+}

@@ -1,0 +1,37 @@
+/// Everything that can happen to the app: input, resize, and results of effects.
+public enum Action: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case mouse(MouseEvent)
+    /// Run a command directly (from the palette or a test).
+    case command(Command)
+    /// The analysed accounts arrived (at start or after a recompute).
+    case loaded(AccountTable)
+    /// The facts for a profile screen arrived (result of ``Effect/loadProfile(_:)``).
+    case profileLoaded(ProfileFacts)
+    /// A notice to show in the status line.
+    case notice(String, isError: Bool)
+}
+
+/// A mouse event, in cell coordinates.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(_ kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
+}
+
+/// Work the reducer asks the shell to do; results come back as ``Action``s.
+public enum Effect: Hashable, Sendable {
+    /// Leave the program (the shell restores the terminal).
+    case quit
+    /// Clear and redraw every cell (Ctrl-L).
+    case repaint
+    /// Suspend to the shell (Ctrl-Z): restore the terminal, stop, redraw on resume.
+    case suspend
+    /// Turn mouse reporting on or off.
+    case setMouse(Bool)
+    /// Compute the profile facts of a row; the shell answers with ``Action/profileLoaded(_:)``.
+    case loadProfile(Int)
+}

@@ -1,0 +1,106 @@
+extension AppState {
+    /// The reducer: applies one action and returns the effects for the shell. Pure: no I/O,
+    /// no clock, no terminal.
+    public mutating func update(_ action: Action) -> [Effect] {
+        switch action {
+        case .resize(let w, let h):
+            width = max(0, w); height = max(0, h)
+            accounts.scrollToCursor(rows: accountRows)
+            return []
+        case .loaded(let t):
+            table = t
+            summary = PortfolioFigures(t)
+            accounts.marks = accounts.marks.filter { Int($0) < t.count }
+            accounts.rebuild(t, resort: true)
+            accounts.scrollToCursor(rows: accountRows)
+            if case .profile(let row) = screen, row < t.count { return [.loadProfile(row)] }
+            return []
+        case .profileLoaded(let facts):
+            if case .profile(let row) = screen, row == facts.row { profile = facts }
+            return []
+        case .notice(let text, let isError):
+            notice = TextSanitizer.sanitize(text); noticeIsError = isError
+            return []
+        case .mouse(let m):
+            return mouse(m)
+        case .command(let c):
+            return run(c)
+        case .key(let k):
+            if overlay != nil { return overlayKey(k) }
+            if !noticeIsError { notice = nil }
+            guard let c = KeyMap.command(for: k, in: context) else { return [] }
+            return run(c)
+        }
+    }
+
+    /// Runs a command on the current screen.
+    public mutating func run(_ c: Command) -> [Effect] {
+        switch c {
+        case .help: overlay = .help(query: "", top: 0); return []
+        case .palette: overlay = .palette(query: "", selected: 0); return []
+        case .back: return goBack()
+        case .quit: return requestQuit()
+        case .repaint: return [.repaint]
+        case .suspend: return [.suspend]
+        case .toggleMouse:
+            mouseEnabled.toggle()
+            notice = mouseEnabled ? "Mouse on: wheel scrolls, click selects (M turns it off)" : "Mouse off"
+            noticeIsError = false
+            return [.setMouse(mouseEnabled)]
+        case .screenAccounts: jump(to: .accounts); return []
+        case .screenPortfolio: jump(to: .portfolio); return []
+        default:
+            switch screen {
+            case .accounts: return runAccounts(c)
+            case .portfolio: return runPortfolio(c)
+            case .profile: return runProfile(c)
+            }
+        }
+    }
+
+    /// Replaces the stack with a top-level screen.
+    mutating func jump(to s: Screen) {
+        stack = [s]
+        profile = nil
+    }
+
+    /// Pops the stack, or asks to quit at the root.
+    mutating func goBack() -> [Effect] {
+        guard stack.count > 1 else { return requestQuit() }
+        if case .profile = stack.removeLast() { profile = nil; profileTop = 0 }
+        if case .profile(let row) = screen { return [.loadProfile(row)] }
+        return []
+    }
+
+    /// Quits at once, or asks first when edits are unsaved.
+    mutating func requestQuit() -> [Effect] {
+        if hasUnsavedEdits { overlay = .confirmQuit; return [] }
+        isQuitting = true
+        return [.quit]
+    }
+
+    /// Opens a customer's profile on top of the stack.
+    mutating func openProfile(_ row: Int) -> [Effect] {
+        guard row >= 0, row < table.count else { return [] }
+        stack.append(.profile(row))
+        profile = nil
+        profileTop = 0
+        return [.loadProfile(row)]
+    }
+
+    /// Mouse: the wheel moves, a click selects a row of the accounts list.
+    mutating func mouse(_ m: MouseEvent) -> [Effect] {
+        guard mouseEnabled, overlay == nil else { return [] }
+        switch m.kind {
+        case .wheelUp: return run(.moveUp) + run(.moveUp) + run(.moveUp)
+        case .wheelDown: return run(.moveDown) + run(.moveDown) + run(.moveDown)
+        case .click:
+            guard screen == .accounts else { return [] }
+            let row = accounts.top + m.y - 2
+            if m.y >= 2, row >= accounts.top, row < min(accounts.view.count, accounts.top + accountRows) {
+                accounts.cursor = row
+            }
+            return []
+        }
+    }
+}

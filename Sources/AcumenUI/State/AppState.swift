@@ -1,0 +1,77 @@
+/// Everything on screen, as one value: the reducer changes it, `render` draws it.
+public struct AppState: Sendable {
+    /// Terminal size in cells.
+    public var width: Int
+    public var height: Int
+    /// The navigation stack; the last screen is shown. Never empty.
+    public var stack: [Screen] = [.accounts]
+    public var table = AccountTable()
+    public var summary = PortfolioFigures()
+    public var accounts = AccountsState()
+    public var portfolio = PortfolioState()
+    /// The facts of the open profile (nil until loaded).
+    public var profile: ProfileFacts?
+    /// Scroll offset of the profile screen.
+    public var profileTop = 0
+    public var overlay: Overlay?
+    /// The status-line notice and whether it is an error.
+    public var notice: String?
+    public var noticeIsError = false
+    public var glyphs: GlyphSet
+    public var mouseEnabled = false
+    /// Whether edits are waiting to be saved (quitting then asks first).
+    public var hasUnsavedEdits = false
+    /// Shown in the title bar.
+    public var workspaceName: String
+    /// Set when the app should end; the shell stops the loop.
+    public var isQuitting = false
+
+    public init(width: Int, height: Int, workspaceName: String = "", glyphs: GlyphSet = .unicode) {
+        self.width = max(0, width); self.height = max(0, height)
+        self.workspaceName = TextSanitizer.sanitize(workspaceName); self.glyphs = glyphs
+    }
+
+    /// The screen on top of the stack.
+    public var screen: Screen { stack.last ?? .accounts }
+
+    /// Rows available to a screen's body: everything but the title, status and footer lines.
+    public var bodyHeight: Int { max(0, height - 3) }
+
+    /// Data rows of the accounts list: the body minus its header and totals lines.
+    public var accountRows: Int { max(1, bodyHeight - 2) }
+
+    /// The key-map context that receives keys now.
+    public var context: KeyContext { screen.context }
+}
+
+/// Runs one action through the reducer: `update(&state, action)` is pure and returns the effects
+/// for the shell to run.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] { state.update(action) }
+
+/// Draws the whole frame for a state (immediate mode).
+public func render(_ state: AppState, into grid: inout CellGrid) { state.render(into: &grid) }
+
+/// A screen on the navigation stack.
+public enum Screen: Hashable, Sendable {
+    case accounts
+    case portfolio
+    /// One customer's profile, by row index in the ``AccountTable``.
+    case profile(Int)
+
+    /// The key-map context of the screen.
+    public var context: KeyContext {
+        switch self {
+        case .accounts: .accounts
+        case .portfolio: .portfolio
+        case .profile: .profile
+        }
+    }
+
+    /// Whether the screen is a top-level one (reached with 1–4).
+    public var isTopLevel: Bool {
+        switch self {
+        case .accounts, .portfolio: true
+        case .profile: false
+        }
+    }
+}

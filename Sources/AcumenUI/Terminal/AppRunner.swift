@@ -1,0 +1,43 @@
+/// The main loop: read an event → action → update → run effects → render → draw the diff.
+public enum AppRunner {
+    /// Runs until the state quits or input ends. `perform` runs the effects that need the
+    /// outside world (loading a profile …) and returns the actions that carry their results.
+    public static func run(_ state: inout AppState, terminal: any Terminal,
+                           perform: (Effect) -> [Action]) {
+        let (w, h) = terminal.size
+        if w != state.width || h != state.height { dispatch(.resize(width: w, height: h), &state, terminal, perform) }
+        draw(state, terminal)
+        while !state.isQuitting, let event = terminal.nextEvent() {
+            dispatch(event.action, &state, terminal, perform)
+            if state.isQuitting { break }
+            draw(state, terminal)
+        }
+    }
+
+    /// Applies an action and every action its effects produce, in order.
+    public static func dispatch(_ action: Action, _ state: inout AppState, _ terminal: any Terminal,
+                                _ perform: (Effect) -> [Action]) {
+        var queue = [action]
+        var k = 0
+        while k < queue.count {
+            for effect in state.update(queue[k]) {
+                switch effect {
+                case .quit: state.isQuitting = true
+                case .repaint: terminal.invalidate()
+                case .suspend: terminal.suspend(); terminal.invalidate()
+                case .setMouse(let on): terminal.setMouse(on)
+                case .loadProfile: queue += perform(effect)
+                }
+            }
+            k += 1
+        }
+    }
+
+    /// Renders the state and draws it.
+    public static func draw(_ state: AppState, _ terminal: any Terminal) {
+        var grid = CellGrid(width: state.width, height: state.height)
+        state.render(into: &grid)
+        terminal.draw(grid)
+        terminal.flush()
+    }
+}
