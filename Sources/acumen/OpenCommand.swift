@@ -42,10 +42,14 @@ struct OpenCommand: ParsableCommand {
         let title = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
         var state = AppState(width: 80, height: 24, workspaceName: title, glyphs: chosen.glyphs(ascii: ascii))
         _ = state.update(.loaded(table))
+        let shell = makeWorkflowShell(store, analysis: view.analysis)
+        _ = state.update(.workflow(.loaded(shell.model)))
         if let reason = store.readOnlyReason { _ = state.update(.notice("Read-only: " + reason, isError: false)) }
         if let notice { _ = state.update(.notice(notice, isError: true)) }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         TUISession.run(&state, theme: chosen, mono: mono, noColor: noColor) { effect in
+            if case .workflow(let e) = effect { return shell.perform(e) }
+            let view = WorkspaceView(workspace: shell.model.workspace, analysis: shell.model.analysis)
             if case .loadProfile(let row) = effect, let facts = view.profile(row: row) {
                 return [.profileLoaded(facts)]
             }

@@ -28,6 +28,18 @@ public struct WhatIf: Sendable {
         comparison = ScenarioComparison(baseline: analysis.baseline, scenario: analysis.baseline)
     }
 
+    /// The same baseline and tried weights over a new analysis of the workspace (after an
+    /// edit changed ratings, overrides or the default weights).
+    public func rebased(on analysis: PortfolioAnalysis) -> WhatIf {
+        var w = WhatIf(analysis: analysis)
+        w.baselineWeights = baselineWeights
+        w.baselineName = baselineName
+        w.weights = weights
+        w.scenarioName = scenarioName
+        w.comparison = ScenarioComparison(baseline: analysis.rescored(weights: baselineWeights), scenario: analysis.rescored(weights: weights))
+        return w
+    }
+
     /// The pinned scoring.
     public var baseline: Scoring { comparison.baseline }
     /// The scoring under the tried weights.

@@ -40,4 +40,33 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     // Portfolio
     case nextSection = "next-section"
     case previousSection = "previous-section"
+    // Edits and workflows (Workflow/WorkflowKeys.swift)
+    case screenTriage = "screen-triage"
+    case screenWeights = "screen-weights"
+    case undo, redo, save
+    case triageSelection = "triage-selection"
+    case setOwner = "set-owner"
+    case setTags = "set-tags"
+    case addNote = "add-note"
+    case rate
+    case overrideStrategy = "override-strategy"
+    case overrideTier = "override-tier"
+    case accept
+    case decideGrow = "decide-grow"
+    case decideMaintain = "decide-maintain"
+    case decideNurture = "decide-nurture"
+    case decideCutCost = "decide-cut-cost"
+    case skip
+    case jumpBack = "jump-back"
+    case triageOrder = "triage-order"
+    case increaseWeight = "increase-weight"
+    case decreaseWeight = "decrease-weight"
+    case typeWeight = "type-weight"
+    case resetWeight = "reset-weight"
+    case revertWeights = "revert-weights"
+    case pinBaseline = "pin-baseline"
+    case saveScenario = "save-scenario"
+    case nextScenario = "next-scenario"
+    case previousScenario = "previous-scenario"
+    case applyScenario = "apply-scenario"
 }

@@ -1,7 +1,7 @@
 /// Where a binding applies. Lookup tries the current screen's context, then `.list`
 /// (moving, shared by every screen), then `.global`.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case global, list, accounts, portfolio, profile
+    case global, list, accounts, portfolio, profile, triage, weights
 
     /// The heading used in help and docs.
     public var title: String {
@@ -11,6 +11,8 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .accounts: "Accounts"
         case .portfolio: "Portfolio"
         case .profile: "Profile"
+        case .triage: "Triage"
+        case .weights: "Weights (what-if)"
         }
     }
 }
@@ -43,6 +45,11 @@ public enum KeyMap {
         KeyBinding([.char("Q"), .ctrl("c")], .quit, .global, "Quit (asks only if edits are unsaved)"),
         KeyBinding([.char("1")], .screenAccounts, .global, "Go to Accounts"),
         KeyBinding([.char("2")], .screenPortfolio, .global, "Go to Portfolio"),
+        KeyBinding([.char("3")], .screenTriage, .global, "Go to Triage"),
+        KeyBinding([.char("4")], .screenWeights, .global, "Go to Weights (what-if)"),
+        KeyBinding([.char("u")], .undo, .global, "Undo the last edit (any screen)", hint: "undo"),
+        KeyBinding([.ctrl("r")], .redo, .global, "Redo the last undone edit"),
+        KeyBinding([.ctrl("s")], .save, .global, "Save: review pending edits per file, then write", hint: "save"),
         KeyBinding([.ctrl("l")], .repaint, .global, "Repaint the screen"),
         KeyBinding([.ctrl("z")], .suspend, .global, "Suspend to the shell (fg resumes)"),
         KeyBinding([.char("M")], .toggleMouse, .global, "Mouse on/off (wheel scrolls, click selects)"),
@@ -76,7 +83,7 @@ public enum KeyMap {
         KeyBinding([.char("C")], .chooseColumns, .accounts, "Choose columns (Space shows/hides, </> reorders)"),
         KeyBinding([.tab], .nextSection, .portfolio, "Next panel", hint: "panel"),
         KeyBinding([.backTab], .previousSection, .portfolio, "Previous panel"),
-    ]
+    ] + WorkflowKeys.bindings
 
     /// Index from (context, key) to the binding, built once.
     static let index: [KeyContext: [Key: KeyBinding]] = {

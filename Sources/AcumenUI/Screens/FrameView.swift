@@ -10,6 +10,8 @@ extension AppState {
         case .accounts: AccountsScreen(state: self).draw(&grid, y: body.y, height: body.height)
         case .portfolio: PortfolioScreen(state: self).draw(&grid, y: body.y, height: body.height)
         case .profile: ProfileScreen(state: self).draw(&grid, y: body.y, height: body.height)
+        case .triage: TriageScreen(state: self).draw(&grid, y: body.y, height: body.height)
+        case .weights: WeightsScreen(state: self).draw(&grid, y: body.y, height: body.height)
         }
         if height >= 3 { drawStatusLine(&grid, y: height - 2) }
         if height >= 2 { drawFooter(&grid, y: height - 1) }
@@ -22,6 +24,8 @@ extension AppState {
         case .accounts: return "Accounts"
         case .portfolio: return "Portfolio"
         case .profile(let row): return row < table.count ? table.names[row] : "Profile"
+        case .triage: return "Triage"
+        case .weights: return "Weights"
         }
     }
 
@@ -55,6 +59,8 @@ extension AppState {
             left = " \(Format.grouped(Int64(table.count))) accounts · top 20% hold \(Format.percent(summary.top20Share)) of revenue"
         case .profile(let row):
             left = " account \(row < table.count ? table.ids[row] : "")"
+        case .triage, .weights:
+            left = workflowStatus
         }
         if let notice {
             let role: StyleRole = noticeIsError ? .error : .warning

@@ -40,6 +40,8 @@ struct OverlayView {
             box(&grid, title: "Unsaved edits", lines: [StyledLine(" Quit without saving? y quits, any other key stays.", .overlay)], top: 0, selected: nil)
         case .prompt:
             break
+        case .workflow(let w):
+            WorkflowOverlayView(state: state, overlay: w).draw(&grid)
         }
     }
 

@@ -11,6 +11,8 @@ public enum Action: Sendable {
     case profileLoaded(ProfileFacts)
     /// A notice to show in the status line.
     case notice(String, isError: Bool)
+    /// A result of a workflow effect (edits, saving), see `Workflow/`.
+    case workflow(WorkflowEvent)
 }
 
 /// A mouse event, in cell coordinates.
@@ -34,4 +36,6 @@ public enum Effect: Hashable, Sendable {
     case setMouse(Bool)
     /// Compute the profile facts of a row; the shell answers with ``Action/profileLoaded(_:)``.
     case loadProfile(Int)
+    /// Record an edit, save, or resolve a conflict (see `Workflow/WorkflowShell.swift`).
+    case workflow(WorkflowEffect)
 }

@@ -70,6 +70,8 @@ extension AppState {
                 }
             default: break
             }
+        case .workflow(let w):
+            return workflowOverlayKey(w, k)
         case .confirmQuit:
             switch k {
             case .char("y"), .char("Y"): overlay = nil; isQuitting = true; return [.quit]
@@ -118,6 +120,8 @@ public enum Overlay: Hashable, Sendable {
     case columns(selected: Int)
     /// "Quit with unsaved edits?"
     case confirmQuit
+    /// Text input, save review, conflict prompt and diff of the edit workflows.
+    case workflow(WorkflowOverlay)
 }
 
 /// A live text prompt.

@@ -25,6 +25,8 @@ extension AppState {
             return mouse(m)
         case .command(let c):
             return run(c)
+        case .workflow(let event):
+            return workflowEvent(event)
         case .key(let k):
             if overlay != nil { return overlayKey(k) }
             if !noticeIsError { notice = nil }
@@ -50,10 +52,12 @@ extension AppState {
         case .screenAccounts: jump(to: .accounts); return []
         case .screenPortfolio: jump(to: .portfolio); return []
         default:
+            if let effects = runWorkflow(c) { return effects }
             switch screen {
             case .accounts: return runAccounts(c)
             case .portfolio: return runPortfolio(c)
             case .profile: return runProfile(c)
+            case .triage, .weights: return []
             }
         }
     }

@@ -14,6 +14,10 @@ public struct AppState: Sendable {
     /// Scroll offset of the profile screen.
     public var profileTop = 0
     public var overlay: Overlay?
+    /// The workspace and analysis for edits, triage and what-if (nil until loaded).
+    public var workflow: WorkflowModel?
+    public var triage = TriageState()
+    public var weights = WeightsState()
     /// The status-line notice and whether it is an error.
     public var notice: String?
     public var noticeIsError = false
@@ -57,6 +61,10 @@ public enum Screen: Hashable, Sendable {
     case portfolio
     /// One customer's profile, by row index in the ``AccountTable``.
     case profile(Int)
+    /// Triage: one account at a time from a queue.
+    case triage
+    /// Weights (what-if) against a pinned baseline.
+    case weights
 
     /// The key-map context of the screen.
     public var context: KeyContext {
@@ -64,13 +72,15 @@ public enum Screen: Hashable, Sendable {
         case .accounts: .accounts
         case .portfolio: .portfolio
         case .profile: .profile
+        case .triage: .triage
+        case .weights: .weights
         }
     }
 
     /// Whether the screen is a top-level one (reached with 1–4).
     public var isTopLevel: Bool {
         switch self {
-        case .accounts, .portfolio: true
+        case .accounts, .portfolio, .triage, .weights: true
         case .profile: false
         }
     }

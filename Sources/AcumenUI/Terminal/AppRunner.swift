@@ -26,7 +26,7 @@ public enum AppRunner {
                 case .repaint: terminal.invalidate()
                 case .suspend: terminal.suspend(); terminal.invalidate()
                 case .setMouse(let on): terminal.setMouse(on)
-                case .loadProfile: queue += perform(effect)
+                case .loadProfile, .workflow: queue += perform(effect)
                 }
             }
             k += 1

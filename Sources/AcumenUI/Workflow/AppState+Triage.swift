@@ -1,0 +1,55 @@
+import AcumenModel
+
+extension AppState {
+    /// Builds a new triage queue from a source, in the chosen order.
+    mutating func startTriage(_ source: TriageQueue.Source) {
+        guard let m = workflow else { return }
+        triage.queue = TriageQueue(source: source, order: triage.order, workspace: m.workspace, facts: m.facts, rules: m.rules)
+    }
+
+    /// Keys of the triage screen. Every decision is sent to the shell as an edit; the queue
+    /// moves on only when the edit comes back recorded (see ``edited(_:)``).
+    mutating func runTriage(_ c: Command) -> [Effect]? {
+        guard let m = workflow else { return [] }
+        if triage.queue == nil { startTriage(.needsReview) }
+        guard var q = triage.queue else { return [] }
+        defer { triage.queue = q }
+        switch c {
+        case .moveDown: q.advance(); return []
+        case .moveUp, .jumpBack: q.back(); return []
+        case .top: q.move(toCustomer: q.entries.first ?? -1); return []
+        case .triageOrder:
+            triage.order = q.order.next
+            q.reorder(by: triage.order, workspace: m.workspace, facts: m.facts)
+            say("Queue ordered by \(triage.order.rawValue)")
+            return []
+        default: break
+        }
+        guard let k = q.current else {
+            if [.accept, .decideGrow, .decideMaintain, .decideNurture, .decideCutCost, .skip, .addNote, .open].contains(c) {
+                say("The queue is done: press 3 for a fresh queue of the accounts needing review")
+                return []
+            }
+            return nil
+        }
+        switch c {
+        case .accept: return requestEdit(.triage(.accept, customer: k))
+        case .skip: return requestEdit(.triage(.skip, customer: k))
+        case .decideGrow, .decideMaintain, .decideNurture, .decideCutCost:
+            let s: Strategy = switch c {
+            case .decideGrow: .grow
+            case .decideMaintain: .maintain
+            case .decideNurture: .nurture
+            default: .cutCost
+            }
+            if s == m.facts.recommendation(k) { return requestEdit(.triage(.choose(s, reason: ""), customer: k)) }
+            input(.reason(s, customer: k), "\(s.title) instead of \(m.facts.recommendation(k).title) — reason: ")
+            return []
+        case .addNote:
+            input(.note(customers: [k]), "Note: ")
+            return []
+        case .open: return openProfile(k)
+        default: return nil
+        }
+    }
+}

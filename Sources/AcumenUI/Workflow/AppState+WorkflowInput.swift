@@ -1,0 +1,146 @@
+import AcumenModel
+
+extension AppState {
+    /// Keys while a workflow overlay is open.
+    mutating func workflowOverlayKey(_ o: WorkflowOverlay, _ k: Key) -> [Effect] {
+        switch o {
+        case .input(var t):
+            switch k {
+            case .escape: overlay = nil
+            case .enter: return submit(t)
+            case .backspace: t.text = String(t.text.dropLast()); overlay = .workflow(.input(t))
+            case .ctrl("u"): t.text = ""; overlay = .workflow(.input(t))
+            default:
+                if let ch = k.typedCharacter { t.text.append(ch); overlay = .workflow(.input(t)) }
+            }
+        case .saveReview:
+            overlay = nil
+            if k == .enter || k == .char("y") || k == .ctrl("s") { return [.workflow(.save(overwriting: []))] }
+        case .conflict(let files):
+            switch k {
+            case .char("k"): overlay = nil; return [.workflow(.save(overwriting: files))]
+            case .char("t"): overlay = nil; return [.workflow(.takeTheirs(files))]
+            case .char("d"): return [.workflow(.showDiff(files))]
+            case .escape, .char("q"): overlay = nil; say("Not saved: the edits stay in the journal")
+            default: break
+            }
+        case .diff(let files, let lines, let top):
+            let page = max(1, height - 4)
+            switch k {
+            case .escape, .char("q"), .enter: overlay = .workflow(.conflict(files))
+            case .down, .char("j"): overlay = .workflow(.diff(files: files, lines: lines, top: min(top + 1, max(0, lines.count - 1))))
+            case .up, .char("k"): overlay = .workflow(.diff(files: files, lines: lines, top: max(0, top - 1)))
+            case .pageDown, .char(" "): overlay = .workflow(.diff(files: files, lines: lines, top: min(top + page, max(0, lines.count - 1))))
+            case .pageUp: overlay = .workflow(.diff(files: files, lines: lines, top: max(0, top - page)))
+            default: break
+            }
+        }
+        return []
+    }
+
+    /// Submits a text input: validates it, closes it and asks for the edit. An invalid text
+    /// keeps the input open with the problem in the status line.
+    mutating func submit(_ t: TextInput) -> [Effect] {
+        let text = TextInput.oneLine(t.text)
+        func reject(_ why: String) -> [Effect] { say(why, error: true); return [] }
+        switch t.purpose {
+        case .reason(let s, let k):
+            guard !text.isEmpty else { return reject("A reason is required when the decision differs from the recommendation") }
+            overlay = nil
+            return requestEdit(.triage(.choose(s, reason: text), customer: k))
+        case .note(let ks):
+            guard !text.isEmpty else { return reject("The note is empty") }
+            overlay = nil
+            if ks.count == 1, screen == .triage { return requestEdit(.triage(.note(text), customer: ks[0])) }
+            return requestEdit(.note(customers: ks, text: text))
+        case .owner(let ks):
+            overlay = nil
+            return requestEdit(Self.bulk(ks, label: "owner → \(text)", workflow) { .setOwner(customer: $0, owner: text) })
+        case .tags(let k):
+            overlay = nil
+            let tags = text.split(separator: ",").map { TextInput.oneLine(String($0)) }.filter { !$0.isEmpty }
+            return requestEdit(Self.bulk([k], label: "tags", workflow) { .setTags(customer: $0, tags: tags) })
+        case .rating(let k):
+            guard let (criterion, value) = TextInput.parseRating(text) else {
+                return reject("Type a rated criterion and 0-10 or ?, e.g. `risk 4` (criteria: \(Criterion.rated.map(\.rawValue).joined(separator: ", ")))")
+            }
+            overlay = nil
+            return requestEdit(Self.bulk([k], label: "rating", workflow) { .setRating(customer: $0, criterion: criterion, value: value) })
+        case .strategyOverride(let ks):
+            guard let (value, reason) = TextInput.parseOverride(text) else { return reject("Type `strategy: reason`, e.g. `grow: new plant`, or `none`") }
+            if value == nil { overlay = nil; return requestEdit(.strategyOverride(customers: ks, nil, reason: "")) }
+            guard let s = value.flatMap(TextInput.strategy(named:)) else { return reject("Strategy is one of grow, maintain, nurture, cut-cost") }
+            guard !reason.isEmpty else { return reject("An override needs a reason: `\(s.rawValue): why`") }
+            overlay = nil
+            return requestEdit(.strategyOverride(customers: ks, s, reason: reason))
+        case .tierOverride(let k):
+            guard let (value, reason) = TextInput.parseOverride(text) else { return reject("Type `tier: reason`, e.g. `Key: strategic`, or `none`") }
+            if value == nil { overlay = nil; return requestEdit(.tierOverride(customers: [k], nil, reason: "")) }
+            guard let tier = table.tierNames.first(where: { $0.lowercased() == value?.lowercased() }) else {
+                return reject("Tier is one of \(table.tierNames.joined(separator: ", "))")
+            }
+            guard !reason.isEmpty else { return reject("An override needs a reason: `\(tier): why`") }
+            overlay = nil
+            return requestEdit(.tierOverride(customers: [k], tier, reason: reason))
+        case .weight(let c):
+            guard let v = Double(text), v.isFinite, v >= 0, v <= WhatIf.maxWeight else { return reject("Type a weight from 0 to \(Int(WhatIf.maxWeight))") }
+            overlay = nil
+            weights.whatIf?.setWeight(c, v)
+        case .scenarioName:
+            guard !text.isEmpty, let w = weights.whatIf else { return reject("Type a name for the scenario") }
+            overlay = nil
+            weights.whatIf?.use(w.weights, name: text)
+            return requestEdit(.plain(.saveScenario(w.scenario(named: text)), label: "scenario \(text)"))
+        }
+        return []
+    }
+
+    /// One edit per customer as one undoable step.
+    static func bulk(_ ks: [Int], label: String, _ m: WorkflowModel?, _ make: (String) -> Edit) -> EditRequest {
+        let ids = ks.compactMap { k in m.flatMap { k < $0.workspace.customers.count ? $0.workspace.customers[k].id : nil } }
+        let edits = ids.map(make)
+        return .plain(edits.count == 1 ? edits[0] : .batch(edits), label: label)
+    }
+}
+
+extension TextInput {
+    /// The text on one line: control characters dropped, ends trimmed.
+    static func oneLine(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !$0.properties.isWhitespace || $0 == " " }.filter { $0.value >= 0x20 && $0.value != 0x7F }
+            .map(Character.init)).trimmedSpaces
+    }
+
+    /// `risk 4`, `risk 4.5`, `risk ?` → (criterion, value or nil for unknown).
+    static func parseRating(_ text: String) -> (Criterion, Double?)? {
+        let parts = text.split(separator: " ").map(String.init)
+        guard parts.count == 2 else { return nil }
+        let name = parts[0].lowercased()
+        guard let c = Criterion.rated.first(where: { $0.rawValue.lowercased() == name || $0.title.lowercased() == name }) else { return nil }
+        if parts[1] == "?" || parts[1].lowercased() == "unknown" { return (c, nil) }
+        guard let v = Double(parts[1]), v.isFinite, (0...10).contains(v) else { return nil }
+        return (c, v)
+    }
+
+    /// `value: reason` → (value, reason); `none` → (nil, "").
+    static func parseOverride(_ text: String) -> (String?, String)? {
+        if text.lowercased() == "none" { return (nil, "") }
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let value = String(text[..<colon]).trimmedSpaces
+        let reason = String(text[text.index(after: colon)...]).trimmedSpaces
+        return value.isEmpty ? nil : (value, reason)
+    }
+
+    /// A strategy by raw value or title (`cut-cost`, `cut cost`, `Grow`).
+    static func strategy(named s: String) -> Strategy? {
+        let n = s.lowercased()
+        return Strategy.allCases.first { $0.rawValue == n || $0.title.lowercased() == n }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces.
+    var trimmedSpaces: String {
+        let scalars = unicodeScalars.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,131 @@
+import AcumenModel
+
+/// The triage screen: progress, the current account's compact profile with the
+/// recommendation, its reasons and actions, the last review (and why it went stale), recent
+/// notes, and the queue around the current account.
+struct TriageScreen {
+    let state: AppState
+
+    var glyphs: GlyphSet { state.glyphs }
+
+    func draw(_ grid: inout CellGrid, y: Int, height: Int) {
+        guard height > 0 else { return }
+        guard let m = state.workflow else {
+            grid.put(" Loading the analysis…", x: 0, y: y, role: .muted)
+            return
+        }
+        guard let q = state.triage.queue else {
+            grid.put(" Press 3 to build the triage queue", x: 0, y: y, role: .muted)
+            return
+        }
+        let width = grid.width
+        var top: [StyledLine] = [progressLine(q, m, width: width)]
+        if q.entries.isEmpty {
+            top.append(StyledLine(""))
+            top.append(StyledLine(" Nothing to review: every account in this queue has a current decision.", .muted))
+            top.append(StyledLine(" T on the accounts list triages the marked (or filtered) rows.", .muted))
+        } else if let k = q.current {
+            top += card(k, m, width: width)
+        } else {
+            top.append(StyledLine(""))
+            top.append(StyledLine(" Done: every account in the queue has been passed. u undoes, p goes back, 3 builds a fresh queue.", .accent))
+        }
+        let listRows = q.entries.isEmpty ? 0 : min(q.entries.count + 1, max(3, height / 3))
+        let cardRows = max(0, height - listRows)
+        for (i, l) in top.prefix(cardRows).enumerated() { grid.put(l, x: 0, y: y + i, maxWidth: width) }
+        if listRows > 1 { drawQueue(&grid, q, m, y: y + height - listRows, rows: listRows) }
+    }
+
+    /// `Triage 3/12 ▕███   ▏ decided 2 · skipped 1 · stale 0 · Grow 1 · Cut cost 1`.
+    func progressLine(_ q: TriageQueue, _ m: WorkflowModel, width: Int) -> StyledLine {
+        let p = q.progress(workspace: m.workspace, facts: m.facts, rules: m.rules)
+        var l = StyledLine(" Triage ", .title)
+        l.add("\(p.position)/\(p.total) ", .accent)
+        let barW = max(0, min(16, width / 8))
+        if barW > 0 { l.add(Charts.bar(p.total > 0 ? Double(p.decided) / Double(p.total) : 0, width: barW, glyphs: glyphs), .bar) }
+        l.add(" decided \(p.decided) · skipped \(p.skipped) · stale \(p.stale)", .muted)
+        for s in Strategy.allCases { if let n = p.byStrategy[s], n > 0 { l.add(" · \(s.title) \(n)", .normal) } }
+        return l
+    }
+
+    /// The current account: name, figures, recommendation with reasons and actions, last
+    /// review, notes.
+    func card(_ k: Int, _ m: WorkflowModel, width: Int) -> [StyledLine] {
+        let c = m.workspace.customers[k]
+        let rec = m.analysis.recommendation(for: k)
+        let review = m.reviewState(k)
+        var out: [StyledLine] = [StyledLine("")]
+        var head = StyledLine(" " + TextSanitizer.sanitize(c.name), .title)
+        head.add("  " + TextSanitizer.sanitize(c.id), .muted)
+        head.add("  [" + review.label + "]", review.needsReview ? .warning : .positive)
+        out.append(head)
+        let tier = m.facts.tierName(k)
+        var facts = StyledLine(" ")
+        let pairs: [(String, String)] = [
+            ("Tier", glyphs.tierMarker(m.analysis.tierNames.firstIndex(of: tier) ?? 0) + " " + tier),
+            ("Score", Format.score(m.facts.score(k))),
+            ("Revenue", Format.money(m.analysis.revenue[k])),
+            ("Contribution", Format.money(m.analysis.contribution[k]) + (m.analysis.isBelowBreakEven(k) ? " " + glyphs.belowBreakEven : "")),
+            ("Owner", c.owner.isEmpty ? "—" : TextSanitizer.sanitize(c.owner)),
+        ]
+        for (i, (label, value)) in pairs.enumerated() {
+            if i > 0 { facts.add(" · ", .muted) }
+            facts.add(label + " ", .muted)
+            facts.add(value, .accent)
+        }
+        out.append(facts)
+        var r = StyledLine(" Recommended: ", .muted)
+        r.add(rec.recommended.title, .accent)
+        if rec.isOverride { r.add("  (now overridden: \(rec.strategy.title))", .warning) }
+        out.append(r)
+        for reason in rec.reasons where !reason.hasPrefix("Manual override") {
+            out += wrapped("- " + reason, width: width, indent: 3)
+        }
+        if !rec.actions.isEmpty {
+            out += wrapped("Actions: " + rec.actions.joined(separator: "; "), width: width, indent: 3, role: .muted)
+        }
+        if let rv = review.review {
+            var text = "Last review: \(rv.status.rawValue)\(rv.strategy.map { " " + $0.title } ?? "") by \(rv.author) \(rv.at.day.iso)"
+            if !rv.reason.isEmpty { text += " (\(rv.reason))" }
+            if case .stale(_, let why) = review { text += " — stale: " + why.map(\.description).joined(separator: ", ") }
+            out += wrapped(text, width: width, indent: 1, role: review.needsReview ? .warning : .muted)
+        }
+        if !c.notes.isEmpty {
+            out.append(StyledLine(" Notes (\(c.notes.count)):", .muted))
+            for n in c.notes.suffix(2) { out += wrapped("\(n.at.day.iso) \(n.author): \(n.text)", width: width, indent: 3) }
+        }
+        return out
+    }
+
+    func wrapped(_ text: String, width: Int, indent: Int, role: StyleRole = .normal) -> [StyledLine] {
+        TextLayout.wrap(TextSanitizer.sanitize(text), width: max(1, width - indent - 1)).map { StyledLine(TextLayout.spaces(indent) + $0, role) }
+    }
+
+    /// The queue around the current account: a header line, then rows.
+    func drawQueue(_ grid: inout CellGrid, _ q: TriageQueue, _ m: WorkflowModel, y: Int, rows: Int) {
+        let width = grid.width
+        grid.fillRow(y, role: .header)
+        let nameW = max(6, width - 40)
+        grid.put(" #    " + TextLayout.fit("Queue (\(q.order.rawValue))", width: nameW) + TextLayout.fit("Tier", width: 8)
+                 + TextLayout.fit("Score", width: 6, alignment: .right) + "  " + TextLayout.fit("Recommended", width: 11) + " State",
+                 x: 0, y: y, role: .header)
+        let n = rows - 1
+        let pos = min(q.position, max(0, q.entries.count - 1))
+        let first = min(max(0, pos - n / 2), max(0, q.entries.count - n))
+        for i in 0..<min(n, q.entries.count - first) {
+            let p = first + i, k = q.entries[p]
+            let current = p == q.position
+            let role: StyleRole = current ? .selection : .normal
+            let yy = y + 1 + i
+            if current { grid.fillRow(yy, role: .selection) }
+            let tier = m.facts.tierName(k)
+            let state = m.reviewState(k)
+            var x = grid.put((current ? ">" : " ") + TextLayout.fit(String(p + 1), width: 4, alignment: .right) + " ", x: 0, y: yy, role: role)
+            x = grid.put(TextSanitizer.sanitize(m.workspace.customers[k].name), x: x, y: yy, width: nameW, role: role, ellipsis: glyphs.ellipsis)
+            x = grid.put(TextLayout.fit(tier, width: 8, ellipsis: glyphs.ellipsis), x: x, y: yy, role: role)
+            x = grid.put(TextLayout.fit(Format.score(m.facts.score(k)), width: 6, alignment: .right) + "  ", x: x, y: yy, role: role)
+            x = grid.put(TextLayout.fit(m.facts.recommendation(k).title, width: 10), x: x, y: yy, role: role)
+            grid.put(" " + state.label, x: x, y: yy, role: current ? role : (state.needsReview ? .muted : .positive))
+        }
+    }
+}

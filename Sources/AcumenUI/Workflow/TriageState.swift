@@ -1,0 +1,26 @@
+import AcumenModel
+
+/// The triage screen: the queue being worked through.
+public struct TriageState: Sendable {
+    /// Built when triage opens (from the accounts needing review, or the accounts list's
+    /// marked or filtered rows); nil until then.
+    public var queue: TriageQueue?
+    /// The order a new queue starts in.
+    public var order: TriageQueue.Order = .score
+
+    public init() {}
+}
+
+/// The weights (what-if) screen.
+public struct WeightsState: Sendable {
+    /// The live what-if; built from the analysis when the screen opens.
+    public var whatIf: WhatIf?
+    /// The analysis revision the what-if was built on.
+    public var revision = -1
+    /// Selected criterion (index into ``Criterion/allCases``).
+    public var selected = 0
+    /// Position of the saved scenario being tried, if one is.
+    public var scenario: Int?
+
+    public init() {}
+}

@@ -1,0 +1,32 @@
+/// Draws the workflow overlays in the same framed box as the other overlays.
+struct WorkflowOverlayView {
+    let state: AppState
+    let overlay: WorkflowOverlay
+
+    func draw(_ grid: inout CellGrid) {
+        let frame = OverlayView(state: state, overlay: .workflow(overlay))
+        switch overlay {
+        case .input(let t):
+            let text = TextSanitizer.sanitize(t.label) + TextSanitizer.sanitize(t.text) + "_"
+            frame.box(&grid, title: "Enter confirms · Esc cancels", lines: [StyledLine(" " + text, .input)], top: 0, selected: nil)
+        case .saveReview(let lines):
+            let body = [StyledLine(" Pending edits per file:", .overlay)] + lines.map { StyledLine("   " + TextSanitizer.sanitize($0), .overlay) }
+                + [StyledLine(""), StyledLine(" Enter saves · Esc keeps editing (edits are safe in the journal)", .accent)]
+            frame.box(&grid, title: "Review before save", lines: body, top: 0, selected: nil)
+        case .conflict(let files):
+            let body = [StyledLine(" Changed on disk since Acumen loaded it: " + TextSanitizer.sanitize(files.joined(separator: ", ")), .warning),
+                        StyledLine(""),
+                        StyledLine(" k  keep mine (overwrite their changes)", .overlay),
+                        StyledLine(" t  take theirs (drop my unsaved edits to these files)", .overlay),
+                        StyledLine(" d  show the differences", .overlay),
+                        StyledLine(" Esc  cancel: nothing is written", .overlay)]
+            frame.box(&grid, title: "Save conflict", lines: body, top: 0, selected: nil)
+        case .diff(let files, let lines, let top):
+            let body = lines.map { l -> StyledLine in
+                let role: StyleRole = l.hasPrefix("+") ? .positive : l.hasPrefix("-") ? .negative : l.hasPrefix("@@") ? .accent : .overlay
+                return StyledLine(TextSanitizer.sanitize(l), role)
+            }
+            frame.box(&grid, title: "Diff of " + TextSanitizer.sanitize(files.joined(separator: ", ")) + " · Esc back", lines: body, top: top, selected: nil)
+        }
+    }
+}
