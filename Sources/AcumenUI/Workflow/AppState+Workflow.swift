@@ -7,8 +7,11 @@ extension AppState {
     mutating func runWorkflow(_ c: Command) -> [Effect]? {
         switch c {
         case .screenTriage:
+            // From another screen the queue in progress is kept; 3 on triage itself, or a
+            // finished queue, builds a fresh one.
+            let refresh = screen == .triage || (triage.queue?.isFinished ?? true)
             jump(to: .triage)
-            if triage.queue?.isFinished ?? true { startTriage(.needsReview) }
+            if refresh { startTriage(.needsReview) }
             return []
         case .screenWeights:
             jump(to: .weights)

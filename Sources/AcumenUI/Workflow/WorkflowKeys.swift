@@ -3,15 +3,15 @@
 enum WorkflowKeys {
     static let bindings: [KeyBinding] = [
         // Accounts: bulk actions on the marked rows (the cursor row when none is marked).
-        KeyBinding([.char("T")], .triageSelection, .accounts, "Triage the marked rows (else the filtered rows)", hint: "triage"),
+        KeyBinding([.char("T")], .triageSelection, .accounts, "Triage the marked rows (else the filtered rows)"),
         KeyBinding([.char("o")], .setOwner, .accounts, "Set the owner of the marked rows"),
         KeyBinding([.char("e")], .addNote, .accounts, "Add a note to the marked rows"),
         KeyBinding([.char("O")], .overrideStrategy, .accounts, "Override the strategy of the marked rows (with a reason)"),
         // Profile: edits of the account shown.
-        KeyBinding([.char("r")], .rate, .profile, "Rate a criterion 0–10 (`risk 4`; `risk ?` makes it unknown)", hint: "rate"),
+        KeyBinding([.char("r")], .rate, .profile, "Rate a criterion 0–10 (`risk 4`; `risk ?` makes it unknown)"),
         KeyBinding([.char("o")], .setOwner, .profile, "Set the owner"),
         KeyBinding([.char("t")], .setTags, .profile, "Set the tags (comma separated)"),
-        KeyBinding([.char("e")], .addNote, .profile, "Add a note", hint: "note"),
+        KeyBinding([.char("e")], .addNote, .profile, "Add a note"),
         KeyBinding([.char("O")], .overrideStrategy, .profile, "Override the strategy (`grow: reason`; `none` clears)"),
         KeyBinding([.char("T")], .overrideTier, .profile, "Override the tier (`Key: reason`; `none` clears)"),
         // Triage.

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import AcumenModel
+@testable import AcumenUI
+
+/// Review before save, the conflict prompt, and edits from the profile and the accounts list.
+@Suite struct WorkflowSaveReducerTests {
+    func editSettingsOnDisk(_ h: WorkflowHarness) throws {
+        let path = h.folder + "/" + WorkspaceFiles.settings
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"EUR\"", with: "\"USD\"")
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    @Test func reviewBeforeSaveListsPendingEditsPerFile() throws {
+        let h = try WorkflowHarness()
+        h.press(.ctrl("s"))
+        #expect(h.state.notice == "Nothing to save" && h.state.overlay == nil)
+        h.press(.char("3"), .char("a"), .char("a"), .char("4"), .char("+"), .char("A"))
+        h.press(.ctrl("s"))
+        guard case .workflow(.saveReview(let lines))? = h.state.overlay else { Issue.record("expected the review"); return }
+        #expect(lines == ["settings.json  1 edit  −1 +1 lines", "customers.jsonl  2 edits  −2 +2 lines"])
+        #expect(h.frame.contains("Review before save"))
+        h.press(.escape)
+        #expect(h.state.overlay == nil && h.state.hasUnsavedEdits)
+        h.press(.ctrl("s"), .enter)
+        #expect(h.state.notice == "Saved" && !h.state.hasUnsavedEdits && h.journalRecords == 0)
+    }
+
+    @Test func conflictOffersKeepMineTakeTheirsAndDiff() throws {
+        let h = try WorkflowHarness()
+        h.press(.char("4"), .char("+"), .char("A"), .char("3"), .char("a"))
+        try editSettingsOnDisk(h)
+        h.press(.ctrl("s"), .enter)
+        guard case .workflow(.conflict(let files))? = h.state.overlay else { Issue.record("expected the conflict prompt"); return }
+        #expect(files == [WorkspaceFiles.settings])
+        #expect(h.frame.contains("Save conflict"))
+        h.press(.char("d"))
+        guard case .workflow(.diff(_, let lines, _))? = h.state.overlay else { Issue.record("expected the diff"); return }
+        #expect(lines.contains { $0.hasPrefix("-") && $0.contains("USD") } && lines.contains { $0.hasPrefix("+") && $0.contains("EUR") })
+        h.press(.escape)
+        // Take theirs: settings from disk, the triage decision kept.
+        h.press(.char("t"))
+        #expect(h.workspace.settings.currency == "USD" && h.workspace.settings.weights[.monetary] == 15)
+        #expect(h.workspace.customers.contains { $0.review != nil })
+        h.press(.ctrl("s"), .enter)
+        #expect(h.state.notice == "Saved")
+    }
+
+    @Test func keepMineOverwrites() throws {
+        let h = try WorkflowHarness()
+        h.press(.char("4"), .char("+"), .char("A"))
+        try editSettingsOnDisk(h)
+        h.press(.ctrl("s"), .enter, .char("k"))
+        #expect(h.state.notice == "Saved")
+        let text = try String(contentsOfFile: h.folder + "/" + WorkspaceFiles.settings, encoding: .utf8)
+        #expect(text.contains("\"EUR\""))
+    }
+
+    @Test func editsFromTheProfile() throws {
+        let h = try WorkflowHarness()
+        h.press(.char("j"), .enter)
+        guard case .profile(let k) = h.state.screen else { Issue.record("expected the profile"); return }
+        let id = h.workspace.customers[k].id
+        h.press(.char("r")); h.type("risk 4"); h.press(.enter)
+        #expect(h.workspace.customers[k].ratings[.risk] == 4)
+        h.press(.char("r")); h.type("risk ?"); h.press(.enter)
+        #expect(h.workspace.customers[k].ratings[.risk] == nil)
+        h.press(.char("r")); h.type("risk 11"); h.press(.enter)
+        #expect(h.state.noticeIsError)
+        h.press(.escape)
+        h.press(.char("o"), .ctrl("u")); h.type("Zoë"); h.press(.enter)
+        h.press(.char("t")); h.press(.ctrl("u")); h.type("vip, 重点"); h.press(.enter)
+        h.press(.char("e")); h.type("Visited the plant"); h.press(.enter)
+        h.press(.char("O")); h.type("grow"); h.press(.enter)
+        #expect(h.state.noticeIsError)  // a reason is required
+        h.press(.ctrl("u")); h.type("grow: expansion in 2026"); h.press(.enter)
+        h.press(.char("T")); h.type("Key: strategic account"); h.press(.enter)
+        let c = try #require(h.workspace.customer(id: id))
+        #expect(c.owner == "Zoë" && c.tags == ["vip", "重点"] && c.notes.last?.text == "Visited the plant")
+        #expect(c.strategyOverride?.value == "grow" && c.strategyOverride?.reason == "expansion in 2026")
+        #expect(c.tierOverride?.value == "Key")
+        // The profile reloads and shows the edits in its history, with their time.
+        #expect(h.state.profile?.history.contains { $0.contains("owner") } == true || h.frame.contains("Zoë"))
+        #expect(c.history.count == 7 && c.history.allSatisfy { $0.at == WorkflowHarness.t0 })
+        h.press(.char("O")); h.type("none"); h.press(.enter)
+        #expect(h.workspace.customer(id: id)?.strategyOverride == nil)
+    }
+
+    @Test func bulkEditsOnMarkedRowsAreOneUndoableStep() throws {
+        let h = try WorkflowHarness()
+        h.press(.char(" "), .char(" "), .char(" "))
+        let rows = h.state.accounts.marks.map(Int.init).sorted()
+        #expect(rows.count == 3)
+        h.press(.char("o")); h.type("Bob"); h.press(.enter)
+        h.press(.char("e")); h.type("Q3 review"); h.press(.enter)
+        h.press(.char("O")); h.type("maintain: serve efficiently"); h.press(.enter)
+        #expect(rows.allSatisfy { h.workspace.customers[$0].owner == "Bob" && h.workspace.customers[$0].notes.last?.text == "Q3 review" })
+        #expect(rows.allSatisfy { h.workspace.customers[$0].strategyOverride?.value == "maintain" })
+        #expect(h.journalRecords == 3)
+        h.press(.char("u"), .char("u"))
+        #expect(rows.allSatisfy { h.workspace.customers[$0].owner == "Bob" && h.workspace.customers[$0].notes.isEmpty })
+        // T triages exactly the marked rows.
+        h.press(.char("T"))
+        #expect(h.state.screen == .triage && Set(h.state.triage.queue?.entries ?? []) == Set(rows))
+    }
+}
