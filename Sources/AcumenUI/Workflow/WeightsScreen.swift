@@ -15,7 +15,7 @@ struct WeightsScreen {
             return
         }
         let width = grid.width
-        let right = width >= 72 ? min(46, max(34, width * 2 / 5)) : 0
+        let right = width >= 72 ? min(48, max(37, width * 2 / 5)) : 0
         let leftW = width - right
         drawCriteria(&grid, w, x: 0, y: y, width: leftW, height: height)
         if right > 0 { drawEffects(&grid, w, x: leftW + 1, y: y, width: right - 1, height: height) }
@@ -57,11 +57,11 @@ struct WeightsScreen {
         let cell = 7
         let m = w.comparison.migration
         lines.append(StyledLine("Tier moves: \(w.comparison.movedUp) \(glyphs.up)  \(w.comparison.movedDown) \(glyphs.down)", .title))
-        var head = StyledLine(TextLayout.fit("base→now", width: 9), .muted)
+        var head = StyledLine(TextLayout.fit("from\\to", width: 8), .muted)
         for n in names { head.add(" " + TextLayout.fit(n, width: cell - 1, alignment: .right, ellipsis: glyphs.ellipsis), .muted) }
         lines.append(head)
         for (i, n) in names.enumerated() {
-            var l = StyledLine(TextLayout.fit(n, width: 9, ellipsis: glyphs.ellipsis), .muted)
+            var l = StyledLine(TextLayout.fit(n, width: 8, ellipsis: glyphs.ellipsis), .muted)
             for j in names.indices {
                 let v = i < m.count && j < m[i].count ? m[i][j] : 0
                 l.add(TextLayout.fit(String(v), width: cell, alignment: .right), i == j ? .normal : (v == 0 ? .muted : (j < i ? .positive : .negative)))
