@@ -22,10 +22,10 @@ final class WorkflowHarness {
         let ws = store.workspace
         let analysis = PortfolioAnalyzer.analyze(ws, asOf: ws.asOf(fallback: Self.t0.day))
         shell = WorkflowShell(session: EditSession(store: store, author: "ann"), analysis: analysis, clock: { Self.t0 }) { w, a in
-            WorkspaceView(workspace: w, asOf: a.asOf).accountTable()
+            WorkspaceView(workspace: w, analysis: a).accountTable()
         }
         state = AppState(width: width, height: height, workspaceName: "demo")
-        _ = state.update(.loaded(WorkspaceView(workspace: ws, asOf: analysis.asOf).accountTable()))
+        _ = state.update(.loaded(WorkspaceView(workspace: ws, analysis: analysis).accountTable()))
         _ = state.update(.workflow(.loaded(shell.model)))
     }
 
@@ -40,8 +40,8 @@ final class WorkflowHarness {
                 switch e {
                 case .workflow(let w): queue += shell.perform(w)
                 case .loadProfile(let row):
-                    let view = WorkspaceView(workspace: shell.model.workspace, asOf: shell.model.analysis.asOf)
-                    if let f = view.profile(row: row, table: state.table) { queue.append(.profileLoaded(f)) }
+                    let view = WorkspaceView(workspace: shell.model.workspace, analysis: shell.model.analysis)
+                    if let f = view.profile(row: row) { queue.append(.profileLoaded(f)) }
                 default: break
                 }
             }
