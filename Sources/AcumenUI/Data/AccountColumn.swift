@@ -3,6 +3,8 @@ import AcumenModel
 /// A column of the accounts list: its title, width, alignment, cell text and sort order.
 public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
     case name, tier, score, abc, segment, revenue, contribution, clv, strategy, owner, triage, trend
+    /// Score and rank against the pinned what-if baseline (`b` shows them; see `Workflow/`).
+    case deltaScore, deltaRank
 
     /// The heading.
     public var title: String {
@@ -19,6 +21,8 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .owner: "Owner"
         case .triage: "Triage"
         case .trend: "12 months"
+        case .deltaScore: "ΔScore"
+        case .deltaRank: "ΔRank"
         }
     }
 
@@ -35,18 +39,20 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .owner: 10
         case .triage: 8
         case .trend: 12
+        case .deltaScore: 7
+        case .deltaRank: 6
         }
     }
 
     public var alignment: TextLayout.Alignment {
         switch self {
-        case .score, .revenue, .contribution, .clv: .right
+        case .score, .revenue, .contribution, .clv, .deltaScore, .deltaRank: .right
         default: .left
         }
     }
 
     /// The columns shown by default, in order.
-    public static let defaults: [AccountColumn] = allCases
+    public static let defaults: [AccountColumn] = allCases.filter { !$0.isBaselineDelta }
 
     /// The text of a cell (already sanitised at table build).
     public func text(_ t: AccountTable, _ i: Int, glyphs: GlyphSet) -> String {
@@ -63,6 +69,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .owner: return t.ownerName(i)
         case .triage: return t.triage[i].title
         case .trend: return Charts.sparkline(t.monthlyRevenue(i), glyphs: glyphs)
+        case .deltaScore, .deltaRank: return baselineDeltaText(t, i, glyphs: glyphs)
         }
     }
 
@@ -94,6 +101,8 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .owner: return cmp(t.ownerName(a), t.ownerName(b))
         case .triage: return cmp(t.triage[a].rawValue, t.triage[b].rawValue)
         case .trend: return cmp(t.monthlyRevenue(a).last ?? 0, t.monthlyRevenue(b).last ?? 0)
+        case .deltaScore: return cmp(t.deltaScore[a], t.deltaScore[b])
+        case .deltaRank: return cmp(t.deltaRank[a], t.deltaRank[b])
         }
     }
 
@@ -106,6 +115,8 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .abc: t.abc[i] == AccountTable.none
         case .segment: t.segment[i] == AccountTable.none
         case .strategy: t.strategy[i] == AccountTable.none
+        case .deltaScore: i >= t.deltaScore.count
+        case .deltaRank: i >= t.deltaRank.count
         default: false
         }
     }
@@ -158,6 +169,8 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
             return { Int(t.owner[$0]) < r.count && t.owner[$0] >= 0 ? r[Int(t.owner[$0])] : UInt64.max }
         case .triage: return { UInt64(t.triage[$0].rawValue) }
         case .trend: return { RadixSort.key(Double(t.monthly.indices.contains($0 * t.months + t.months - 1) ? t.monthly[$0 * t.months + t.months - 1] : 0)) }
+        case .deltaScore: return { RadixSort.key(t.deltaScore[$0]) }
+        case .deltaRank: return { RadixSort.key(Int64(t.deltaRank[$0])) }
         }
     }
 

@@ -56,6 +56,10 @@ public struct AccountTable: Sendable {
     public var monthly: [Float] = []
     public var months = 12
     public var currency = "EUR"
+    /// Score and rank change against the what-if baseline per row (empty until `b` asks).
+    public var deltaScore: [Double] = []
+    /// Baseline rank − rank now (positive = moved up).
+    public var deltaRank: [Int32] = []
 
     public init() {}
 

@@ -69,4 +69,5 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case nextScenario = "next-scenario"
     case previousScenario = "previous-scenario"
     case applyScenario = "apply-scenario"
+    case toggleBaselineDeltas = "toggle-baseline-deltas"
 }

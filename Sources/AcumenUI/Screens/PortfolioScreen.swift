@@ -43,7 +43,7 @@ struct PortfolioScreen {
         grid.put(TextLayout.fit(sec.title, width: width, ellipsis: glyphs.ellipsis), x: x, y: y, role: focused ? .accent : .title, maxWidth: width)
         var lines: [StyledLine]
         switch sec {
-        case .tiers: lines = groupLines(s.tiers, focused: focused, width: width)
+        case .tiers: lines = groupLines(s.tiers, focused: focused, width: width) + (state.baselineShareLine.map { [$0] } ?? [])
         case .abc: lines = groupLines(s.abc, focused: focused, width: width)
         case .rfm: lines = rfmLines(focused: focused)
         case .matrix: lines = matrixLines(focused: focused)

@@ -25,6 +25,7 @@ extension AppState {
         guard let m = workflow else { return [] }
         prepareWeights()
         guard var w = weights.whatIf else { return [] }
+        defer { if weights.showDeltas { fillBaselineDeltas() } }
         defer { weights.whatIf = w }
         let count = Criterion.allCases.count
         let criterion = selectedCriterion

@@ -22,6 +22,8 @@ extension AppState {
         case .save:
             guard workflow != nil else { return [] }
             return [.workflow(.reviewSave)]
+        case .toggleBaselineDeltas where screen == .accounts || screen == .portfolio:
+            return toggleBaselineDeltas()
         default: break
         }
         switch screen {
@@ -131,6 +133,7 @@ extension AppState {
             weights.whatIf = w.rebased(on: m.analysis)
             weights.revision = m.analysisRevision
         }
+        if weights.showDeltas { fillBaselineDeltas() }
         if case .profile(let row) = screen, o.table == nil { effects.append(.loadProfile(row)) }
         return effects
     }

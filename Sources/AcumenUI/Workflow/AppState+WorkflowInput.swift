@@ -86,6 +86,7 @@ extension AppState {
             guard let v = Double(text), v.isFinite, v >= 0, v <= WhatIf.maxWeight else { return reject("Type a weight from 0 to \(Int(WhatIf.maxWeight))") }
             overlay = nil
             weights.whatIf?.setWeight(c, v)
+            if weights.showDeltas { fillBaselineDeltas() }
         case .scenarioName:
             guard !text.isEmpty, let w = weights.whatIf else { return reject("Type a name for the scenario") }
             overlay = nil

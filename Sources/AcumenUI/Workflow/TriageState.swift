@@ -21,6 +21,8 @@ public struct WeightsState: Sendable {
     public var selected = 0
     /// Position of the saved scenario being tried, if one is.
     public var scenario: Int?
+    /// Whether the accounts and portfolio screens show Δ against the baseline (`b`).
+    public var showDeltas = false
 
     public init() {}
 }

@@ -7,6 +7,8 @@ enum WorkflowKeys {
         KeyBinding([.char("o")], .setOwner, .accounts, "Set the owner of the marked rows"),
         KeyBinding([.char("e")], .addNote, .accounts, "Add a note to the marked rows"),
         KeyBinding([.char("O")], .overrideStrategy, .accounts, "Override the strategy of the marked rows (with a reason)"),
+        KeyBinding([.char("b")], .toggleBaselineDeltas, .accounts, "Show/hide Δscore and Δrank against the what-if baseline"),
+        KeyBinding([.char("b")], .toggleBaselineDeltas, .portfolio, "Show/hide tier-share Δ against the what-if baseline"),
         // Profile: edits of the account shown.
         KeyBinding([.char("r")], .rate, .profile, "Rate a criterion 0–10 (`risk 4`; `risk ?` makes it unknown)"),
         KeyBinding([.char("o")], .setOwner, .profile, "Set the owner"),

@@ -1,0 +1,71 @@
+import AcumenModel
+
+/// The Δ columns of the accounts list: score and rank now against the pinned what-if
+/// baseline (weights screen), shown with `b`.
+extension AccountColumn {
+    /// Whether the column shows a change against the what-if baseline.
+    var isBaselineDelta: Bool { self == .deltaScore || self == .deltaRank }
+
+    /// `+3.2` / `-0.8` for Δscore; `↑12` / `↓3` / `0` for Δrank; `—` until computed.
+    func baselineDeltaText(_ t: AccountTable, _ i: Int, glyphs: GlyphSet) -> String {
+        switch self {
+        case .deltaScore:
+            guard i < t.deltaScore.count else { return "—" }
+            let d = t.deltaScore[i]
+            return abs(d) < 0.05 ? "0.0" : (d > 0 ? "+" : "") + Format.fixed(d, digits: 1)
+        case .deltaRank:
+            guard i < t.deltaRank.count else { return "—" }
+            let d = t.deltaRank[i]
+            return d == 0 ? "0" : (d > 0 ? glyphs.up : glyphs.down) + String(abs(d))
+        default: return ""
+        }
+    }
+}
+
+extension AppState {
+    /// `b`: shows or hides the Δ columns (accounts) and Δ shares (portfolio) against the
+    /// what-if baseline.
+    mutating func toggleBaselineDeltas() -> [Effect] {
+        guard workflow != nil else { return [] }
+        weights.showDeltas.toggle()
+        if weights.showDeltas {
+            prepareWeights()
+            fillBaselineDeltas()
+            if let at = accounts.columns.firstIndex(of: .score) {
+                accounts.columns.insert(contentsOf: [.deltaScore, .deltaRank], at: at + 1)
+            } else {
+                accounts.columns += [.deltaScore, .deltaRank]
+            }
+            let w = weights.whatIf
+            say("Δ against baseline \(w?.baselineName ?? "default"), trying \(w?.scenarioName ?? (w?.isChanged == true ? "edited weights" : "the baseline itself: all Δ are 0"))")
+        } else {
+            accounts.columns.removeAll { $0.isBaselineDelta }
+            table.deltaScore = []; table.deltaRank = []
+        }
+        accounts.column = min(accounts.column, max(0, accounts.columns.count - 1))
+        return []
+    }
+
+    /// Copies the what-if's Δscore and Δrank into the accounts table.
+    /// - Complexity: O(n).
+    mutating func fillBaselineDeltas() {
+        guard weights.showDeltas, let w = weights.whatIf, w.analysis.count == table.count else {
+            table.deltaScore = []; table.deltaRank = []
+            return
+        }
+        let c = w.comparison
+        table.deltaScore = (0..<table.count).map { c.scoreDelta($0) }
+        table.deltaRank = (0..<table.count).map { Int32(c.rankDelta($0)) }
+    }
+
+    /// The portfolio's extra line when Δ are shown: each tier's share now against the baseline.
+    var baselineShareLine: StyledLine? {
+        guard weights.showDeltas, let w = weights.whatIf else { return nil }
+        var l = StyledLine("Δ vs \(TextSanitizer.sanitize(w.baselineName)):", .muted)
+        for s in w.tierShares {
+            let d = (s.scenario - s.baseline) * 100
+            l.add(" \(TextSanitizer.sanitize(s.tier)) " + (d > 0.05 ? "+" : "") + Format.fixed(d, digits: 1) + "%", abs(d) < 0.05 ? .muted : (d > 0 ? .positive : .negative))
+        }
+        return l
+    }
+}
