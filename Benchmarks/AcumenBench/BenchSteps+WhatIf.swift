@@ -1,4 +1,5 @@
 import AcumenModel
+import AcumenUI
 import Foundation
 
 /// What-if steps: one weight keypress recombines the precomputed criteria, re-ranks and
@@ -8,14 +9,22 @@ extension BenchSteps {
         let analysis = PortfolioAnalyzer.analyze(workspace, asOf: workspace.asOf(fallback: Day(ordinal: 20454)))
         var whatIf = WhatIf(analysis: analysis)
         var k = 0
-        let keypress = measure("what-if: one weight keypress (rescore + compare)", size: label, runs: max(runs, 20), warmup: 2) {
+        let keypress = measure("what-if: one weight change (rescore + compare)", size: label, runs: max(runs, 20), warmup: 2) {
             k += 1
             whatIf.setWeight(.satisfaction, Double(k % 20))
         }
-        let movers = measure("what-if: movers top 20 + tier shares", size: label, runs: max(runs, 20)) {
-            _ = whatIf.comparison.movers(limit: 20)
-            _ = whatIf.tierShares
+        // The whole keypress as the user sees it: reducer (rescore, compare) and a 120×40 frame
+        // of the weights screen (migration matrix, tier shares, movers).
+        var state = AppState(width: 120, height: 40, workspaceName: "bench")
+        _ = state.update(.workflow(.loaded(WorkflowModel(workspace: workspace, analysis: analysis))))
+        _ = state.update(.key(.char("4")))
+        var grid = CellGrid(width: 120, height: 40)
+        var up = true
+        let frame = measure("what-if: key to frame (+/- on the weights screen, 120x40)", size: label, runs: max(runs, 20), warmup: 2) {
+            up.toggle()
+            _ = state.update(.key(.char(up ? "+" : "-")))
+            state.render(into: &grid)
         }
-        return [keypress, movers]
+        return [keypress, frame]
     }
 }
