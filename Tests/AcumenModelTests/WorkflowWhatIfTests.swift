@@ -22,6 +22,8 @@ import Testing
         #expect(abs(whatIf.tierShares.map(\.baseline).reduce(0, +) - 1) < 1e-9)
         #expect(abs(whatIf.tierShares.map(\.scenario).reduce(0, +) - 1) < 1e-9)
         #expect(whatIf.weight(.risk) == 40)
+        #expect(whatIf.movers(limit: 15) == whatIf.comparison.movers(limit: 15))
+        #expect(whatIf.movers(limit: 1000) == whatIf.comparison.movers(limit: 1000))
         whatIf.setWeight(.risk, 1e9)
         #expect(whatIf.weight(.risk) == WhatIf.maxWeight)
     }

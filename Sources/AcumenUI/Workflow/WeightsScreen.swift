@@ -79,7 +79,7 @@ struct WeightsScreen {
         }
         lines.append(StyledLine(""))
         let room = max(0, height - lines.count - 1)
-        let movers = w.comparison.movers(limit: room)
+        let movers = w.movers(limit: room)
         lines.append(StyledLine(movers.isEmpty ? "Movers: none" : "Biggest movers (Δrank Δscore tier)", .title))
         let nameW = max(4, width - 22)
         for k in movers {
