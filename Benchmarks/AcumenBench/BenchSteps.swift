@@ -57,7 +57,7 @@ struct BenchSteps {
             k += 1
             try store.save()
         })
-        out += whatIfSteps(store.workspace)
+        out += whatIfSteps(store)
         return out
     }
 }

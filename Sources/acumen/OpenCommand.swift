@@ -49,7 +49,7 @@ struct OpenCommand: ParsableCommand {
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         TUISession.run(&state, theme: chosen, mono: mono, noColor: noColor) { effect in
             if case .workflow(let e) = effect { return shell.perform(e) }
-            let view = WorkspaceView(workspace: shell.model.workspace, analysis: shell.model.analysis)
+            let view = WorkspaceView(workspace: shell.session.workspace, analysis: shell.analysis)
             if case .loadProfile(let row) = effect, let facts = view.profile(row: row) {
                 return [.profileLoaded(facts)]
             }

@@ -40,7 +40,7 @@ final class WorkflowHarness {
                 switch e {
                 case .workflow(let w): queue += shell.perform(w)
                 case .loadProfile(let row):
-                    let view = WorkspaceView(workspace: shell.model.workspace, analysis: shell.model.analysis)
+                    let view = WorkspaceView(workspace: shell.session.workspace, analysis: shell.analysis)
                     if let f = view.profile(row: row) { queue.append(.profileLoaded(f)) }
                 default: break
                 }

@@ -84,6 +84,7 @@ import AcumenModel
         #expect(c.history.count == 7 && c.history.allSatisfy { $0.at == WorkflowHarness.t0 })
         h.press(.char("O")); h.type("none"); h.press(.enter)
         #expect(h.workspace.customer(id: id)?.strategyOverride == nil)
+        #expect(h.state.workflow?.workspace == h.workspace)
     }
 
     @Test func bulkEditsOnMarkedRowsAreOneUndoableStep() throws {

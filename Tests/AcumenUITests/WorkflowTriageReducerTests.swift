@@ -87,6 +87,8 @@ import AcumenModel
         let p = try #require(h.state.triage.queue).progress(workspace: h.workspace, facts: m.facts, rules: m.rules)
         #expect(p.decided == 3 && p.skipped == 1)
         #expect(h.journalRecords == 5)
+        // The state's own copy of the workspace got exactly the edits the store recorded.
+        #expect(h.state.workflow?.workspace == h.workspace)
     }
 
     @Test func undoRedoChainsAcrossTheSession() throws {
@@ -123,6 +125,7 @@ import AcumenModel
         #expect(h.workspace.customers[row].owner == "Zoë")
         h.press(.char("u"))
         #expect(h.workspace.customers[row].owner != "Zoë")
+        #expect(h.state.workflow?.workspace == h.workspace)
     }
 
     @Test func reviewsGoStaleAfterAWeightChange() throws {

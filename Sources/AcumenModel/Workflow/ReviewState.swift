@@ -35,7 +35,13 @@ public enum ReviewState: Hashable, Sendable {
     /// differs from the one recorded in the review. A skipped review is never stale: it is
     /// still waiting for a decision.
     public init(customer: Customer, index k: Int, facts: some ReviewFacts, rules: TriageSettings) {
-        guard let r = customer.review else { self = .unreviewed; return }
+        self.init(review: customer.review, index: k, facts: facts, rules: rules)
+    }
+
+    /// Assesses a review of customer `k` (nil: never reviewed) against the current facts,
+    /// without copying the customer (the hot path of queue building and progress).
+    public init(review: Review?, index k: Int, facts: some ReviewFacts, rules: TriageSettings) {
+        guard let r = review else { self = .unreviewed; return }
         if r.status == .skipped { self = .skipped(r); return }
         var reasons: [StaleReason] = []
         let score = facts.score(k), tier = facts.tierName(k), rec = facts.recommendation(k)

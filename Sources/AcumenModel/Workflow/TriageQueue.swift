@@ -50,7 +50,7 @@ public struct TriageQueue: Hashable, Sendable {
         var list: [Int]
         switch source {
         case .needsReview:
-            list = (0..<n).filter { ReviewState(customer: workspace.customers[$0], index: $0, facts: facts, rules: rules).needsReview }
+            list = (0..<n).filter { ReviewState(review: workspace.customers[$0].review, index: $0, facts: facts, rules: rules).needsReview }
         case .customers(let ids):
             var seen = Set<Int>()
             list = ids.filter { $0 >= 0 && $0 < n && seen.insert($0).inserted }
@@ -121,7 +121,7 @@ public struct TriageQueue: Hashable, Sendable {
     public func progress(workspace: Workspace, facts: some ReviewFacts, rules: TriageSettings) -> TriageProgress {
         var p = TriageProgress(position: min(position + 1, entries.count), total: entries.count)
         for k in entries where k < workspace.customers.count && k < facts.count {
-            switch ReviewState(customer: workspace.customers[k], index: k, facts: facts, rules: rules) {
+            switch ReviewState(review: workspace.customers[k].review, index: k, facts: facts, rules: rules) {
             case .current(let r):
                 p.decided += 1
                 if let s = r.strategy { p.byStrategy[s, default: 0] += 1 }

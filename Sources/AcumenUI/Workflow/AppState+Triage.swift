@@ -5,6 +5,21 @@ extension AppState {
     mutating func startTriage(_ source: TriageQueue.Source) {
         guard let m = workflow else { return }
         triage.queue = TriageQueue(source: source, order: triage.order, workspace: m.workspace, facts: m.facts, rules: m.rules)
+        refreshTriageCounts()
+    }
+
+    /// Recounts decisions over the queue (after it was built or the workspace changed).
+    /// - Complexity: O(queue).
+    mutating func refreshTriageCounts() {
+        guard let m = workflow, let q = triage.queue else { triage.counts = nil; return }
+        triage.counts = q.progress(workspace: m.workspace, facts: m.facts, rules: m.rules)
+    }
+
+    /// The triage progress shown: the cached counts with the queue's current position.
+    var triageProgress: TriageProgress? {
+        guard let q = triage.queue, var p = triage.counts else { return nil }
+        p.position = min(q.position + 1, q.entries.count)
+        return p
     }
 
     /// Keys of the triage screen. Every decision is sent to the shell as an edit; the queue

@@ -114,9 +114,19 @@ extension AppState {
 
     /// An edit came back from the shell: only now does the state say it happened.
     mutating func edited(_ o: EditOutcome) -> [Effect] {
-        guard let m = o.model else { say(o.message, error: true); return [] }
-        let changed = !o.message.isEmpty && !o.message.hasPrefix("Nothing")
+        if o.isError { say(o.message, error: true); return [] }
+        guard var m = workflow else { return [] }
+        workflow = nil  // keep the workspace uniquely referenced while it is edited in place
+        if let fresh = o.model {
+            m = fresh
+        } else if let e = o.recorded {
+            do { try m.workspace.apply(e, author: o.author, at: o.at) } catch { say("\(error)", error: true) }
+            m.rules = TriageSettings(m.workspace.settings)
+        }
+        m.undoLabel = o.undoLabel
+        m.redoLabel = o.redoLabel
         workflow = m
+        let changed = o.recorded != nil
         var effects: [Effect] = []
         if let t = o.table { effects += update(.loaded(t)) }
         for k in o.customers where k < table.count && k < m.count { table.triage[k] = Self.triageState(m.reviewState(k)) }
@@ -134,6 +144,7 @@ extension AppState {
             weights.revision = m.analysisRevision
         }
         if weights.showDeltas { fillBaselineDeltas() }
+        if triage.queue != nil { refreshTriageCounts() }
         if case .profile(let row) = screen, o.table == nil { effects.append(.loadProfile(row)) }
         return effects
     }
@@ -157,8 +168,7 @@ extension AppState {
     var workflowStatus: String {
         guard let m = workflow else { return " loading the analysis…" }
         var s = ""
-        if screen == .triage, let q = triage.queue {
-            let p = q.progress(workspace: m.workspace, facts: m.facts, rules: m.rules)
+        if screen == .triage, let q = triage.queue, let p = triageProgress {
             s = " \(p.position) of \(p.total) · decided \(p.decided) · skipped \(p.skipped) · order: \(q.order.rawValue)"
         } else if screen == .weights, let w = weights.whatIf {
             s = " baseline: \(TextSanitizer.sanitize(w.baselineName)) · trying: \(TextSanitizer.sanitize(w.scenarioName ?? (w.isChanged ? "edited" : "baseline")))"

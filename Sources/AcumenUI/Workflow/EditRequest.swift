@@ -21,18 +21,25 @@ public enum EditRequest: Hashable, Sendable {
 /// The result of an ``EditRequest``.
 public struct EditOutcome: Sendable {
     public var request: EditRequest
-    /// The model after the edit; nil when it failed.
+    /// The edit recorded (for undo: the inverse recorded); nil when nothing was recorded. The
+    /// state applies it to its own copy of the workspace with ``author`` and ``at``.
+    public var recorded: Edit?
+    public var author: String
+    public var at: Timestamp
+    /// A new model when the edit changed analysed figures (ratings, overrides, weights…).
     public var model: WorkflowModel?
     /// The rebuilt accounts table when figures it shows changed.
     public var table: AccountTable?
-    /// What was done (`Recorded: C0042 review: accepted Grow`), or why it failed.
-    public var message: String
-    public var isError: Bool
-    /// Customers (workspace indices) the edit touched, first first.
-    public var customers: [Int]
+    /// What was done (`Saved to journal: C0042 review: accepted Grow`), or why it failed.
+    public var message = ""
+    public var isError = false
+    /// Customers (workspace indices) the edit touched.
+    public var customers: [Int] = []
+    /// The session's undo and redo labels after the edit.
+    public var undoLabel: String?
+    public var redoLabel: String?
 
-    public init(request: EditRequest, model: WorkflowModel?, table: AccountTable?, message: String, isError: Bool, customers: [Int]) {
-        self.request = request; self.model = model; self.table = table; self.message = message
-        self.isError = isError; self.customers = customers
+    public init(request: EditRequest, author: String, at: Timestamp) {
+        self.request = request; self.author = author; self.at = at
     }
 }

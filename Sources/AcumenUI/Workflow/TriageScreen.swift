@@ -38,7 +38,7 @@ struct TriageScreen {
 
     /// `Triage 3/12 ▕███   ▏ decided 2 · skipped 1 · stale 0 · Grow 1 · Cut cost 1`.
     func progressLine(_ q: TriageQueue, _ m: WorkflowModel, width: Int) -> StyledLine {
-        let p = q.progress(workspace: m.workspace, facts: m.facts, rules: m.rules)
+        guard let p = state.triageProgress else { return StyledLine(" Triage", .title) }
         var l = StyledLine(" Triage ", .title)
         l.add("\(p.position)/\(p.total) ", .accent)
         let barW = max(0, min(16, width / 8))

@@ -7,6 +7,9 @@ public struct TriageState: Sendable {
     public var queue: TriageQueue?
     /// The order a new queue starts in.
     public var order: TriageQueue.Order = .score
+    /// Decided, skipped and stale counts over the queue, refreshed when the queue or the
+    /// workspace changes (not per frame: it is O(queue)).
+    public var counts: TriageProgress?
 
     public init() {}
 }

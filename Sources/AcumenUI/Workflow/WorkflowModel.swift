@@ -18,17 +18,17 @@ public struct WorkflowModel: Sendable {
     /// Increases with every new analysis, so screens holding derived values rebuild them.
     public var analysisRevision = 0
 
-    /// A model for a workspace and its analysis.
-    public init(workspace: Workspace, analysis: PortfolioAnalysis) {
+    /// A model for a workspace and its analysis (facts under the workspace's weights).
+    public init(workspace: Workspace, analysis: PortfolioAnalysis, facts: ReviewFactsTable? = nil) {
         self.workspace = workspace
         self.analysis = analysis
-        facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+        self.facts = facts ?? ReviewFactsTable(ScoredReviewFacts(analysis))
         rules = TriageSettings(workspace.settings)
     }
 
     /// The triage state of customer `k` against the current facts.
     public func reviewState(_ k: Int) -> ReviewState {
-        ReviewState(customer: workspace.customers[k], index: k, facts: facts, rules: rules)
+        ReviewState(review: workspace.customers[k].review, index: k, facts: facts, rules: rules)
     }
 
     /// Number of customers.

@@ -6,9 +6,16 @@ import AcumenModel
 ///
 /// Lives outside the pure reducer; the executable creates one and routes
 /// ``Effect/workflow(_:)`` to ``perform(_:)``.
+///
+/// The state keeps its own copy of the workspace and applies each recorded edit to it (the
+/// answer carries the edit), so neither copy is shared while the other is edited: a shared
+/// customers array would be copied whole on every edit (tens of milliseconds at 100,000).
 public final class WorkflowShell {
     public let session: EditSession
-    public private(set) var model: WorkflowModel
+    /// The analysis of the workspace as last analysed, and its review facts.
+    public private(set) var analysis: PortfolioAnalysis
+    var facts: ReviewFactsTable
+    var revision = 0
     let asOf: Day
     let clock: () -> Timestamp
     let makeTable: (Workspace, PortfolioAnalysis) -> AccountTable
@@ -24,9 +31,18 @@ public final class WorkflowShell {
         self.asOf = analysis.asOf
         self.clock = clock
         self.makeTable = makeTable
-        var m = WorkflowModel(workspace: session.workspace, analysis: analysis)
+        self.analysis = analysis
+        facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+    }
+
+    /// The model to send to the state: the session's workspace with the current analysis.
+    public var model: WorkflowModel {
+        var m = WorkflowModel(workspace: session.workspace, analysis: analysis, facts: facts)
         m.readOnlyReason = session.store.readOnlyReason
-        model = m
+        m.analysisRevision = revision
+        m.undoLabel = session.undoStack.last?.label
+        m.redoLabel = session.redoStack.last?.label
+        return m
     }
 
     /// Runs one effect and returns the actions carrying its result.
@@ -47,8 +63,8 @@ public final class WorkflowShell {
         case .takeTheirs(let files):
             do {
                 let dropped = try SaveConflict(files: files).takeTheirs(session)
-                refresh(reanalyse: true)
-                return [.workflow(.loaded(model)), .loaded(makeTable(model.workspace, model.analysis)),
+                reanalyse()
+                return [.workflow(.loaded(model)), .loaded(makeTable(session.workspace, analysis)),
                         .notice("Took \(files.joined(separator: ", ")) from disk; dropped \(dropped.count) unsaved edit\(dropped.count == 1 ? "" : "s")", isError: false)]
             } catch { return [.workflow(.failed(error.description))] }
         case .showDiff(let files):
@@ -61,38 +77,42 @@ public final class WorkflowShell {
         }
     }
 
-    /// Records an edit request and answers with the new model.
+    /// Records an edit request and answers with the edit recorded (and a new model when the
+    /// edit changed analysed figures).
     func edit(_ request: EditRequest) -> [Action] {
-        let w = session.workspace
         let now = clock()
+        var outcome = EditOutcome(request: request, author: session.author, at: now)
         let step: EditSession.Step?
         do {
             switch request {
             case .undo: step = try session.undo(at: now)
             case .redo: step = try session.redo(at: now)
             default:
-                guard let edit = try self.edit(for: request, in: w, at: now) else {
-                    return [.workflow(.edited(EditOutcome(request: request, model: model, table: nil, message: "", isError: false, customers: [])))]
-                }
+                guard let edit = try self.edit(for: request, in: session.workspace, at: now) else { return [.workflow(.edited(outcome))] }
                 step = try session.perform(edit, at: now)
             }
         } catch {
-            let message = (error as? WorkspaceError)?.description ?? String(describing: error)
-            return [.workflow(.edited(EditOutcome(request: request, model: nil, table: nil, message: message, isError: true, customers: [])))]
+            outcome.message = (error as? WorkspaceError)?.description ?? String(describing: error)
+            outcome.isError = true
+            return [.workflow(.edited(outcome))]
         }
         guard let step else {
-            let what = request == .undo ? "Nothing to undo" : "Nothing to redo"
-            return [.workflow(.edited(EditOutcome(request: request, model: model, table: nil, message: what, isError: false, customers: [])))]
+            outcome.message = request == .undo ? "Nothing to undo" : "Nothing to redo"
+            return [.workflow(.edited(outcome))]
         }
-        let changed = request == .undo ? step.inverse : step.edit
-        let figures = Self.changesFigures(changed)
-        refresh(reanalyse: figures)
-        let ids = changed.customerIDs
-        let indices = ids.compactMap { model.workspace.index[$0] }
+        let recorded = request == .undo ? step.inverse : step.edit
+        outcome.recorded = recorded
+        outcome.undoLabel = session.undoStack.last?.label
+        outcome.redoLabel = session.redoStack.last?.label
+        outcome.customers = recorded.customerIDs.compactMap { session.workspace.index[$0] }
         let verb = request == .undo ? "Undid" : request == .redo ? "Redid" : "Saved to journal"
-        let table = figures || Self.changesTable(changed) ? makeTable(model.workspace, model.analysis) : nil
-        return [.workflow(.edited(EditOutcome(request: request, model: model, table: table,
-                                              message: "\(verb): \(step.label)", isError: false, customers: indices)))]
+        outcome.message = "\(verb): \(step.label)"
+        if Self.changesFigures(recorded) {
+            reanalyse()
+            outcome.model = model
+        }
+        if outcome.model != nil || Self.changesTable(recorded) { outcome.table = makeTable(session.workspace, analysis) }
+        return [.workflow(.edited(outcome))]
     }
 
     /// The edit for a request, stamped with the time and the author.
@@ -100,7 +120,7 @@ public final class WorkflowShell {
         let author = session.author
         func ids(_ ks: [Int]) -> [String] { ks.filter { w.customers.indices.contains($0) }.map { w.customers[$0].id } }
         switch request {
-        case .triage(let d, let k): return try d.edit(in: w, customer: k, facts: model.facts, author: author, at: now)
+        case .triage(let d, let k): return try d.edit(in: w, customer: k, facts: facts, author: author, at: now)
         case .plain(let e, _): return e
         case .note(let ks, let text):
             return Self.batch(ids(ks).map { .addNote(customer: $0, note: Note(text: text, author: author, at: now)) })
@@ -116,20 +136,11 @@ public final class WorkflowShell {
 
     static func batch(_ edits: [Edit]) -> Edit? { edits.count <= 1 ? edits.first : .batch(edits) }
 
-    /// Re-reads the session's workspace into the model, re-analysing when figures changed.
-    func refresh(reanalyse: Bool) {
-        let w = session.workspace
-        if reanalyse {
-            let revision = model.analysisRevision + 1
-            model = WorkflowModel(workspace: w, analysis: PortfolioAnalyzer.analyze(w, asOf: asOf, clv: model.analysis.clv))
-            model.analysisRevision = revision
-        } else {
-            model.workspace = w
-            model.rules = TriageSettings(w.settings)
-        }
-        model.undoLabel = session.undoStack.last?.label
-        model.redoLabel = session.redoStack.last?.label
-        model.readOnlyReason = session.store.readOnlyReason
+    /// Analyses the session's workspace again (after an edit changed a figure).
+    func reanalyse() {
+        analysis = PortfolioAnalyzer.analyze(session.workspace, asOf: asOf, clv: analysis.clv)
+        facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+        revision += 1
     }
 
     /// Whether an edit changes an analysed figure (score, tier, strategy, contribution).
