@@ -116,6 +116,20 @@ public final class WorkflowShell {
 
     static func batch(_ edits: [Edit]) -> Edit? { edits.count <= 1 ? edits.first : .batch(edits) }
 
+    /// Adopts a lifetime-value fit that finished in the background: re-analyses the current
+    /// workspace with it (later edits keep using it) and answers with the new model and table.
+    public func adoptLifetimeValue(_ clv: CLVInputs, notice: String) -> [Action] {
+        let w = session.workspace
+        let revision = model.analysisRevision + 1
+        var m = WorkflowModel(workspace: w, analysis: PortfolioAnalyzer.analyze(w, asOf: asOf, clv: clv))
+        m.analysisRevision = revision
+        m.undoLabel = session.undoStack.last?.label
+        m.redoLabel = session.redoStack.last?.label
+        m.readOnlyReason = session.store.readOnlyReason
+        model = m
+        return [.workflow(.loaded(model)), .loaded(makeTable(model.workspace, model.analysis)), .notice(notice, isError: false)]
+    }
+
     /// Re-reads the session's workspace into the model, re-analysing when figures changed.
     func refresh(reanalyse: Bool) {
         let w = session.workspace
