@@ -25,6 +25,19 @@ struct BenchScreens {
         return grid
     }
 
+    /// Opens a prompt with `opening`, then times each keystroke of `text` to its frame.
+    func typing(_ name: String, opening: Character, text: String, on start: AppState) -> Measurement {
+        var s = start
+        Self.press(&s, [.char(opening)], view: view)
+        let letters = Array(text)
+        var typed = 0
+        return measure(name, size: label, runs: letters.count) {
+            Self.press(&s, [.char(letters[typed % letters.count])], view: view)
+            typed += 1
+            _ = Self.frame(s)
+        }
+    }
+
     func runAll() -> [Measurement] {
         var out: [Measurement] = []
         var table = AccountTable()
@@ -56,24 +69,8 @@ struct BenchScreens {
             Self.press(&sorted, [.char("l"), .char("]")], view: view)
             _ = Self.frame(sorted)
         })
-        var filtered = state
-        Self.press(&filtered, [.char("f")], view: view)
-        var typed = 0
-        let text = Array("logistics")
-        out.append(measure("key to frame: filter keystroke", size: label, runs: text.count) {
-            Self.press(&filtered, [.char(text[typed % text.count])], view: view)
-            typed += 1
-            _ = Self.frame(filtered)
-        })
-        var searching = state
-        Self.press(&searching, [.char("/")], view: view)
-        var searched = 0
-        let query = Array("nordwind")
-        out.append(measure("key to frame: search keystroke", size: label, runs: query.count) {
-            Self.press(&searching, [.char(query[searched % query.count])], view: view)
-            searched += 1
-            _ = Self.frame(searching)
-        })
+        out.append(typing("key to frame: filter keystroke", opening: "f", text: "logistics", on: state))
+        out.append(typing("key to frame: search keystroke", opening: "/", text: "nordwind", on: state))
         return out
     }
 }

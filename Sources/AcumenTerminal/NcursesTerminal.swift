@@ -125,12 +125,18 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
-    /// Blocks for the next key, resize or mouse event; nil when input has ended.
+    /// How long ``nextEvent()`` waits before returning a tick; nil blocks until input.
+    public var pollMilliseconds: Int? {
+        didSet { timeout(Int32(pollMilliseconds ?? -1)) }
+    }
+
+    /// Blocks for the next key, resize or mouse event (or a tick while polling); nil when input has ended.
     public func nextEvent() -> TerminalEvent? {
         var failures = 0
         while failures < 50 {
             var wch: wint_t = 0
             let r = get_wch(&wch)
+            if r == ERR, pollMilliseconds != nil { return .tick }
             if r == KEY_CODE_YES {
                 let code = Int32(bitPattern: wch)
                 if code == acumen_key_resize() { return .resize(width: size.width, height: size.height) }
@@ -225,11 +231,11 @@ public enum TUISession {
     /// Runs `state` on the controlling terminal. `perform` answers effects that need the
     /// outside world. Notices from the terminal (non-UTF-8 locale) go to the status line.
     public static func run(_ state: inout AppState, theme: Theme, mono: Theme, noColor: Bool,
-                           perform: (Effect) -> [Action]) {
+                           background: BackgroundWork? = nil, perform: (Effect) -> [Action]) {
         let terminal = NcursesTerminal(theme: theme, mono: mono, noColor: noColor)
         defer { terminal.close() }
         if !terminal.isUTF8 { state.glyphs = .ascii }
         for n in terminal.notices { _ = state.update(.notice(n, isError: false)) }
-        AppRunner.run(&state, terminal: terminal, perform: perform)
+        AppRunner.run(&state, terminal: terminal, background: background, perform: perform)
     }
 }

@@ -18,19 +18,33 @@ struct OpenCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII only: no block, braille or box-drawing characters.")
     var ascii = false
 
+    /// From this many customers on, the lifetime-value fit runs after the first frame.
+    static let backgroundFitCustomers = 50_000
+
     func run() throws {
         let folder = try resolveWorkspace(directory)
         guard isatty(0) != 0, isatty(1) != 0 else {
             printError("acumen: open needs a terminal; use `acumen check \(folder)` in scripts")
             throw ExitCode(1)
         }
+        // Progress on the terminal until the screen starts: a million customers take a few seconds.
+        let started = DispatchTime.now()
+        printError("Opening \(folder)…")
         let store: WorkspaceStore
         do { store = try WorkspaceStore.open(folder) } catch { throw fail(error) }
         defer { store.close() }
         for w in store.warnings { printError(w.description) }
         let ws = store.workspace
-        let view = WorkspaceView.analysing(ws, asOf: ws.asOf(fallback: today()))
+        let asOf = ws.asOf(fallback: today())
+        printError("Analysing \(ws.customers.count) customers and \(ws.transactions.count) transactions as of \(asOf)…")
+        // Small workspaces fit lifetime value before the first frame; large ones show the
+        // first frame at once and fit it in the background (the screen says so meanwhile).
+        let fitInBackground = ws.settings.clv.enabled && ws.customers.count >= Self.backgroundFitCustomers
+        let view = fitInBackground ? WorkspaceView(workspace: ws, analysis: PortfolioAnalyzer.analyze(ws, asOf: asOf))
+            : WorkspaceView.analysing(ws, asOf: asOf)
         let table = view.accountTable()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
 
         let env = ProcessInfo.processInfo.environment
         let search = Theme.searchPath(executable: executablePath(), environment: env)
@@ -46,8 +60,15 @@ struct OpenCommand: ParsableCommand {
         _ = state.update(.workflow(.loaded(shell.model)))
         if let reason = store.readOnlyReason { _ = state.update(.notice("Read-only: " + reason, isError: false)) }
         if let notice { _ = state.update(.notice(notice, isError: true)) }
+        let background = BackgroundWork()
+        if fitInBackground {
+            _ = state.update(.notice("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…", isError: false))
+            background.start({ CLVInputs(CLVAnalysis.fit(workspace: ws, asOf: asOf.adding(days: -1))) }) { clv in
+                shell.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
+            }
+        }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
-        TUISession.run(&state, theme: chosen, mono: mono, noColor: noColor) { effect in
+        TUISession.run(&state, theme: chosen, mono: mono, noColor: noColor, background: background) { effect in
             if case .workflow(let e) = effect { return shell.perform(e) }
             let view = WorkspaceView(workspace: shell.session.workspace, analysis: shell.analysis)
             if case .loadProfile(let row) = effect, let facts = view.profile(row: row) {

@@ -160,6 +160,16 @@ import AcumenModel
         #expect(h.state.triage.queue?.entries.isEmpty == true)
     }
 
+    @Test func aBackgroundReanalysisKeepsTheQueue() throws {
+        let h = try WorkflowHarness()
+        h.press(.char("3"), .char("a"), .char("a"))
+        let k = try #require(h.current)
+        let clv = CLVInputs(predictedCLV: [Double](repeating: 100, count: 14), pAlive: [Double](repeating: 0.9, count: 14))
+        for a in h.shell.adoptLifetimeValue(clv, notice: "fitted") { h.send(a) }
+        #expect(h.current == k && h.state.triage.counts?.decided == 2)
+        #expect(h.state.workflow?.analysisRevision == 1 && h.state.notice == "fitted")
+    }
+
     @Test func readOnlyWorkspaceRefusesDecisions() throws {
         let h = try WorkflowHarness()
         var m = try #require(h.state.workflow)

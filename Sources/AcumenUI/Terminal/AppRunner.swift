@@ -2,13 +2,21 @@
 public enum AppRunner {
     /// Runs until the state quits or input ends. `perform` runs the effects that need the
     /// outside world (loading a profile …) and returns the actions that carry their results.
-    public static func run(_ state: inout AppState, terminal: any Terminal,
+    /// - Parameter background: work running off the input path (a lifetime-value fit on a
+    ///   large workspace); while it runs the loop wakes every 100 ms to collect its result,
+    ///   so keys are never held up by it.
+    public static func run(_ state: inout AppState, terminal: any Terminal, background: BackgroundWork? = nil,
                            perform: (Effect) -> [Action]) {
         let (w, h) = terminal.size
         if w != state.width || h != state.height { dispatch(.resize(width: w, height: h), &state, terminal, perform) }
+        terminal.pollMilliseconds = background?.isRunning == true ? 100 : nil
         draw(state, terminal)
         while !state.isQuitting, let event = terminal.nextEvent() {
-            dispatch(event.action, &state, terminal, perform)
+            if let action = event.action { dispatch(action, &state, terminal, perform) }
+            if let background {
+                for action in background.collect() { dispatch(action, &state, terminal, perform) }
+                terminal.pollMilliseconds = background.isRunning ? 100 : nil
+            }
             if state.isQuitting { break }
             draw(state, terminal)
         }

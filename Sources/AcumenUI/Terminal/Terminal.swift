@@ -3,13 +3,16 @@ public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case mouse(MouseEvent)
+    /// No input within the poll interval (only while ``Terminal/pollMilliseconds`` is set).
+    case tick
 
-    /// The action this event becomes.
-    public var action: Action {
+    /// The action this event becomes; nil for a tick.
+    public var action: Action? {
         switch self {
         case .key(let k): .key(k)
         case .resize(let w, let h): .resize(width: w, height: h)
         case .mouse(let m): .mouse(m)
+        case .tick: nil
         }
     }
 }
@@ -23,8 +26,11 @@ public protocol Terminal: AnyObject {
     func draw(_ grid: CellGrid)
     /// Makes what was drawn visible.
     func flush()
-    /// Waits for the next event; nil when input has ended.
+    /// Waits for the next event; nil when input has ended. While ``pollMilliseconds`` is set,
+    /// returns ``TerminalEvent/tick`` after that long without input.
     func nextEvent() -> TerminalEvent?
+    /// How long ``nextEvent()`` waits before a tick; nil waits for input indefinitely.
+    var pollMilliseconds: Int? { get set }
     /// Forgets the last frame so the next draw writes every cell (Ctrl-L).
     func invalidate()
     /// Gives the terminal back to the shell and stops the process until resumed (Ctrl-Z).
@@ -44,6 +50,7 @@ public final class InMemoryTerminal: Terminal {
     public private(set) var flushes = 0
     public private(set) var suspensions = 0
     public private(set) var mouseEnabled = false
+    public var pollMilliseconds: Int?
 
     public init(width: Int, height: Int, events: [TerminalEvent] = []) {
         size = (width, height)

@@ -98,6 +98,14 @@ extension AppState {
             if screen == .weights { prepareWeights() }
             hasUnsavedEdits = false
             return []
+        case .reanalysed(let m):
+            workflow = m
+            if let w = weights.whatIf, weights.revision != m.analysisRevision {
+                weights.whatIf = w.rebased(on: m.analysis)
+                weights.revision = m.analysisRevision
+            }
+            if weights.showDeltas { fillBaselineDeltas() }
+            refreshTriageCounts()
         case .edited(let o): return edited(o)
         case .pendingChanges(let lines):
             if lines.isEmpty { say("Nothing to save") } else { overlay = .workflow(.saveReview(lines)) }

@@ -17,6 +17,9 @@ public enum WorkflowEffect: Hashable, Sendable {
 public enum WorkflowEvent: Sendable {
     /// The model (workspace, analysis, facts) to work on, at start.
     case loaded(WorkflowModel)
+    /// A new analysis of the same workspace (e.g. lifetime value fitted in the background):
+    /// the queue and the what-if in progress are kept.
+    case reanalysed(WorkflowModel)
     case edited(EditOutcome)
     /// The review-before-save summary: one line per file.
     case pendingChanges([String])

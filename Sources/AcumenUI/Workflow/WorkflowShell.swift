@@ -136,11 +136,20 @@ public final class WorkflowShell {
 
     static func batch(_ edits: [Edit]) -> Edit? { edits.count <= 1 ? edits.first : .batch(edits) }
 
-    /// Analyses the session's workspace again (after an edit changed a figure).
-    func reanalyse() {
-        analysis = PortfolioAnalyzer.analyze(session.workspace, asOf: asOf, clv: analysis.clv)
+    /// Analyses the session's workspace again (after an edit changed a figure, or with a
+    /// lifetime-value fit that finished in the background).
+    func reanalyse(clv: CLVInputs? = nil) {
+        analysis = PortfolioAnalyzer.analyze(session.workspace, asOf: asOf, clv: clv ?? analysis.clv)
         facts = ReviewFactsTable(ScoredReviewFacts(analysis))
         revision += 1
+    }
+
+    /// Adopts a lifetime-value fit that finished in the background: re-analyses the current
+    /// workspace with it (later edits keep using it) and answers with the new model and table;
+    /// a triage queue or what-if in progress is kept.
+    public func adoptLifetimeValue(_ clv: CLVInputs, notice: String) -> [Action] {
+        reanalyse(clv: clv)
+        return [.workflow(.reanalysed(model)), .loaded(makeTable(session.workspace, analysis)), .notice(notice, isError: false)]
     }
 
     /// Whether an edit changes an analysed figure (score, tier, strategy, contribution).
