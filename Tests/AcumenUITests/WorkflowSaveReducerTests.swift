@@ -46,6 +46,17 @@ import AcumenModel
         #expect(h.state.notice == "Saved")
     }
 
+    @Test func editsReplayedFromTheJournalCountAsUnsaved() throws {
+        let h = try WorkflowHarness()
+        h.press(.char("3"), .char("a"))
+        let m = h.shell.model
+        var fresh = AppState(width: 80, height: 24, workspaceName: "demo")
+        _ = fresh.update(.workflow(.loaded(m)))
+        #expect(m.hasPendingEdits && fresh.hasUnsavedEdits)
+        h.press(.ctrl("s"), .enter)
+        #expect(!h.shell.model.hasPendingEdits)
+    }
+
     @Test func keepMineOverwrites() throws {
         let h = try WorkflowHarness()
         h.press(.char("4"), .char("+"), .char("A"))

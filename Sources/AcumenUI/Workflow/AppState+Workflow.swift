@@ -96,7 +96,7 @@ extension AppState {
             weights.whatIf = nil
             if screen == .triage { startTriage(.needsReview) }
             if screen == .weights { prepareWeights() }
-            hasUnsavedEdits = false
+            hasUnsavedEdits = m.hasPendingEdits
             return []
         case .reanalysed(let m):
             workflow = m

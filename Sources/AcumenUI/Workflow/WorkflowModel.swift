@@ -17,6 +17,8 @@ public struct WorkflowModel: Sendable {
     public var readOnlyReason: String?
     /// Increases with every new analysis, so screens holding derived values rebuild them.
     public var analysisRevision = 0
+    /// Whether the journal holds edits not yet saved (e.g. replayed after a crash).
+    public var hasPendingEdits = false
 
     /// A model for a workspace and its analysis (facts under the workspace's weights).
     public init(workspace: Workspace, analysis: PortfolioAnalysis, facts: ReviewFactsTable? = nil) {

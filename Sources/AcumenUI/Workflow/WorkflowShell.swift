@@ -42,6 +42,7 @@ public final class WorkflowShell {
         m.analysisRevision = revision
         m.undoLabel = session.undoStack.last?.label
         m.redoLabel = session.redoStack.last?.label
+        m.hasPendingEdits = session.store.hasUnsavedEdits
         return m
     }
 
