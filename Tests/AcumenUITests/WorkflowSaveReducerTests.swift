@@ -76,6 +76,8 @@ import AcumenModel
         #expect(h.workspace.customers[k].ratings[.risk] == 4)
         h.press(.char("r")); h.type("risk ?"); h.press(.enter)
         #expect(h.workspace.customers[k].ratings[.risk] == nil)
+        h.press(.char("r")); h.type("Market potential 7"); h.press(.enter)
+        #expect(h.workspace.customers[k].ratings[.marketPotential] == 7)
         h.press(.char("r")); h.type("risk 11"); h.press(.enter)
         #expect(h.state.noticeIsError)
         h.press(.escape)
@@ -92,7 +94,7 @@ import AcumenModel
         #expect(c.tierOverride?.value == "Key")
         // The profile reloads and shows the edits in its history, with their time.
         #expect(h.state.profile?.history.contains { $0.contains("owner") } == true || h.frame.contains("Zoë"))
-        #expect(c.history.count == 7 && c.history.allSatisfy { $0.at == WorkflowHarness.t0 })
+        #expect(c.history.count == 8 && c.history.allSatisfy { $0.at == WorkflowHarness.t0 })
         h.press(.char("O")); h.type("none"); h.press(.enter)
         #expect(h.workspace.customer(id: id)?.strategyOverride == nil)
         #expect(h.state.workflow?.workspace == h.workspace)

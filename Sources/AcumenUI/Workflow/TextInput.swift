@@ -36,14 +36,15 @@ extension TextInput {
             .map(Character.init)).trimmedSpaces
     }
 
-    /// `risk 4`, `risk 4.5`, `risk ?` → (criterion, value or nil for unknown).
+    /// `risk 4`, `risk 4.5`, `risk ?`, `market potential 7` (name or title) → (criterion, value or
+    /// nil for unknown).
     static func parseRating(_ text: String) -> (Criterion, Double?)? {
         let parts = text.split(separator: " ").map(String.init)
-        guard parts.count == 2 else { return nil }
-        let name = parts[0].lowercased()
+        guard parts.count >= 2, let last = parts.last else { return nil }
+        let name = parts.dropLast().joined(separator: " ").lowercased()
         guard let c = Criterion.rated.first(where: { $0.rawValue.lowercased() == name || $0.title.lowercased() == name }) else { return nil }
-        if parts[1] == "?" || parts[1].lowercased() == "unknown" { return (c, nil) }
-        guard let v = Double(parts[1]), v.isFinite, (0...10).contains(v) else { return nil }
+        if last == "?" || last.lowercased() == "unknown" { return (c, nil) }
+        guard let v = Double(last), v.isFinite, (0...10).contains(v) else { return nil }
         return (c, v)
     }
 
