@@ -28,7 +28,7 @@ import AcumenModel
         _ = top
         // The portfolio shows tier-share Δ; b hides everything again.
         h.press(.char("2"))
-        #expect(h.frame.contains("Δ vs default:"))
+        #expect(h.frame.contains("Δ vs default: \(w.comparison.movedUp) ↑"))
         h.press(.char("b"))
         #expect(!h.frame.contains("Δ vs default:"))
         h.press(.char("1"))

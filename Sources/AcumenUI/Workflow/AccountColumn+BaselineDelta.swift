@@ -58,10 +58,14 @@ extension AppState {
         table.deltaRank = (0..<table.count).map { Int32(c.rankDelta($0)) }
     }
 
-    /// The portfolio's extra line when Δ are shown: each tier's share now against the baseline.
+    /// The portfolio's extra line when Δ are shown: tier moves up and down against the baseline,
+    /// and each tier's share change when tiers are score bands.
     var baselineShareLine: StyledLine? {
         guard weights.showDeltas, let w = weights.whatIf else { return nil }
-        var l = StyledLine("Δ vs \(TextSanitizer.sanitize(w.baselineName)):", .muted)
+        var l = StyledLine("Δ vs \(TextSanitizer.sanitize(w.baselineName)): ", .muted)
+        l.add("\(w.comparison.movedUp) \(glyphs.up) \(w.comparison.movedDown) \(glyphs.down)", w.comparison.movedUp + w.comparison.movedDown == 0 ? .muted : .accent)
+        // In share mode every tier keeps its share; only score bands move shares.
+        guard workflow?.workspace.settings.tiers.mode == .score else { return l }
         for s in w.tierShares {
             let d = (s.scenario - s.baseline) * 100
             l.add(" \(TextSanitizer.sanitize(s.tier)) " + (d > 0.05 ? "+" : "") + Format.fixed(d, digits: 1) + "%", abs(d) < 0.05 ? .muted : (d > 0 ? .positive : .negative))
