@@ -7,55 +7,55 @@ import Testing
 @Suite struct ImportCorpusTests {
     @Test func quotedFieldsHoldNewlinesDelimitersAndDoubledQuotes() throws {
         let (w, _) = try importFresh(transactions: fixture("quoted_newlines.csv"))
-        #expect(transactionLines(w) == ["C1|2024-01-05|10.00|1|-", "C2|2024-01-06|20.50|1|-", "C,3|2024-01-07|5.00|1|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["C1|2024-01-05|10.00|1|-", "C2|2024-01-06|20.50|1|-", "C,3|2024-01-07|5.00|1|-"]))
     }
 
     @Test func byteOrderMarkIsSkipped() throws {
         let (w, _) = try importFresh(transactions: fixture("bom.csv"))
-        #expect(transactionLines(w) == ["A1|2024-03-01|1.50|1|-", "A2|2024-03-02|2.25|1|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["A1|2024-03-01|1.50|1|-", "A2|2024-03-02|2.25|1|-"]))
     }
 
     @Test func decimalCommaSemicolonsAndDottedDatesAreDetected() throws {
         let (w, _) = try importFresh(transactions: fixture("decimal_comma.csv"))
-        #expect(transactionLines(w) == ["K-1|2024-01-31|1234.50|2|-", "K-2|2024-02-01|99.90|1|-", "K-1|2024-02-15|0.01|3|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["K-1|2024-01-31|1234.50|2|-", "K-2|2024-02-01|99.90|1|-", "K-1|2024-02-15|0.01|3|-"]))
     }
 
     @Test func mixedLineEndingsAndBlankLines() throws {
         let (w, _) = try importFresh(transactions: fixture("mixed_line_endings.csv"))
-        #expect(transactionLines(w) == ["C1|2024-01-01|1.00|1|-", "C2|2024-01-02|2.00|1|-", "C3|2024-01-03|3.00|1|-", "C4|2024-01-04|4.00|1|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["C1|2024-01-01|1.00|1|-", "C2|2024-01-02|2.00|1|-", "C3|2024-01-03|3.00|1|-", "C4|2024-01-04|4.00|1|-"]))
     }
 
     @Test func semicolonDelimiterWithGuessedColumns() throws {
         let (w, _) = try importFresh(transactions: fixture("semicolon.csv"))
-        #expect(transactionLines(w) == ["S1|2023-12-31|100.00|1|-", "S2|2024-01-01|0.50|1|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["S1|2023-12-31|100.00|1|-", "S2|2024-01-01|0.50|1|-"]))
     }
 
     @Test func thousandsSeparatorsAndCurrencySymbols() throws {
         let (w, _) = try importFresh(transactions: fixture("thousands_currency.csv"))
-        #expect(transactionLines(w) == ["X|2024-05-01|1234.50|1|-", "Y|2024-05-02|99.00|1|-", "Z|2024-05-03|1000000.00|1|-", "X|2024-05-04|0.99|1|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["X|2024-05-01|1234.50|1|-", "Y|2024-05-02|99.00|1|-", "Z|2024-05-03|1000000.00|1|-", "X|2024-05-04|0.99|1|-"]))
     }
 
     @Test func whitespaceSeparatedCDNOWFormat() throws {
         let (w, s) = try importFresh(transactions: fixture("cdnow_sample.txt"))
-        #expect(transactionLines(w) == ["00001|1997-01-01|11.77|1|-", "00002|1997-01-12|12.00|1|-", "00002|1997-01-12|77.00|5|-", "00003|1997-01-02|20.76|2|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["00001|1997-01-01|11.77|1|-", "00002|1997-01-12|12.00|1|-", "00002|1997-01-12|77.00|5|-", "00003|1997-01-02|20.76|2|-"]))
         #expect(w.customers.map(\.name) == ["00001", "00002", "00003"])
         #expect(s.customersCreatedFromTransactions == 3)
     }
 
     @Test func headerlessTabSeparatedMonthFirstDates() throws {
         let (w, _) = try importFresh(transactions: fixture("us_dates.tsv"))
-        #expect(transactionLines(w) == ["C1|2023-12-31|10.00|3|-", "C2|2024-01-15|5.25|1|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["C1|2023-12-31|10.00|3|-", "C2|2024-01-15|5.25|1|-"]))
     }
 
     @Test func costColumnGivesMarginAndEmptyCostIsUnknown() throws {
         let (w, _) = try importFresh(transactions: fixture("margin_cost.csv"))
-        #expect(transactionLines(w) == ["M1|2024-06-01|100.00|1|40.00", "M1|2024-06-02|50.00|1|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["M1|2024-06-01|100.00|1|40.00", "M1|2024-06-02|50.00|1|-"]))
         #expect(w.transactions.givenAsCost == [true, false])
     }
 
     @Test func jsonLinesTransactions() throws {
         let (w, _) = try importFresh(transactions: fixture("transactions.jsonl"))
-        #expect(transactionLines(w) == ["J1|2024-07-01|12.50|2|-", "J2|2024-07-02|1000.00|1|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["J1|2024-07-01|12.50|2|-", "J2|2024-07-02|1000.00|1|-"]))
     }
 
     @Test func customersFileWithQuotedNewlinesTagsAndCostToServe() throws {
@@ -75,7 +75,7 @@ import Testing
         var o = ImportOptions()
         o.dateFormat = .dayMonthYear
         let (w, _) = try importFresh(transactions: fixture("ambiguous_dates.csv"), options: o)
-        #expect(transactionLines(w) == ["C1|2024-02-01|1.00|1|-", "C2|2024-04-03|2.00|1|-"])
+        #expect(transactionLines(w) == groupedByCustomer(["C1|2024-02-01|1.00|1|-", "C2|2024-04-03|2.00|1|-"]))
     }
 
     /// Each bad file, the `line:column` of every problem expected, and a word of the message.

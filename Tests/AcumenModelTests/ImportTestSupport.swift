@@ -43,3 +43,16 @@ func refusal(transactions: String? = nil, customers: String? = nil, options: Imp
         return error.problems
     }
 }
+
+/// `id|date|…` lines in the order a workspace keeps them: grouped by customer (customers in
+/// order of first appearance), then by date, stably — see `TransactionTable.sortByCustomerAndDay`.
+func groupedByCustomer(_ lines: [String]) -> [String] {
+    var firstSeen: [Substring: Int] = [:]
+    let keyed = lines.enumerated().map { k, line -> (customer: Int, date: Substring, k: Int, line: String) in
+        let parts = line.split(separator: "|", omittingEmptySubsequences: false)
+        let id = parts.first ?? ""
+        if firstSeen[id] == nil { firstSeen[id] = firstSeen.count }
+        return (firstSeen[id] ?? 0, parts.count > 1 ? parts[1] : "", k, line)
+    }
+    return keyed.sorted { ($0.customer, $0.date, $0.k) < ($1.customer, $1.date, $1.k) }.map(\.line)
+}

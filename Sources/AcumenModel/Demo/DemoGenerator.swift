@@ -89,19 +89,7 @@ public struct DemoGenerator: Sendable {
             c.costToServe = Money(minor: Int64((cost * 100).rounded()))
             list.append(c)
         }
-        sortRowsByCustomerAndDay(&table)
+        table.sortByCustomerAndDay(customerCount: customers)
         return Workspace(settings: settings, customers: list, transactions: table)
-    }
-
-    /// Orders rows by customer, then day, so the file groups each customer's history.
-    private func sortRowsByCustomerAndDay(_ t: inout TransactionTable) {
-        let (_, rows) = t.rowsByCustomer(customerCount: customers)
-        var out = TransactionTable()
-        out.reserve(t.count)
-        for r in rows.map(Int.init) {
-            out.customer.append(t.customer[r]); out.day.append(t.day[r]); out.amount.append(t.amount[r])
-            out.margin.append(t.margin[r]); out.quantity.append(t.quantity[r]); out.givenAsCost.append(t.givenAsCost[r])
-        }
-        t = out
     }
 }

@@ -47,6 +47,28 @@ public struct TransactionTable: Hashable, Sendable {
         return m == Self.unknownMargin ? Int64((Double(amount[row]) * defaultRate).rounded()) : m
     }
 
+    /// Reorders the rows by customer, then day (stable), so each customer's history is contiguous:
+    /// analytics then read it sequentially instead of jumping through a date-ordered export.
+    /// Row extras move with their rows.
+    /// - Complexity: O(n) counting sort plus small per-customer sorts.
+    public mutating func sortByCustomerAndDay(customerCount: Int) {
+        let (_, rows) = rowsByCustomer(customerCount: customerCount)
+        var sorted = true
+        for (k, r) in rows.enumerated() where Int(r) != k { sorted = false; break }
+        if sorted { return }
+        customer = rows.map { customer[Int($0)] }
+        day = rows.map { day[Int($0)] }
+        amount = rows.map { amount[Int($0)] }
+        margin = rows.map { margin[Int($0)] }
+        quantity = rows.map { quantity[Int($0)] }
+        givenAsCost = rows.map { givenAsCost[Int($0)] }
+        if !extra.isEmpty {
+            var moved: [Int: [String: JSONValue]] = [:]
+            for (k, r) in rows.enumerated() { if let e = extra[Int(r)] { moved[k] = e } }
+            extra = moved
+        }
+    }
+
     /// Row indices grouped by customer, each group in date order (stable).
     /// - Complexity: O(n) counting sort by customer, then an insertion pass per group.
     public func rowsByCustomer(customerCount: Int) -> (offsets: [Int], rows: [Int32]) {

@@ -86,8 +86,9 @@ public enum Importer {
         do { exists = try fs.status(folder + "/" + WorkspaceFiles.customers) != nil } catch { throw .io(error) }
         do throws(WorkspaceError) {
             if !exists {
-                let (merged, summary) = WorkspaceMerger.merge(batch, into: Workspace(settings: batch.settings ?? Settings()))
+                var (merged, summary) = WorkspaceMerger.merge(batch, into: Workspace(settings: batch.settings ?? Settings()))
                 if !dryRun {
+                    merged.transactions.sortByCustomerAndDay(customerCount: merged.customers.count)
                     progress?(ImportProgress(phase: .writing, fraction: 0))
                     let store = try WorkspaceStore.create(folder, workspace: merged, fs: fs)
                     store.close()
@@ -97,9 +98,11 @@ public enum Importer {
             }
             let store = try WorkspaceStore.open(folder, fs: fs, options: .init(readOnly: dryRun))
             defer { store.close() }
-            let (merged, summary) = WorkspaceMerger.merge(batch, into: store.workspace)
+            var (merged, summary) = WorkspaceMerger.merge(batch, into: store.workspace)
             if !dryRun {
                 if let why = store.readOnlyReason { throw WorkspaceError.readOnly(why) }
+                // Each customer's history contiguous: analytics read it sequentially.
+                merged.transactions.sortByCustomerAndDay(customerCount: merged.customers.count)
                 progress?(ImportProgress(phase: .writing, fraction: 0))
                 store.replaceWorkspace(merged)
                 store.transactionsDirty = summary.transactionsAdded > 0
