@@ -17,12 +17,11 @@ struct ExportCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, markdown }
 
     @OptionGroup var options: AnalysisOptions
 
     @Option(help: "csv, json or markdown.")
-    var format: Format
+    var format: ExportFormat
 
     @Option(help: "Only accounts matching this filter, e.g. 'tier=Key and strategy=grow'.")
     var filter: String?
@@ -38,12 +37,7 @@ struct ExportCommand: ParsableCommand {
         let accounts = ExportedAccount.accounts(analysis, scenario: loaded.scenario, filter: parsedFilter)
         let context = ExportContext(asOf: loaded.asOf, scenario: loaded.scenario?.name, filter: parsedFilter, currency: loaded.workspace.settings.currency,
                                     tierOrder: analysis.tierNames)
-        let bytes: [UInt8]
-        switch format {
-        case .csv: bytes = AccountExporter.csv(accounts)
-        case .json: bytes = AccountExporter.json(accounts, workspace: loaded.workspace, context: context)
-        case .markdown: bytes = Array(PortfolioNote.markdown(accounts, context: context).utf8)
-        }
+        let bytes = AccountExporter.render(format, accounts, workspace: loaded.workspace, context: context)
         if output == "-" {
             writeStandardOutput(String(decoding: bytes, as: UTF8.self))
         } else {
@@ -55,3 +49,5 @@ struct ExportCommand: ParsableCommand {
         }
     }
 }
+
+extension ExportFormat: ExpressibleByArgument {}

@@ -70,6 +70,7 @@ struct OpenCommand: ParsableCommand {
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         TUISession.run(&state, theme: chosen, mono: mono, noColor: noColor, background: background) { effect in
             if case .workflow(let e) = effect { return shell.perform(e) }
+            if case .export(let request) = effect { return exportView(request, analysis: shell.analysis, workspace: shell.session.workspace) }
             let view = WorkspaceView(workspace: shell.session.workspace, analysis: shell.analysis)
             if case .loadProfile(let row) = effect, let facts = view.profile(row: row) {
                 return [.profileLoaded(facts)]
@@ -77,6 +78,19 @@ struct OpenCommand: ParsableCommand {
             return []
         }
     }
+}
+
+/// Writes the accounts a screen lists to a file (crash-safely, 0600) and says how it went.
+func exportView(_ request: ExportRequest, analysis: PortfolioAnalysis, workspace: Workspace) -> [Action] {
+    let accounts = ExportedAccount.accounts(analysis, rows: request.rows.map(Int.init))
+    let context = ExportContext(asOf: analysis.asOf, currency: workspace.settings.currency, tierOrder: analysis.tierNames)
+    let bytes = AccountExporter.render(request.format, accounts, workspace: workspace, context: context)
+    do {
+        try AtomicFile().replace(request.path, with: bytes)
+    } catch {
+        return [.notice("Export failed: " + error.description, isError: true)]
+    }
+    return [.notice("Exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(request.path) (\(request.format.rawValue))", isError: false)]
 }
 
 /// The running binary's path (for finding `themes/` beside it).

@@ -74,7 +74,7 @@ import Testing
         _ = Self.press(&s, [.char("f")])
         Self.type(&s, "below:yes")
         #expect(s.accounts.view.allSatisfy { s.table.contribution[Int($0)] < 0 })
-        _ = Self.press(&s, [.enter, .char("x")])
+        _ = Self.press(&s, [.enter, .char("X")])
         #expect(s.accounts.view.count == 15)
         _ = Self.press(&s, [.char("f")])
         Self.type(&s, "!strategy:grow segment:\"at risk\"")

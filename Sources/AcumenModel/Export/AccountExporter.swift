@@ -20,6 +20,15 @@ public struct ExportContext: Hashable, Sendable {
 
 /// Writes exported accounts as CSV or JSON (Markdown: ``PortfolioSummary``).
 public enum AccountExporter {
+    /// The bytes of an export in any format.
+    public static func render(_ format: ExportFormat, _ accounts: [ExportedAccount], workspace: Workspace, context: ExportContext) -> [UInt8] {
+        switch format {
+        case .csv: csv(accounts)
+        case .json: json(accounts, workspace: workspace, context: context)
+        case .markdown: Array(PortfolioNote.markdown(accounts, context: context).utf8)
+        }
+    }
+
     /// The CSV columns, in order.
     public static let csvColumns = ["id", "name", "tier", "score", "segment", "abc", "strategy", "recommendation", "override", "reason",
                                     "owner", "notes", "revenue", "contribution", "clv"]

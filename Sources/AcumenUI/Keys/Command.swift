@@ -28,6 +28,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case filter
     case filterByCell = "filter-by-cell"
     case clearFilter = "clear-filter"
+    case exportView = "export-view"
     case restoreFilter = "restore-filter"
     case toggleMark = "toggle-mark"
     case markRange = "mark-range"

@@ -36,6 +36,8 @@ public enum Effect: Hashable, Sendable {
     case setMouse(Bool)
     /// Compute the profile facts of a row; the shell answers with ``Action/profileLoaded(_:)``.
     case loadProfile(Int)
+    /// Write the listed accounts to a file; the shell answers with a notice.
+    case export(ExportRequest)
     /// Record an edit, save, or resolve a conflict (see `Workflow/WorkflowShell.swift`).
     case workflow(WorkflowEffect)
 }

@@ -36,6 +36,8 @@ extension AppState {
             }
             setFilter(accounts.filter.isEmpty ? term : accounts.filter + " " + term)
         case .clearFilter: if !accounts.filter.isEmpty { setFilter("") }
+        case .exportView:
+            overlay = .prompt(Prompt(kind: .export, text: "csv accounts.csv", previousFilter: accounts.filter, previousRow: accounts.currentRow))
         case .restoreFilter:
             guard let previous = accounts.filterHistory.popLast() else { return goBack() }
             accounts.filter = previous

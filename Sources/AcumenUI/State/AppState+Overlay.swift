@@ -41,10 +41,19 @@ extension AppState {
                 accounts.follow(p.previousRow)
             case .enter:
                 overlay = nil
-                if p.kind == .filter {
+                switch p.kind {
+                case .filter:
                     accounts.filter = p.previousFilter
                     setFilter(p.text)
-                } else { accounts.search = p.text }
+                case .search: accounts.search = p.text
+                case .export:
+                    guard let request = ExportRequest(p.text, rows: accounts.view) else {
+                        notice = "Export: give a format (csv, json or markdown) and a file, e.g. csv key-accounts.csv"
+                        noticeIsError = true
+                        return []
+                    }
+                    return [.export(request)]
+                }
             case .backspace:
                 p.text = String(p.text.dropLast()); livePrompt(p)
             default:
@@ -96,6 +105,8 @@ extension AppState {
             // Keep following the customer the prompt started on, even if a half-typed query
             // hid it for a keystroke.
             accounts.follow(p.previousRow)
+        case .export:
+            break
         }
     }
 
@@ -126,7 +137,7 @@ public enum Overlay: Hashable, Sendable {
 
 /// A live text prompt.
 public struct Prompt: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case search, filter }
+    public enum Kind: Hashable, Sendable { case search, filter, export }
     public var kind: Kind
     public var text: String
     /// The filter (or cursor row for search) to restore on Esc.
@@ -138,5 +149,11 @@ public struct Prompt: Hashable, Sendable {
     }
 
     /// The label before the typed text.
-    public var label: String { kind == .search ? "/" : "filter: " }
+    public var label: String {
+        switch kind {
+        case .search: "/"
+        case .filter: "filter: "
+        case .export: "export (csv|json|markdown) FILE: "
+        }
+    }
 }

@@ -34,7 +34,7 @@ public enum AppRunner {
                 case .repaint: terminal.invalidate()
                 case .suspend: terminal.suspend(); terminal.invalidate()
                 case .setMouse(let on): terminal.setMouse(on)
-                case .loadProfile, .workflow: queue += perform(effect)
+                case .loadProfile, .workflow, .export: queue += perform(effect)
                 }
             }
             k += 1
