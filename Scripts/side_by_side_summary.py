@@ -36,6 +36,11 @@ def peer(results, name, size):
         return {"error": str(e)}
 
 
+def fmt(v):
+    """Four significant digits, or a dash."""
+    return "—" if v is None else f"{v:.4g}"
+
+
 def table(path):
     rows = [json.loads(l) for l in open(path)]
     print("| size | measure | Acumen s | " + " | ".join(f"{p} s | {p}/Acumen" for p in PEERS) + " |")
@@ -52,8 +57,8 @@ def table(path):
             for p in PEERS:
                 v = r["peers"].get(p, {}).get(pk)
                 ratio = f"{v / a[ak]:.1f}×" if v and a.get(ak) else "—"
-                cells.append(f"{v if v is not None else '—'} | {ratio}")
-            print(f"| {r['size']} | {label} | {a.get(ak)} | " + " | ".join(cells) + " |")
+                cells.append(f"{fmt(v)} | {ratio}")
+            print(f"| {r['size']} | {label} | {fmt(a.get(ak))} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
