@@ -1,0 +1,1 @@
+../AcumenModelTests/ReliabilityMutator.swift
