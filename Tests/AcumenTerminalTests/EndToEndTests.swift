@@ -4,17 +4,7 @@ import Testing
 /// The built `acumen` binary driven in a real terminal (tmux), as a person would use it.
 /// Skipped with a message when tmux or the binary is missing.
 @Suite(.serialized) struct EndToEndTests {
-    /// `acumen` beside the test bundle (both live in .build/<config>/).
-    static var binary: String? {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("acumen").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
+    static var binary: String? { Tmux.acumenBinary }
 
     /// A fresh folder with a demo workspace, and a script that records `stty -g` before and
     /// after running `acumen open` on it, plus the exit status.
