@@ -80,7 +80,7 @@ struct Tmux {
 
     /// Waits until the pane shows `text` (or `timeout` passes); returns the last capture.
     @discardableResult
-    func wait(for text: String, timeout: Double = 10) -> String {
+    func wait(for text: String, timeout: Double = 30) -> String {
         let end = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !screen.contains(text), Date() < end {
@@ -91,7 +91,7 @@ struct Tmux {
     }
 
     /// Waits until a file exists; returns its contents.
-    static func waitForFile(_ path: String, timeout: Double = 10) -> String? {
+    static func waitForFile(_ path: String, timeout: Double = 30) -> String? {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if let d = FileManager.default.contents(atPath: path), !d.isEmpty { return String(decoding: d, as: UTF8.self) }

@@ -73,7 +73,7 @@ import Glibc
         func kill() { tmux(["kill-server"], capture: false) }
 
         @discardableResult
-        func wait(for text: String, timeout: Double = 15) -> String {
+        func wait(for text: String, timeout: Double = 30) -> String {
             let end = Date().addingTimeInterval(timeout)
             var screen = capture()
             while !screen.contains(text), Date() < end { usleep(50_000); screen = capture() }
@@ -94,7 +94,7 @@ import Glibc
     }
 
     static func waitForFile(_ path: String) -> String? {
-        let end = Date().addingTimeInterval(15)
+        let end = Date().addingTimeInterval(30)
         while Date() < end {
             if let d = FileManager.default.contents(atPath: path), !d.isEmpty { return String(decoding: d, as: UTF8.self) }
             usleep(50_000)
