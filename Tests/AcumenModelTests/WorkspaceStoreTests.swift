@@ -22,13 +22,16 @@ func readText(_ path: String) -> String { (try? String(contentsOfFile: path, enc
         w.settings.extra["futureSetting"] = .string("keep me")
         let store = try WorkspaceStore.create(folder, workspace: w)
         store.close()
-        let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { readText(folder + "/" + $0) }
+        func files() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != ".acumen-cache" }.sorted().map { readText(folder + "/" + $0) }
+        }
+        let before = try files()
         let reopened = try WorkspaceStore.open(folder)
         #expect(reopened.workspace == w)
         reopened.transactionsDirty = true
         try reopened.save()
         reopened.close()
-        let after = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { readText(folder + "/" + $0) }
+        let after = try files()
         #expect(before == after)
         #expect(readText(folder + "/customers.jsonl").contains(#""futureField":{"x":1}"#))
     }
@@ -121,5 +124,27 @@ func readText(_ path: String) -> String { (try? String(contentsOfFile: path, enc
         let third = try WorkspaceStore.open(folder)
         #expect(!third.isReadOnly)
         third.close()
+    }
+}
+
+@Suite struct DemoDeterminismTests {
+    /// `acumen demo a --seed 7` and `acumen demo b --seed 7` must give identical folders.
+    @Test func sameSeedGivesIdenticalFolders() throws {
+        var listings: [[String: Data]] = []
+        for _ in 0..<2 {
+            let folder = temporaryFolder()
+            try WorkspaceStore.create(folder, workspace: DemoGenerator(customers: 60, seed: 7).generate()).close()
+            var files: [String: Data] = [:]
+            let walker = FileManager.default.enumerator(atPath: folder)
+            while let name = walker?.nextObject() as? String {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDir), !isDir.boolValue {
+                    files[name] = FileManager.default.contents(atPath: folder + "/" + name)
+                }
+            }
+            listings.append(files)
+        }
+        #expect(listings[0] == listings[1])
+        #expect(Set(listings[0].keys) == [".acumen.lock", "customers.jsonl", "journal.jsonl", "settings.json", "transactions.jsonl"])
     }
 }

@@ -130,7 +130,9 @@ extension WorkspaceStore {
                 store.fingerprints[file] = Fingerprint(status: try fs.status(store.path(file)), hash: Checksum.fingerprint(bytes))
             }
         } catch { throw .io(error) }
+        store.writesTransactionCache = false
         try store.save()
+        store.writesTransactionCache = true
         return store
     }
 }

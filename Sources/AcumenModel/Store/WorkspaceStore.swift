@@ -45,6 +45,9 @@ public final class WorkspaceStore {
     public internal(set) var pendingEdits: [String: Int] = [:]
     /// True when the transactions changed in memory (imports) and must be rewritten.
     public var transactionsDirty = false
+    /// Whether saving transactions also rebuilds the binary cache (not for a freshly created
+    /// folder, so `acumen demo` twice with one seed gives identical folders; the first open builds it).
+    var writesTransactionCache = true
 
     let fs: any FileSystem
     let options: Options
@@ -170,7 +173,7 @@ public final class WorkspaceStore {
 
     /// Rebuilds the transaction cache for the file as last loaded or saved.
     func storeTransactionCache(_ w: Workspace) {
-        guard let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
+        guard writesTransactionCache, let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
         let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode,
                                        contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers))
         TransactionCache.store(folder: folder, key: key, table: w.transactions, headerExtra: w.transactionsHeaderExtra, fs: fs)
