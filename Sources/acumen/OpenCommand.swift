@@ -55,6 +55,9 @@ struct OpenCommand: ParsableCommand {
 
         let title = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
         var state = AppState(width: 80, height: 24, workspaceName: title, glyphs: chosen.glyphs(ascii: ascii))
+        // Open ranked: the accounts that matter most first (any column re-sorts with [ and ]).
+        state.accounts.sortColumn = .score
+        state.accounts.sortDescending = true
         _ = state.update(.loaded(table))
         let shell = makeWorkflowShell(store, analysis: view.analysis)
         _ = state.update(.workflow(.loaded(shell.model)))
