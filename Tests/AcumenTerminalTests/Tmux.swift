@@ -83,7 +83,15 @@ struct Tmux {
     func wait(for text: String, timeout: Double = 30) -> String {
         let end = Date().addingTimeInterval(timeout)
         var screen = capture()
-        while !screen.contains(text), Date() < end {
+        while Date() < end {
+            if screen.contains(text) {
+                // Settled: two captures 50 ms apart agree, so a half-drawn frame is never read.
+                usleep(50_000)
+                let again = capture()
+                if again == screen { return screen }
+                screen = again
+                continue
+            }
             usleep(50_000)
             screen = capture()
         }

@@ -72,11 +72,23 @@ import Glibc
         func capture() -> String { tmux(["capture-pane", "-p", "-t", name]) }
         func kill() { tmux(["kill-server"], capture: false) }
 
+        /// Waits until the screen shows `text` and has stopped changing (two captures 50 ms
+        /// apart agree), so a frame caught half drawn is never read.
         @discardableResult
         func wait(for text: String, timeout: Double = 30) -> String {
             let end = Date().addingTimeInterval(timeout)
             var screen = capture()
-            while !screen.contains(text), Date() < end { usleep(50_000); screen = capture() }
+            while Date() < end {
+                if screen.contains(text) {
+                    usleep(50_000)
+                    let again = capture()
+                    if again == screen { return screen }
+                    screen = again
+                    continue
+                }
+                usleep(50_000)
+                screen = capture()
+            }
             return screen
         }
     }
