@@ -25,10 +25,11 @@ func importFresh(transactions: String? = nil, customers: String? = nil, options:
     return (store.workspace, summary)
 }
 
-/// Every file of a folder with its bytes, to prove a failed import left it untouched.
+/// Every file of a folder with its bytes, to prove a failed import left it untouched. The
+/// transaction cache (`.acumen-cache`, rebuilt on any open) is not workspace data and is skipped.
 func folderSnapshot(_ folder: String) -> [String: Data] {
     var out: [String: Data] = [:]
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name != ".acumen-cache" {
         out[name] = FileManager.default.contents(atPath: folder + "/" + name) ?? Data()
     }
     return out

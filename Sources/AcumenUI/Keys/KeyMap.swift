@@ -38,7 +38,9 @@ public struct KeyBinding: Hashable, Sendable {
 /// generated from it.
 public enum KeyMap {
     /// Every binding, in help order.
-    public static let table: [KeyBinding] = [
+    /// Every binding, grouped by context in ``KeyContext`` order (stable within a context), so the
+    /// help lists each context once.
+    public static let table: [KeyBinding] = grouped([
         KeyBinding([.char("?"), .function(1)], .help, .global, "Show this help; type to filter", hint: "help"),
         KeyBinding([.char(":")], .palette, .global, "Command palette: run any action by name", hint: "commands"),
         KeyBinding([.escape, .char("q")], .back, .global, "Go back; quit at the top screen", hint: "back"),
@@ -84,7 +86,11 @@ public enum KeyMap {
         KeyBinding([.char("C")], .chooseColumns, .accounts, "Choose columns (Space shows/hides, </> reorders)"),
         KeyBinding([.tab], .nextSection, .portfolio, "Next panel", hint: "panel"),
         KeyBinding([.backTab], .previousSection, .portfolio, "Previous panel"),
-    ] + WorkflowKeys.bindings
+    ] + WorkflowKeys.bindings)
+
+    static func grouped(_ rows: [KeyBinding]) -> [KeyBinding] {
+        KeyContext.allCases.flatMap { c in rows.filter { $0.context == c } }
+    }
 
     /// Index from (context, key) to the binding, built once.
     static let index: [KeyContext: [Key: KeyBinding]] = {
