@@ -58,10 +58,18 @@ struct Tmux {
     func tmux(_ args: [String], capture: Bool = true) -> String { Tmux.run(Tmux.path ?? "tmux", ["-L", session] + args, capture: capture).output }
 
     /// Starts the session with a shell command at a size.
+    /// A server that fails to come up under load is retried (up to three times, each on a fresh
+    /// socket) before the test goes on with whatever it got.
     static func start(_ command: String, width: Int, height: Int) -> Tmux {
-        let name = "acumen-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let t = Tmux(session: name)
-        t.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
+        var t = Tmux(session: "")
+        for _ in 0..<3 {
+            let name = "acumen-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            t = Tmux(session: name)
+            let started = run(path ?? "tmux", ["-L", name, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command],
+                              capture: false).status == 0
+            if started, run(path ?? "tmux", ["-L", name, "has-session", "-t", name], capture: false).status == 0 { return t }
+            t.kill()
+        }
         return t
     }
 

@@ -9,11 +9,8 @@ import Glibc
 /// saved, quit, reopened — and `git diff` shows exactly those changes.
 /// Skipped with a message when tmux, git or the binary is missing.
 @Suite(.serialized) struct WorkflowEndToEndTests {
-    /// A detached tmux session on its own server socket.
-    struct Session {
-        let name: String
-        static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
+    /// Runs the programs around the session (the binary, git); the terminal itself is `Tmux`.
+    enum Session {
         /// Runs a program with no output captured, by `posix_spawn` + `waitpid`: Foundation's
         /// `Process.waitUntilExit` never returns for `tmux new-session -d` (its child daemonizes).
         static func spawn(_ exe: String, _ args: [String]) {
@@ -57,40 +54,6 @@ import Glibc
             p.waitUntilExit()
             return String(decoding: data, as: UTF8.self)
         }
-
-        @discardableResult
-        func tmux(_ args: [String], capture: Bool = true) -> String { Self.run(Self.tmux ?? "tmux", ["-L", name] + args, capture: capture) }
-
-        static func start(_ command: String) -> Session {
-            let s = Session(name: "acumen-wf-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            s.tmux(["new-session", "-d", "-s", s.name, "-x", "120", "-y", "40", command], capture: false)
-            return s
-        }
-
-        func send(_ keys: String...) { tmux(["send-keys", "-t", name] + keys) }
-        func type(_ text: String) { tmux(["send-keys", "-t", name, "-l", text]) }
-        func capture() -> String { tmux(["capture-pane", "-p", "-t", name]) }
-        func kill() { tmux(["kill-server"], capture: false) }
-
-        /// Waits until the screen shows `text` and has stopped changing (two captures 50 ms
-        /// apart agree), so a frame caught half drawn is never read.
-        @discardableResult
-        func wait(for text: String, timeout: Double = 30) -> String {
-            let end = Date().addingTimeInterval(timeout)
-            var screen = capture()
-            while Date() < end {
-                if screen.contains(text) {
-                    usleep(50_000)
-                    let again = capture()
-                    if again == screen { return screen }
-                    screen = again
-                    continue
-                }
-                usleep(50_000)
-                screen = capture()
-            }
-            return screen
-        }
     }
 
     static var binary: String? { Tmux.acumenBinary }
@@ -98,21 +61,15 @@ import Glibc
     static let git = ["/usr/bin/git", "/usr/local/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Starts `acumen open ws` in tmux; `done` appears in the folder when it exits.
-    static func open(_ bin: String, _ dir: String) -> Session {
+    static func open(_ bin: String, _ dir: String) -> Tmux {
         let script = "#!/bin/sh\ncd '\(dir)'\n'\(bin)' open ws\necho \"rc=$?\" > done\nsleep 60\n"
         _ = FileManager.default.createFile(atPath: dir + "/run.sh", contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
         try? FileManager.default.removeItem(atPath: dir + "/done")
-        return Session.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 SWIFT_BACKTRACE=enable=no TERM=xterm-256color ACUMEN_AUTHOR=e2e '\(dir)/run.sh'")
+        return Tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 SWIFT_BACKTRACE=enable=no TERM=xterm-256color ACUMEN_AUTHOR=e2e '\(dir)/run.sh'",
+                          width: 120, height: 40)
     }
 
-    static func waitForFile(_ path: String) -> String? {
-        let end = Date().addingTimeInterval(30)
-        while Date() < end {
-            if let d = FileManager.default.contents(atPath: path), !d.isEmpty { return String(decoding: d, as: UTF8.self) }
-            usleep(50_000)
-        }
-        return nil
-    }
+    static func waitForFile(_ path: String) -> String? { Tmux.waitForFile(path) }
 
     /// The id and the recommended strategy of the account on the triage card.
     static func card(_ screen: String) -> (id: String, recommended: String)? {
@@ -137,7 +94,7 @@ import Glibc
     }
 
     @Test func triageUndoWhatIfSaveQuitReopen() throws {
-        guard Session.tmux != nil, let git = Self.git, let bin = Self.binary else {
+        guard Tmux.path != nil, let git = Self.git, let bin = Self.binary else {
             print("WorkflowEndToEndTests skipped: tmux, git or the acumen binary is missing")
             return
         }
