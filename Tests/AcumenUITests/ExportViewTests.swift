@@ -31,3 +31,27 @@ import Testing
         #expect(s.overlay == nil)
     }
 }
+
+@Suite struct TotalsLabelTests {
+    /// A count too wide for the name column is dropped, never cut mid-number.
+    @Test func totalsLabelDropsTheCountWhenItDoesNotFit() {
+        var t = AccountTable()
+        t.tierNames = ["Key"]
+        t.strategyNames = ["Grow"]
+        for k in 0..<20 {
+            t.append(id: "C\(k)", name: "N\(k)", tier: 0, score: 1, abc: 0, segment: 0, revenue: 1, contribution: 1, clv: 1,
+                     strategy: 0, owner: 0, triage: .unreviewed, monthly: [])
+        }
+        for (width, height) in [(120, 40), (40, 12)] {
+            var s = AppState(width: width, height: height)
+            _ = s.update(.loaded(t))
+            // As many listed rows as a large portfolio: "Total (1,234,567)" is wider than the name column.
+            s.accounts.view = [Int32](repeating: 0, count: 1_234_567)
+            var g = CellGrid(width: width, height: height)
+            s.render(into: &g)
+            let totals = g.lines.filter { $0.contains("Total") }
+            #expect(totals.count == 1)
+            #expect(totals.allSatisfy { !$0.contains("Total (1,") }, "\(totals)")
+        }
+    }
+}

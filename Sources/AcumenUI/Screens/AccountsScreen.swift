@@ -76,7 +76,10 @@ struct AccountsScreen {
         for s in layout.slots {
             let text: String
             switch s.column {
-            case .name: text = "Total (\(Format.grouped(Int64(a.view.count))))"
+            case .name:
+                // The count is also in the status line: drop it rather than cut it when it does not fit.
+                let full = "Total (\(Format.grouped(Int64(a.view.count))))"
+                text = DisplayWidth.of(full) <= s.width ? full : "Total"
             case .revenue: text = Format.money(sums.revenue)
             case .contribution: text = Format.money(sums.contribution)
             case .clv: text = Format.money(sums.clv)
