@@ -29,7 +29,7 @@ struct BenchSteps {
             analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)
         })
         out.append(measure("lifetime-value fit (BG/NBD + GG)", size: label, runs: max(1, runs / 2)) {
-            _ = CLVAnalysis.fit(workspace: ws, asOf: asOf.adding(days: -1))
+            _ = PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)
         })
         var weights = ws.settings.weights
         var step = 0

@@ -66,7 +66,7 @@ struct OpenCommand: ParsableCommand {
         let background = BackgroundWork()
         if fitInBackground {
             _ = state.update(.notice("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…", isError: false))
-            background.start({ CLVInputs(CLVAnalysis.fit(workspace: ws, asOf: asOf.adding(days: -1))) }) { clv in
+            background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
                 shell.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
             }
         }

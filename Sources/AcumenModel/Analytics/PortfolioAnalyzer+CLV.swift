@@ -9,8 +9,14 @@ extension PortfolioAnalyzer {
     /// - Returns: the analysis and the fit (nil when `settings.clv.enabled` is false).
     public static func analyzeWithLifetimeValue(_ workspace: Workspace, asOf: Day) -> (analysis: PortfolioAnalysis, clv: CLVResult?) {
         guard workspace.settings.clv.enabled else { return (analyze(workspace, asOf: asOf), nil) }
-        let fit = CLVAnalysis.fit(workspace: workspace, asOf: asOf.adding(days: -1))
+        let fit = fitLifetimeValue(workspace, asOf: asOf)
         return (analyze(workspace, asOf: asOf, clv: CLVInputs(fit)), fit)
+    }
+
+    /// The lifetime-value fit on the history this analysis sees: transactions strictly before
+    /// `asOf` (calibration end = the day before). The one place that knows that rule.
+    public static func fitLifetimeValue(_ workspace: Workspace, asOf: Day) -> CLVResult {
+        CLVAnalysis.fit(workspace: workspace, asOf: asOf.adding(days: -1))
     }
 }
 

@@ -26,6 +26,17 @@ enum JSONLines {
         }
     }
 
+    /// The first non-blank line satisfying `predicate`, without scanning the rest of the file.
+    static func firstLine(_ bytes: [UInt8], where predicate: (Line) -> Bool) -> Line? {
+        struct Found: Error { let line: Line }
+        do {
+            try forEachLine(bytes) { line in if predicate(line) { throw Found(line: line) } }
+        } catch let found as Found {
+            return found.line
+        } catch {}
+        return nil
+    }
+
     /// 1-based column of `"key"` within a line, for pointing at a field; nil if not found.
     static func column(of key: String, in bytes: [UInt8], line: Line) -> Int? {
         let needle = Array(("\"" + key + "\"").utf8)

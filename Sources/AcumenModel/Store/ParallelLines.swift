@@ -1,4 +1,4 @@
-/// Splits a JSON Lines byte range into chunks at line boundaries and processes them on all cores.
+/// Splits a JSON Lines byte range into chunks at line boundaries, to process them on all cores.
 ///
 /// Each chunk knows the line number it starts at, so errors keep exact file positions; results
 /// come back in file order.
@@ -32,11 +32,6 @@ enum ParallelLines {
             line += count
         }
         return out
-    }
-
-    /// Runs `body` on every chunk concurrently and returns the results in chunk order.
-    static func map<T>(_ chunks: [Chunk], _ body: (Chunk) -> T) -> [T] {
-        Parallel.map(chunks.count) { body(chunks[$0]) }
     }
 
     /// Calls `body` for every non-blank line of a chunk (a `\r\n` ending is trimmed).

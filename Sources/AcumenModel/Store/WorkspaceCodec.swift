@@ -76,11 +76,7 @@ public enum WorkspaceCodec {
         }
         var local: [WorkspaceProblem] = []
         // The header is the first non-blank line.
-        var header: JSONLines.Line?
-        JSONLines.forEachLine(bytes) { line in
-            if header == nil { header = line }
-        }
-        guard let header else {
+        guard let header = JSONLines.firstLine(bytes, where: { _ in true }) else {
             problems.append(WorkspaceProblem(file: file, line: 0, message: "the file is empty; it needs at least the header line"))
             return ([], CustomerIndex())
         }
@@ -172,11 +168,7 @@ public enum WorkspaceCodec {
 
     /// The byte range of line `number` (1-based); only used for error positions.
     static func lineRange(_ bytes: [UInt8], number: Int) -> JSONLines.Line? {
-        var found: JSONLines.Line?
-        JSONLines.forEachLine(bytes) { line in
-            if found == nil, line.number == number { found = line }
-        }
-        return found
+        JSONLines.firstLine(bytes) { $0.number == number }
     }
 
     /// Decodes `transactions.jsonl` against the customers' ids.
