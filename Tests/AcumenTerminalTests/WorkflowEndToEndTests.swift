@@ -9,53 +9,6 @@ import Glibc
 /// saved, quit, reopened — and `git diff` shows exactly those changes.
 /// Skipped with a message when tmux, git or the binary is missing.
 @Suite(.serialized) struct WorkflowEndToEndTests {
-    /// Runs the programs around the session (the binary, git); the terminal itself is `Tmux`.
-    enum Session {
-        /// Runs a program with no output captured, by `posix_spawn` + `waitpid`: Foundation's
-        /// `Process.waitUntilExit` never returns for `tmux new-session -d` (its child daemonizes).
-        static func spawn(_ exe: String, _ args: [String]) {
-            var pid: pid_t = 0
-            let argv: [UnsafeMutablePointer<CChar>?] = ([exe] + args).map { strdup($0) } + [nil]
-            defer { for a in argv { free(a) } }
-            var fa = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&fa)
-            defer { posix_spawn_file_actions_destroy(&fa) }
-            for fd in [Int32(0), 1, 2] { posix_spawn_file_actions_addopen(&fa, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
-            // Unblock and reset every signal: the test runner's threads block some, and a tmux
-            // server inheriting that mask would never die.
-            var attr = posix_spawnattr_t()
-            posix_spawnattr_init(&attr)
-            defer { posix_spawnattr_destroy(&attr) }
-            var none = sigset_t(), all = sigset_t()
-            sigemptyset(&none)
-            sigfillset(&all)
-            posix_spawnattr_setsigmask(&attr, &none)
-            posix_spawnattr_setsigdefault(&attr, &all)
-            posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-            guard posix_spawn(&pid, exe, &fa, &attr, argv, environ) == 0 else { return }
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        }
-
-        @discardableResult
-        static func run(_ exe: String, _ args: [String], in dir: String? = nil, capture: Bool = true) -> String {
-            if !capture && dir == nil { spawn(exe, args); return "" }
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: exe)
-            p.arguments = args
-            if let dir { p.currentDirectoryURL = URL(fileURLWithPath: dir) }
-            let pipe = Pipe()
-            p.standardOutput = capture ? pipe : FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            p.standardInput = FileHandle.nullDevice
-            do { try p.run() } catch { return "" }
-            if !capture { p.waitUntilExit(); return "" }
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
-    }
-
     static var binary: String? { Tmux.acumenBinary }
 
     static let git = ["/usr/bin/git", "/usr/local/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -101,13 +54,13 @@ import Glibc
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("acumen-wf-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        Session.run(bin, ["demo", dir + "/ws", "--customers", "40"])
+        Tmux.run(bin, ["demo", dir + "/ws", "--customers", "40"])
         let ws = dir + "/ws"
-        Session.run(git, ["init", "-q"], in: ws)
+        Tmux.run(git, ["-C", ws, "init", "-q"])
         _ = FileManager.default.createFile(atPath: ws + "/.gitignore", contents: Data(".acumen*\n".utf8))
-        Session.run(git, ["add", "-A"], in: ws)
-        Session.run(git, ["-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "commit", "-q", "-m", "demo"], in: ws)
-        #expect(Session.run(git, ["status", "--porcelain"], in: ws).isEmpty)
+        Tmux.run(git, ["-C", ws, "add", "-A"])
+        Tmux.run(git, ["-C", ws, "-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "commit", "-q", "-m", "demo"])
+        #expect(Tmux.run(git, ["-C", ws, "status", "--porcelain"]).output.isEmpty)
 
         let t = Self.open(bin, dir)
         defer { t.kill() }
@@ -187,9 +140,9 @@ import Glibc
         let settings = try String(contentsOfFile: ws + "/settings.json", encoding: .utf8)
         #expect(settings.contains("E2E scenario"))
         // …and git diff shows exactly those changes: four customer lines, the scenario.
-        let changed = Session.run(git, ["diff", "--name-only"], in: ws).split(separator: "\n").map(String.init).sorted()
+        let changed = Tmux.run(git, ["-C", ws, "diff", "--name-only"]).output.split(separator: "\n").map(String.init).sorted()
         #expect(changed == ["customers.jsonl", "settings.json"])
-        let diff = Session.run(git, ["diff", "-U0", "customers.jsonl"], in: ws).split(separator: "\n")
+        let diff = Tmux.run(git, ["-C", ws, "diff", "-U0", "customers.jsonl"]).output.split(separator: "\n")
         let added = diff.filter { $0.hasPrefix("+{") && !$0.contains("\"kind\"") }.map { String($0.dropFirst()) }
         let removed = diff.filter { $0.hasPrefix("-{") && !$0.contains("\"kind\"") }.map { String($0.dropFirst()) }
         let ids = Set(added.compactMap(Self.customers(from:)))
@@ -200,7 +153,7 @@ import Glibc
         #expect(Set(after.keys).subtracting(["history"]) == Set(before.keys).subtracting(["history"]))
         #expect(NSDictionary(dictionary: after.filter { $0.key != "history" }).isEqual(to: before.filter { $0.key != "history" }))
         #expect((after["history"] as? [Any])?.count == ((before["history"] as? [Any])?.count ?? 0) + 2)
-        let settingsDiff = Session.run(git, ["diff", "-U0", "settings.json"], in: ws).split(separator: "\n")
+        let settingsDiff = Tmux.run(git, ["-C", ws, "diff", "-U0", "settings.json"]).output.split(separator: "\n")
             .filter { ($0.hasPrefix("+") || $0.hasPrefix("-")) && !$0.hasPrefix("+++") && !$0.hasPrefix("---") }
         #expect(settingsDiff.allSatisfy { !$0.hasPrefix("-") || $0.contains("scenarios") || $0.contains("journalSeq") })
         #expect(settingsDiff.contains { $0.contains("E2E scenario") })
