@@ -1,8 +1,9 @@
 // The journal-replay fuzz target, shared by libFuzzer (Scripts/fuzz.sh, target `replay`) and
 // the generative test (Tests/AcumenModelTests/ReliabilityJournalReplayFuzz.swift is a symlink
 // to this file).
-#if canImport(AcumenModel)
-@testable import AcumenModel
+#if canImport(AcumenStore)
+@testable import AcumenCore
+@testable import AcumenStore
 #endif
 import Foundation
 

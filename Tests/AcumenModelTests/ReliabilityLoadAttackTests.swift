@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Issue 17, items 9–11 at the store level: blank-line amplification, money totals that
 /// cannot wrap, control characters in ids, truthful lock messages, no cache for a broken

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Issue 17, items 2–4: crafted sequence numbers, a removed lock file, and a complete but
 /// damaged last journal record. Each test replays the adversarial review's scenario.

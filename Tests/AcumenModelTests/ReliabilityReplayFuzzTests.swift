@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The generative half of the journal-replay fuzz target (`JournalReplayFuzz`, also run by
 /// libFuzzer through `Scripts/fuzz.sh 900 replay`): journals whose sequence numbers,
