@@ -1,3 +1,5 @@
+import AcumenCore
+
 /// Reading `journal.jsonl` back: records, problems with their line numbers, and how much of
 /// the file is sound.
 ///

@@ -1,3 +1,5 @@
+import AcumenCore
+
 /// The documented bounds on money that keep every total exact in 64-bit integers.
 ///
 /// One amount is at most 10^15 currency units (``Money/limitMinor``, 10^17 minor units). Per

@@ -8,6 +8,8 @@ import AcumenAnalytics
 /// so both paths accept exactly the same files.
 enum TransactionsFile {
     static let kind = "acumen.transactions"
+    /// Shorter lines cannot hold a transaction (`{"amount":0,"customer":"x","date":"2024-01-01"}` is 46 bytes).
+    static let minimumLine = 40
 
     /// Parses the file into `table`, resolving customer ids through `index`.
     /// - Parameter more: counts the problems dropped beyond ``WorkspaceCodec/maxProblemsPerFile``
@@ -51,8 +53,9 @@ enum TransactionsFile {
                 }
             }
             let before = problems.count
-            slowRow(bytes, line, index: index, into: &table, problems: &problems)
             let cap = WorkspaceCodec.maxProblemsPerFile
+            if before >= cap, line.end - line.start < minimumLine { more += 1; return }  // cannot be a transaction: only count it
+            slowRow(bytes, line, index: index, into: &table, problems: &problems)
             if problems.count > cap {
                 more += problems.count - max(before, cap)
                 problems.removeLast(problems.count - max(before, cap))

@@ -123,6 +123,8 @@ public enum WorkspaceCodec {
                                 } else if let c = strictCustomer(bytes, line, problems: &problems) {
                                     slots[slot] = c
                                 }
+                            } else if problems.count >= maxProblemsPerFile {
+                                more += 1  // too short to be a customer, and the list is full: only count it
                             } else if strictCustomer(bytes, line, problems: &problems) != nil {
                                 problems.append(WorkspaceProblem(file: file, line: line.number, column: 1,
                                     message: "a customer line needs at least \(minimumCustomerLine) bytes"))
@@ -220,7 +222,7 @@ public enum WorkspaceCodec {
     static func capped(_ problems: [WorkspaceProblem], file: String, more: Int = 0) -> [WorkspaceProblem] {
         guard problems.count > maxProblemsPerFile || more > 0 else { return problems }
         return Array(problems.prefix(maxProblemsPerFile)) + [WorkspaceProblem(file: file, line: 0,
-            message: "… and \(problems.count - min(problems.count, maxProblemsPerFile) + more) more problems in this file")]
+            message: "… and \(more > 0 ? "at least " : "")\(problems.count - min(problems.count, maxProblemsPerFile) + more) more problems in this file")]
     }
 
     /// The shortest line that can hold a customer: `{"id":"a","name":""}`.
