@@ -21,6 +21,10 @@ struct OpenCommand: ParsableCommand {
     /// From this many customers on, the lifetime-value fit runs after the first frame.
     static let backgroundFitCustomers = 50_000
 
+    func validate() throws {
+        if let directory, let problem = WorkspaceArgument.problem(directory) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         let folder = try resolveWorkspace(directory)
         guard isatty(0) != 0, isatty(1) != 0 else {

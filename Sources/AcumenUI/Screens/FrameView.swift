@@ -42,9 +42,7 @@ extension AppState {
     func drawStatusLine(_ grid: inout CellGrid, y: Int) {
         grid.fillRow(y, role: .statusBar)
         if case .prompt(let p) = overlay {
-            let x = grid.put(p.label, x: 0, y: y, role: .input)
-            let end = grid.put(p.text, x: x, y: y, role: .input, maxWidth: width - x - 1)
-            grid.put("_", x: end, y: y, role: .input, maxWidth: 1)
+            grid.put(p.editor.styledLine(label: p.label, width: width), x: 0, y: y, maxWidth: width)
             return
         }
         var left = ""

@@ -41,6 +41,7 @@ extension AppState {
                 accounts.follow(p.previousRow)
             case .enter:
                 overlay = nil
+                promptHistory.record(p.text, kind: p.kind.historyKind)
                 switch p.kind {
                 case .filter:
                     accounts.filter = p.previousFilter
@@ -54,10 +55,10 @@ extension AppState {
                     }
                     return [.export(request)]
                 }
-            case .backspace:
-                p.text = String(p.text.dropLast()); livePrompt(p)
             default:
-                if let ch = k.typedCharacter { p.text.append(ch); livePrompt(p) }
+                let before = p.text
+                guard p.editor.handle(k, history: promptHistory[p.kind.historyKind]) else { break }
+                if p.text == before { overlay = .prompt(p) } else { livePrompt(p) }
             }
             accounts.scrollToCursor(rows: accountRows)
         case .columns(let sel):
@@ -139,13 +140,19 @@ public enum Overlay: Hashable, Sendable {
 public struct Prompt: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case search, filter, export }
     public var kind: Kind
-    public var text: String
+    /// The text and cursor; a pre-filled text starts selected (typing replaces it).
+    public var editor: LineEditor
+    /// The text typed (setting it replaces the text, cursor at the end).
+    public var text: String {
+        get { editor.text }
+        set { editor.setText(newValue) }
+    }
     /// The filter (or cursor row for search) to restore on Esc.
     public var previousFilter: String
     public var previousRow: Int32?
 
     public init(kind: Kind, text: String, previousFilter: String, previousRow: Int32?) {
-        self.kind = kind; self.text = text; self.previousFilter = previousFilter; self.previousRow = previousRow
+        self.kind = kind; self.editor = LineEditor(text); self.previousFilter = previousFilter; self.previousRow = previousRow
     }
 
     /// The label before the typed text.

@@ -14,6 +14,8 @@ public struct AppState: Sendable {
     /// Scroll offset of the profile screen.
     public var profileTop = 0
     public var overlay: Overlay?
+    /// What each kind of prompt was given this session (Up/Down in a prompt).
+    public var promptHistory = PromptHistory()
     /// The workspace and analysis for edits, triage and what-if (nil until loaded).
     public var workflow: WorkflowModel?
     public var triage = TriageState()
