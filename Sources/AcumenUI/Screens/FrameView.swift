@@ -42,7 +42,10 @@ extension AppState {
     func drawStatusLine(_ grid: inout CellGrid, y: Int) {
         grid.fillRow(y, role: .statusBar)
         if case .prompt(let p) = overlay {
-            grid.put(p.editor.styledLine(label: p.label, width: width), x: 0, y: y, maxWidth: width)
+            let hits = p.kind == .search && !p.text.isEmpty ? accounts.searchHits.map { "  " + $0.label(cursorRow: accounts.currentRow) + " " } ?? "" : ""
+            let room = max(0, width - DisplayWidth.of(hits))
+            grid.put(p.editor.styledLine(label: p.label, width: room), x: 0, y: y, maxWidth: room)
+            grid.put(hits, x: room, y: y, role: .statusBar, maxWidth: width - room)
             return
         }
         var left = ""
@@ -50,8 +53,9 @@ extension AppState {
         case .accounts:
             let a = accounts
             left = " \(Format.grouped(Int64(a.view.count))) of \(Format.grouped(Int64(table.count))) accounts"
-            if !a.marks.isEmpty { left += " · \(a.marks.count) marked" }
+            if !a.marks.isEmpty { left += " · \(Format.grouped(Int64(a.marks.count))) marked" }
             if !a.filter.isEmpty { left += " · filter: " + TextSanitizer.sanitize(a.filter) }
+            if !a.search.isEmpty, let h = a.searchHits { left += " · /" + TextSanitizer.sanitize(a.search) + " " + h.label(cursorRow: a.currentRow) }
             if let s = a.sortColumn { left += " · sort: " + s.title + " " + (a.sortDescending ? glyphs.sortDescending : glyphs.sortAscending) }
         case .portfolio:
             left = " \(Format.grouped(Int64(table.count))) accounts · top 20% hold \(Format.percent(summary.top20Share)) of revenue"

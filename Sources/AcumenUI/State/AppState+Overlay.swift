@@ -34,6 +34,7 @@ extension AppState {
             switch k {
             case .escape:
                 overlay = nil
+                if p.kind == .search { accounts.searchHits = nil }
                 if p.kind == .filter {
                     accounts.filter = p.previousFilter
                     accounts.rebuild(table, resort: false)
@@ -111,13 +112,8 @@ extension AppState {
         }
     }
 
-    /// The commands the palette lists for a query (name or summary contains it).
-    public static func paletteCommands(_ query: String) -> [Command] {
-        let q = query.lowercased()
-        return Command.allCases.filter { c in
-            q.isEmpty || c.rawValue.contains(q) || (KeyMap.binding(for: c)?.summary.lowercased().contains(q) ?? false)
-        }
-    }
+    /// The commands the palette lists for a query, best match first (``PaletteRanking``).
+    public static func paletteCommands(_ query: String) -> [Command] { PaletteRanking.rank(query) }
 }
 
 /// A window over the current screen that takes the keys while it is open.
