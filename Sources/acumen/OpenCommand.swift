@@ -69,9 +69,12 @@ struct OpenCommand: ParsableCommand {
         var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
         if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
         if let notice { opening.others.append(notice) }
+        let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
+        state.keys = keys
+        if let keysProblem { opening.others.append(keysProblem) }
         let background = BackgroundWork()
         if fitInBackground { opening.others.append("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…") }
-        if let text = opening.text { _ = state.update(.notice(text, isError: notice != nil)) }
+        if let text = opening.text { _ = state.update(.notice(text, isError: notice != nil || keysProblem != nil)) }
         if fitInBackground {
             background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
                 shell.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")

@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func helpOpensOnTheCurrentScreensKeys() {
-        let rows = KeyMap.helpRows("", context: .triage)
+        let rows = KeyBindings.defaults.helpRows("", context: .triage)
         #expect(rows.first?.context == .triage)
         #expect(rows.count == KeyMap.table.count)
         let contexts = rows.map(\.context).reduce(into: [KeyContext]()) { if $0.last != $1 { $0.append($1) } }

@@ -77,7 +77,7 @@ extension AppState {
     func drawFooter(_ grid: inout CellGrid, y: Int) {
         grid.fillRow(y, role: .footer)
         var x = 0
-        for h in KeyMap.hints(for: context) {
+        for h in keys.hints(for: context) {
             let need = DisplayWidth.of(h.key) + DisplayWidth.of(h.label) + 3
             if x + need > width { break }
             x = grid.put(" " + h.key, x: x, y: y, role: .footerKey)

@@ -15,7 +15,7 @@ extension AppState {
             default: if let ch = k.typedCharacter { overlay = .help(query: q + String(ch), top: 0) }
             }
             if case .help(let q2, let t2) = overlay {
-                overlay = .help(query: q2, top: min(t2, max(0, KeyMap.matching(q2).count - 1)))
+                overlay = .help(query: q2, top: min(t2, max(0, keys.matching(q2).count - 1)))
             }
         case .palette(let q, let sel):
             let count = AppState.paletteCommands(q).count
