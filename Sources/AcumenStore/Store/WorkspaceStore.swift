@@ -244,6 +244,8 @@ public final class WorkspaceStore {
             }
             for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
         }
+        let beyond = MoneyBounds.check(TransactionTable(), customers: w.customers)  // costs to serve set by edits
+        if !beyond.isEmpty { throw .invalid(problems + beyond) }
         journalPosition = position.map { Journal.Position(length: contents.length, inode: $0.inode) }
         guard !isReadOnly else { return }
         do {
@@ -280,6 +282,7 @@ public final class WorkspaceStore {
         if let readOnlyReason { throw .readOnly(readOnlyReason) }
         // Validate without copying the workspace (a copy of a million customers costs ~0.5 s).
         do { try workspace.validate(edit) } catch { throw .edit(error) }
+        if let problem = MoneyBounds.costProblem(of: edit, in: workspace) { throw .invalid([problem]) }
         if case .batch = edit {
             // Later edits of a batch may depend on earlier ones: apply it to a copy first.
             var trial = workspace
