@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "AcumenUITests", dependencies: ["AcumenUI", "AcumenModel"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenTerminalTests", dependencies: ["AcumenTerminal"], swiftSettings: strictSettings),
-        .testTarget(name: "acumenTests", dependencies: ["acumen", "AcumenModel"], swiftSettings: strictSettings),
+        .testTarget(name: "acumenTests", dependencies: ["acumen", "AcumenModel", "AcumenUI"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,13 +11,13 @@ struct KeysCommand: ParsableCommand {
 
     func run() {
         if markdown {
-            print(KeyMap.markdown(), terminator: "")
+            writeStandardOutput(KeyMap.markdown(), sanitize: true)
             return
         }
         var last: KeyContext?
         for b in KeyMap.table {
-            if b.context != last { print((last == nil ? "" : "\n") + b.context.title); last = b.context }
-            print("  " + TextLayout.fit(b.keyNames, width: 18) + b.summary)
+            if b.context != last { printLine((last == nil ? "" : "\n") + b.context.title); last = b.context }
+            printLine("  " + TextLayout.fit(b.keyNames, width: 18) + b.summary)
         }
     }
 }
