@@ -39,6 +39,8 @@ import Testing
         let before = read(dir, "stty.before"), after = read(dir, "stty.after")
         #expect(before != nil && before == after, "stty -g changed: \(before ?? "") → \(after ?? "")", sourceLocation: sourceLocation)
         #expect(!t.alternateScreenOn(), "still on the alternate screen", sourceLocation: sourceLocation)
+        let modes = t.tmux(["display", "-p", "-t", t.session, "cursor=#{cursor_flag} keypad=#{keypad_flag} keypadCursor=#{keypad_cursor_flag}"])
+        #expect(modes.hasPrefix("cursor=1 keypad=0 keypadCursor=0"), "cursor hidden or keypad mode left on: \(modes)", sourceLocation: sourceLocation)
     }
 
     @Test func browseSortFilterSearchHelpResizeAndQuit() throws {
@@ -91,7 +93,9 @@ import Testing
         Self.expectRestored(dir, t, status: "rc=0")
     }
 
-    @Test(arguments: [SIGTERM, SIGHUP]) func signalsRestoreTheTerminal(signal: Int32) throws {
+    /// Every catchable signal restores the terminal (termios, alternate screen, cursor, keypad
+    /// mode) and the process still dies of that signal (exit status 128 + n).
+    @Test(arguments: [SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGALRM]) func signalsRestoreTheTerminal(signal: Int32) throws {
         guard Tmux.path != nil, let bin = Self.binary else {
             print("EndToEndTests skipped: tmux or the acumen binary is missing")
             return
