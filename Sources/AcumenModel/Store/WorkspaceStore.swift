@@ -60,6 +60,8 @@ public final class WorkspaceStore {
     /// Length of the journal after the last successful write (nil: unknown, not yet written).
     var journalLength: Int64?
     let journal: Journal
+    /// Files to read from a committed import's staged copies (read-only opens; ``WorkspacePublish``).
+    var readOverlay: [String: String] = [:]
 
     /// Sequence number of the last acknowledged (journaled) edit, 0 if none.
     public var lastSeq: Int { nextSeq - 1 }
@@ -88,7 +90,7 @@ public final class WorkspaceStore {
     }
 
     private func readFile(_ file: String, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> [UInt8]? {
-        let p = path(file)
+        let p = readOverlay[file] ?? path(file)
         let st: FileStatus?
         do { st = try fs.status(p) } catch { throw .io(error) }
         guard let st else { return nil }
@@ -118,6 +120,7 @@ public final class WorkspaceStore {
         let st: FileStatus?
         do { st = try fs.status(folder) } catch { throw .io(error) }
         guard let st, st.isDirectory || st.isSymlink else { throw .notAWorkspace(folder) }
+        readOverlay = try WorkspacePublish.recover(folder: folder, fs: fs, readOnly: options.readOnly)
         var problems: [WorkspaceProblem] = []
         guard let customerBytes = try readFile(WorkspaceFiles.customers, problems: &problems) else {
             if problems.isEmpty { throw .notAWorkspace(folder) }
@@ -155,8 +158,8 @@ public final class WorkspaceStore {
     private func loadTransactions(into w: inout Workspace, index: CustomerIndex, problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
         let file = WorkspaceFiles.transactions
         let st: FileStatus?
-        do { st = try fs.status(path(file)) } catch { throw .io(error) }
-        if let st, st.isRegular, problems.isEmpty,
+        do { st = try fs.status(readOverlay[file] ?? path(file)) } catch { throw .io(error) }
+        if let st, st.isRegular, problems.isEmpty, readOverlay.isEmpty,
            let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers) {
             w.transactions = cached.table
             w.transactionsHeaderExtra = cached.headerExtra
