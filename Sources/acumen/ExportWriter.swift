@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import AcumenUI
 
 /// Where an export goes, from `acumen export -o` and the workbench's `x`: standard output for

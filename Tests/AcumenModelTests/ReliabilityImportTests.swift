@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Imports commit all files or none (issue 17, item 6; ``WorkspacePublish``): every fallible
 /// call of an import into an existing folder and into a new one is failed in turn through the

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// No escape sequence from a data file reaches the terminal through the CLI (issue 17, item 5):
 /// names, ids, the currency, scenario and tier names, CSV headers and values carrying an OSC

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Imports are all or nothing under SIGKILL (issue 17, item 6): `acumen import` of a customers
 /// and a transactions file is killed at random moments, alternately into an existing workspace

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 @testable import acumen
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import AcumenUI
 
 /// Outputs write only regular files and check every write (issue 17, item 1): `export -o` and
