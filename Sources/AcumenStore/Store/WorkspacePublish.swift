@@ -1,3 +1,4 @@
+import AcumenCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

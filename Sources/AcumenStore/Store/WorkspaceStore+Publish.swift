@@ -1,3 +1,4 @@
+import AcumenCore
 /// Saving every changed file as one commit, for imports and new workspaces.
 extension WorkspaceStore {
     /// Writes the changed main files all-or-nothing (``WorkspacePublish``) and empties the
