@@ -52,6 +52,6 @@ struct ReportCommand: ParsableCommand {
         case .csv: text = report.csv
         case .markdown: text = ReportFormatter.markdown(report)
         }
-        writeStandardOutput(text)
+        writeStandardOutput(text, sanitize: format == .table || format == .markdown)
     }
 }

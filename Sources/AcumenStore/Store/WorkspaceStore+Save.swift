@@ -57,7 +57,7 @@ extension WorkspaceStore {
     }
 
     /// The journal sequence number a file includes once saved now.
-    private func seqToSave(_ file: String) -> Int {
+    func seqToSave(_ file: String) -> Int {
         pendingEdits[file] != nil ? lastSeq : savedSeq[file, default: 0]
     }
 
@@ -137,7 +137,7 @@ extension WorkspaceStore {
             }
         } catch { throw .io(error) }
         store.writesTransactionCache = false
-        try store.save()
+        try store.publish()
         store.writesTransactionCache = true
         return store
     }

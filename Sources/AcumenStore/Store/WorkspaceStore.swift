@@ -70,6 +70,8 @@ public final class WorkspaceStore {
     /// Bytes a failed append left beyond ``journalPosition`` that it could not roll back.
     var journalOwnTail: Int64 = 0
     let journal: Journal
+    /// Files to read from a committed import's staged copies (read-only opens; ``WorkspacePublish``).
+    var readOverlay: [String: String] = [:]
 
     /// Sequence number of the last acknowledged (journaled) edit, 0 if none.
     public var lastSeq: Int { nextSeq - 1 }
@@ -98,7 +100,7 @@ public final class WorkspaceStore {
     }
 
     private func readFile(_ file: String, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> [UInt8]? {
-        let p = path(file)
+        let p = readOverlay[file] ?? path(file)
         let st: FileStatus?
         do { st = try fs.status(p) } catch { throw .io(error) }
         guard let st else { return nil }
@@ -128,6 +130,7 @@ public final class WorkspaceStore {
         let st: FileStatus?
         do { st = try fs.status(folder) } catch { throw .io(error) }
         guard let st, st.isDirectory || st.isSymlink else { throw .notAWorkspace(folder) }
+        readOverlay = try WorkspacePublish.recover(folder: folder, fs: fs, readOnly: options.readOnly)
         var problems: [WorkspaceProblem] = []
         guard let customerBytes = try readFile(WorkspaceFiles.customers, problems: &problems) else {
             if problems.isEmpty { throw .notAWorkspace(folder) }
@@ -182,8 +185,8 @@ public final class WorkspaceStore {
     private func loadTransactions(into w: inout Workspace, index: CustomerIndex, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> Bool {
         let file = WorkspaceFiles.transactions
         let st: FileStatus?
-        do { st = try fs.status(path(file)) } catch { throw .io(error) }
-        if let st, st.isRegular, problems.isEmpty, isReadable(path(file)),
+        do { st = try fs.status(readOverlay[file] ?? path(file)) } catch { throw .io(error) }
+        if let st, st.isRegular, problems.isEmpty, readOverlay.isEmpty, isReadable(path(file)),
            let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers),
            MoneyBounds.check(cached.table, customers: w.customers).isEmpty {
             w.transactions = cached.table
