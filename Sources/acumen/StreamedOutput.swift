@@ -1,5 +1,5 @@
 import Foundation
-import AcumenModel
+import AcumenCore
 import ArgumentParser
 
 /// Standard output as the sink of a ``ByteOutput``: reports and exports stream to it in

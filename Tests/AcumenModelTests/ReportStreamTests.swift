@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The streamed report and export writers give exactly the bytes of the tree-building ones.
 @Suite struct ReportStreamTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The save review's counts against `diff` of the files before and after the save.
 @Suite struct WorkflowSaveReviewTests {
