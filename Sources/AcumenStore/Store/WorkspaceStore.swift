@@ -25,6 +25,10 @@ public final class WorkspaceStore {
         public var followSymlinks = false
         /// Replay `journal.jsonl` on open (off when reloading to take the files on disk).
         var replayJournal = true
+        /// For read-only opens (the CLI's `report`, `export`, `check`, `fit`): when the cache
+        /// had to be rebuilt, write it if the lock is free (``refreshCacheUnderLock()``). Only
+        /// `.acumen-cache/` is written; the workspace's own files never change.
+        public var refreshesCache = false
         /// Options; the defaults take the lock, cap files at 8 GiB and refuse symlinks.
         public init(readOnly: Bool = false, maxFileSize: Int64 = 8 << 30, followSymlinks: Bool = false) {
             self.readOnly = readOnly; self.maxFileSize = maxFileSize; self.followSymlinks = followSymlinks
@@ -59,6 +63,8 @@ public final class WorkspaceStore {
     var nextSeq = 1
     /// Per main file, the last journal sequence number its content includes.
     var savedSeq: [String: Int] = [:]
+    /// True when a read-only open parsed the transactions cleanly but could not use a cache.
+    var cacheIsStale = false
     /// Length of the journal after the last successful write (nil: unknown, not yet written).
     var journalLength: Int64?
     let journal: Journal
@@ -150,6 +156,7 @@ public final class WorkspaceStore {
         if options.replayJournal { try replayJournal(into: &w, problems: &problems) }
         workspace = w
         warnings = problems
+        if cacheIsStale, isReadOnly, options.refreshesCache { refreshCacheUnderLock() }
     }
 
     /// Loads transactions from the binary cache when it matches the file, else parses the
@@ -170,14 +177,16 @@ public final class WorkspaceStore {
         let before = problems.count
         w.transactions = WorkspaceCodec.decodeTransactions(bytes, index: index, headerExtra: &extra, problems: &problems)
         w.transactionsHeaderExtra = extra
-        if problems.count == before, !isReadOnly { storeTransactionCache(w) }
+        guard problems.count == before else { return }
+        if isReadOnly { cacheIsStale = true } else { storeTransactionCache(w) }
     }
 
     /// Rebuilds the transaction cache for the file as last loaded or saved.
     func storeTransactionCache(_ w: Workspace) {
         guard writesTransactionCache, let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
         let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode,
-                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers))
+                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers),
+                                       changedNanoseconds: st.changedNanoseconds)
         TransactionCache.store(folder: folder, key: key, table: w.transactions, headerExtra: w.transactionsHeaderExtra, fs: fs)
     }
 
