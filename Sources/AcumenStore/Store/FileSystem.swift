@@ -11,11 +11,15 @@ public struct IOFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var operation: String
     public var path: String
     public var code: Int32
+    /// A reason to show instead of the system's text for `code` (e.g. "it is a FIFO, not a regular file").
+    public var reason: String?
 
-    public init(operation: String, path: String, code: Int32) { self.operation = operation; self.path = path; self.code = code }
+    public init(operation: String, path: String, code: Int32, reason: String? = nil) {
+        self.operation = operation; self.path = path; self.code = code; self.reason = reason
+    }
 
     public var description: String {
-        let reason = String(cString: strerror(code))
+        let reason = self.reason ?? String(cString: strerror(code))
         let hint: String
         switch code {
         case ENOSPC, EDQUOT: hint = " — the disk is full; free some space and save again"

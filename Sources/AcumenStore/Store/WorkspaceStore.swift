@@ -25,6 +25,10 @@ public final class WorkspaceStore {
         public var followSymlinks = false
         /// Replay `journal.jsonl` on open (off when reloading to take the files on disk).
         var replayJournal = true
+        /// For read-only opens (the CLI's `report`, `export`, `check`, `fit`): when the cache
+        /// had to be rebuilt, write it if the lock is free (``refreshCacheUnderLock()``). Only
+        /// `.acumen-cache/` is written; the workspace's own files never change.
+        public var refreshesCache = false
         /// Options; the defaults take the lock, cap files at 8 GiB and refuse symlinks.
         public init(readOnly: Bool = false, maxFileSize: Int64 = 8 << 30, followSymlinks: Bool = false) {
             self.readOnly = readOnly; self.maxFileSize = maxFileSize; self.followSymlinks = followSymlinks
@@ -69,7 +73,11 @@ public final class WorkspaceStore {
     var journalPosition: Journal.Position?
     /// Bytes a failed append left beyond ``journalPosition`` that it could not roll back.
     var journalOwnTail: Int64 = 0
+    /// True when a read-only open parsed the transactions cleanly but could not use a cache.
+    var cacheIsStale = false
     let journal: Journal
+    /// Files to read from a committed import's staged copies (read-only opens; ``WorkspacePublish``).
+    var readOverlay: [String: String] = [:]
 
     /// Sequence number of the last acknowledged (journaled) edit, 0 if none.
     public var lastSeq: Int { nextSeq - 1 }
@@ -98,7 +106,7 @@ public final class WorkspaceStore {
     }
 
     private func readFile(_ file: String, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> [UInt8]? {
-        let p = path(file)
+        let p = readOverlay[file] ?? path(file)
         let st: FileStatus?
         do { st = try fs.status(p) } catch { throw .io(error) }
         guard let st else { return nil }
@@ -128,6 +136,7 @@ public final class WorkspaceStore {
         let st: FileStatus?
         do { st = try fs.status(folder) } catch { throw .io(error) }
         guard let st, st.isDirectory || st.isSymlink else { throw .notAWorkspace(folder) }
+        readOverlay = try WorkspacePublish.recover(folder: folder, fs: fs, readOnly: options.readOnly)
         var problems: [WorkspaceProblem] = []
         guard let customerBytes = try readFile(WorkspaceFiles.customers, problems: &problems) else {
             if problems.isEmpty { throw .notAWorkspace(folder) }
@@ -163,6 +172,7 @@ public final class WorkspaceStore {
         if parsedTransactions, !isReadOnly { storeTransactionCache(w) }
         workspace = w
         warnings = problems
+        if cacheIsStale, isReadOnly, options.refreshesCache { refreshCacheUnderLock() }
     }
 
     /// A file's `journalSeq`: absent is 0; anything but an integer in 0…``Journal/maxSeq`` is
@@ -182,8 +192,8 @@ public final class WorkspaceStore {
     private func loadTransactions(into w: inout Workspace, index: CustomerIndex, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> Bool {
         let file = WorkspaceFiles.transactions
         let st: FileStatus?
-        do { st = try fs.status(path(file)) } catch { throw .io(error) }
-        if let st, st.isRegular, problems.isEmpty, isReadable(path(file)),
+        do { st = try fs.status(readOverlay[file] ?? path(file)) } catch { throw .io(error) }
+        if let st, st.isRegular, problems.isEmpty, readOverlay.isEmpty, isReadable(path(file)),
            let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers),
            MoneyBounds.check(cached.table, customers: w.customers).isEmpty {
             w.transactions = cached.table
@@ -196,7 +206,9 @@ public final class WorkspaceStore {
         let before = problems.count
         w.transactions = WorkspaceCodec.decodeTransactions(bytes, index: index, headerExtra: &extra, problems: &problems)
         w.transactionsHeaderExtra = extra
-        return problems.count == before
+        guard problems.count == before else { return false }
+        if isReadOnly { cacheIsStale = true }
+        return true
     }
 
     /// True when the file can be opened for reading: a cache never hides an unreadable file.
@@ -210,7 +222,8 @@ public final class WorkspaceStore {
     func storeTransactionCache(_ w: Workspace) {
         guard writesTransactionCache, let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
         let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode,
-                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers))
+                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers),
+                                       changedNanoseconds: st.changedNanoseconds)
         TransactionCache.store(folder: folder, key: key, table: w.transactions, headerExtra: w.transactionsHeaderExtra, fs: fs)
     }
 
