@@ -15,11 +15,18 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Theme: default, light, high-contrast, mono, or NAME for themes/NAME.json (default: the workspace setting \"theme\", else default).")
     var theme: String?
 
+    @Option(name: .customLong("as-of"), help: "Analysis date yyyy-MM-dd (default: the workspace's asOf, else today, else the day after the latest transaction).")
+    var asOf: String?
+
     @Flag(help: "Draw with ASCII only: no block, braille or box-drawing characters.")
     var ascii = false
 
     /// From this many customers on, the lifetime-value fit runs after the first frame.
     static let backgroundFitCustomers = 50_000
+
+    func validate() throws {
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date yyyy-MM-dd, not \"\(asOf)\"") }
+    }
 
     func run() throws {
         let folder = try resolveWorkspace(directory)
@@ -35,7 +42,9 @@ struct OpenCommand: ParsableCommand {
         defer { store.close() }
         for w in store.warnings { printError(w.description) }
         let ws = store.workspace
-        let asOf = ws.asOf(fallback: today())
+        let date = AnalysisDate.resolve(ws, requested: self.asOf.flatMap { Day(iso: $0) }, today: today())
+        let asOf = date.day
+        if let reason = date.reason { printError("acumen: " + reason) }
         printError("Analysing \(ws.customers.count) customers and \(ws.transactions.count) transactions as of \(asOf)…")
         // Small workspaces fit lifetime value before the first frame; large ones show the
         // first frame at once and fit it in the background (the screen says so meanwhile).
@@ -63,6 +72,7 @@ struct OpenCommand: ParsableCommand {
         _ = state.update(.workflow(.loaded(shell.model)))
         if let reason = store.readOnlyReason { _ = state.update(.notice("Read-only: " + reason, isError: false)) }
         if let notice { _ = state.update(.notice(notice, isError: true)) }
+        if let reason = date.reason { _ = state.update(.notice(reason, isError: false)) }
         let background = BackgroundWork()
         if fitInBackground {
             _ = state.update(.notice("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…", isError: false))
