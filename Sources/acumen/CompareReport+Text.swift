@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The comparison of two dates as an 80-column text table, Markdown, or one CSV line per customer.
 extension CompareReport {

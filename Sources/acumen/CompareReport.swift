@@ -1,4 +1,5 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
 
 /// `acumen report --compare-as-of DATE`: the portfolio between two dates (a
 /// ``PortfolioComparison``) as JSON, a text table, CSV or Markdown.

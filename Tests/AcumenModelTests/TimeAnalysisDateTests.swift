@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The default analysis date (docs/analytics.md §14): setting, stale data, fresh data, empty
 /// workspace, and the window text.

@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// ``PortfolioComparison``: the worked example of docs/analytics.md §16 number for number, and
 /// the invariants (matrices sum to the customer count, a date compared with itself is all

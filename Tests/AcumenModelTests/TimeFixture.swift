@@ -1,4 +1,6 @@
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The five-customer workspace of docs/analytics.md §16 ("Worked example: two dates"), checked
 /// by hand there. Weights: window revenue (monetary) only; two tiers, Top 40 % and Rest.

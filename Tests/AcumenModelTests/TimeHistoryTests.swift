@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// ``AccountHistory`` (the eight-quarter timeline) and ``DecisionGrowth`` on the worked example
 /// of docs/analytics.md §16.
