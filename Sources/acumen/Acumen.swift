@@ -1,4 +1,5 @@
 import ArgumentParser
+import AcumenUI
 
 /// The `acumen` command: opens the workbench, or runs one of the subcommands.
 @main
@@ -7,6 +8,7 @@ struct Acumen: ParsableCommand {
         commandName: "acumen",
         abstract: "Know which customers matter and what to do about each.",
         discussion: "With no subcommand, opens the workspace in the current folder, or the bundled demo workspace.",
+        version: AcumenUIVersion.version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, CheckCommand.self, ReportCommand.self, FitCommand.self,
             ImportCommand.self, ExportCommand.self, StressCommand.self, KeysCommand.self,

@@ -23,7 +23,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Sort rows by: \(PortfolioReport.SortField.allCases.map(\.rawValue).joined(separator: ", ")).")
     var sort: String = "rank"
 
-    @Option(help: "At most N rows (0 = all; default: 20 for the table, all otherwise). With --compare-as-of: movers each way and ids per list (default 20).")
+    // `.unconditional` so `--limit -3` reaches validate() and gets its own message, not "Missing value".
+    @Option(parsing: .unconditional, help: "At most N rows (0 = all; default: 20 for the table, all otherwise). With --compare-as-of: movers each way and ids per list (default 20).")
     var limit: Int?
 
     @Option(name: .customLong("compare-as-of"), help: "Compare with the portfolio as of this date yyyy-MM-dd: tier, ABC and RFM migration, movers, new and quiet customers, decisions against outcomes (same weights for both dates).")
@@ -33,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         if PortfolioReport.SortField(rawValue: sort) == nil {
             throw ValidationError("--sort must be one of \(PortfolioReport.SortField.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 (all rows) or a positive number of rows, not \(limit)") }
         if let compareAsOf, Day(iso: compareAsOf) == nil { throw ValidationError("--compare-as-of must be a date yyyy-MM-dd, not \"\(compareAsOf)\"") }
     }
 
