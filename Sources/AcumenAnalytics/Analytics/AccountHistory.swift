@@ -13,7 +13,7 @@ import AcumenCore
 /// comparable with each other (though not to the decimal with a score that includes the fit).
 ///
 /// Meant to be computed once per workspace load, off the input path, and kept: a profile then
-/// reads one account's timeline with ``timeline(_:)`` in O(quarters).
+/// reads one account's timeline with ``timeline(_:)`` in O(quarters). Definition: docs/analytics.md §16.
 /// Storage: quarters × customers × 6 bytes (48 MB for 8 quarters of 1M customers).
 public struct AccountHistory: Sendable {
     /// One account at one date.

@@ -2,7 +2,7 @@ import AcumenCore
 
 /// The analysis date a workspace opens at when the user names none, and why.
 ///
-/// One rule for the CLI and the workbench (docs/analytics.md §"The analysis date"):
+/// One rule for the CLI and the workbench (docs/analytics.md §14):
 /// 1. a date the user asked for (`--as-of`, a date typed in the workbench);
 /// 2. else the workspace's ``Settings/asOf``;
 /// 3. else today — unless the latest transaction is older than the start of the window today

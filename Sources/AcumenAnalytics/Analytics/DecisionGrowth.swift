@@ -8,6 +8,7 @@ import AcumenCore
 /// comparison is only made once the after-period has ended on or before the analysis date
 /// (`d + 12 months ≤ asOf`); until then the answer is ``Outcome/tooEarly(until:)``.
 /// Transactions on or after `asOf` are never looked at. Change = (after − before) / before.
+/// Definition: docs/analytics.md §16.
 public struct DecisionGrowth: Sendable, Hashable {
     /// What can be said about the decision so far.
     public enum Outcome: Sendable, Hashable {

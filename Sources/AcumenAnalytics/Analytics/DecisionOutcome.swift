@@ -8,7 +8,7 @@ import AcumenCore
 /// and is dated (UTC day of ``Review/at``) before the earlier `asOf`. A review made after the
 /// earlier date could not have caused the change and is left out. Revenue change =
 /// (later − earlier) / earlier, nil when the earlier revenue is 0. Closes the method's loop of
-/// data → classification → strategy → feedback (docs/analytics.md §9).
+/// data → classification → strategy → feedback (docs/analytics.md §15).
 public struct DecisionOutcome: Sendable, Hashable {
     /// The strategy decided.
     public var strategy: Strategy

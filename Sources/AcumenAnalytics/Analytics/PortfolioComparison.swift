@@ -6,7 +6,7 @@ import AcumenCore
 /// Gives the tier, ABC and RFM-segment migration matrices (counts, revenue, and the customers
 /// in each cell), the movers up and down with Δscore and Δrank, the customers new since the
 /// earlier date, those gone quiet, per tier the change in customers, revenue and contribution,
-/// and the decisions against outcomes (``decisions``). Definitions: docs/analytics.md §9.
+/// and the decisions against outcomes (``decisions``). Definitions: docs/analytics.md §15.
 ///
 /// Signs follow ``ScenarioComparison``: Δ = later − earlier for scores and money; Δrank =
 /// earlier rank − later rank, positive = moved up.
