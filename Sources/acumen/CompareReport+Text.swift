@@ -1,5 +1,6 @@
 import AcumenAnalytics
 import AcumenCore
+import AcumenUI
 import AcumenStore
 
 /// The comparison of two dates as an 80-column text table, Markdown, or one CSV line per customer.
@@ -10,7 +11,7 @@ extension CompareReport {
     /// The heading lines shared by the table and Markdown.
     var heading: [String] {
         let c = comparison
-        return ["Changes between two dates" + (scenario.map { ", scenario \"\(ReportText.sanitized($0))\"" } ?? ""),
+        return ["Changes between two dates" + (scenario.map { ", scenario \"\(TextSanitizer.sanitize($0))\"" } ?? ""),
                 "  same weights at both dates, so only the data moved",
                 "  earlier: \(c.earlier.window)", "  later:   \(c.later.window)",
                 "  \(c.count) customers; \(c.newCustomers.count) new since the earlier date; \(c.goneQuiet.count) gone quiet",
@@ -21,14 +22,14 @@ extension CompareReport {
     static func matrixLines(_ title: String, _ m: MigrationMatrix) -> [String] {
         let nameW = 12, cellW = max(4, min(8, (ReportFormatter.width - nameW) / max(1, m.classes.count + 1) - 1))
         var lines = [title]
-        lines.append(ReportText.fit("from \\ to", nameW) + m.classes.map { " " + ReportText.fit(ReportText.sanitized($0), cellW, right: true) }.joined()
-                     + " " + ReportText.fit("total", cellW, right: true))
+        lines.append(TextLayout.fit("from \\ to", width: nameW) + m.classes.map { " " + TextLayout.fit(TextSanitizer.sanitize($0), width: cellW, alignment: .right) }.joined()
+                     + " " + TextLayout.fit("total", width: cellW, alignment: .right))
         for (i, row) in m.cells.enumerated() {
-            lines.append(ReportText.fit(ReportText.sanitized(m.classes[i]), nameW) + row.map { " " + ReportText.fit(String($0.count), cellW, right: true) }.joined()
-                         + " " + ReportText.fit(String(m.rowSums[i]), cellW, right: true))
+            lines.append(TextLayout.fit(TextSanitizer.sanitize(m.classes[i]), width: nameW) + row.map { " " + TextLayout.fit(String($0.count), width: cellW, alignment: .right) }.joined()
+                         + " " + TextLayout.fit(String(m.rowSums[i]), width: cellW, alignment: .right))
         }
-        lines.append(ReportText.fit("total", nameW) + m.columnSums.map { " " + ReportText.fit(String($0), cellW, right: true) }.joined()
-                     + " " + ReportText.fit(String(m.total), cellW, right: true))
+        lines.append(TextLayout.fit("total", width: nameW) + m.columnSums.map { " " + TextLayout.fit(String($0), width: cellW, alignment: .right) }.joined()
+                     + " " + TextLayout.fit(String(m.total), width: cellW, alignment: .right))
         return lines
     }
 
@@ -41,19 +42,19 @@ extension CompareReport {
         lines += Self.matrixLines("RFM segment migration (customers)", c.segments) + [""]
         lines.append("Per tier         customers            revenue       contribution")
         for t in c.tierChanges {
-            lines.append(ReportText.fit(ReportText.sanitized(t.tier), 12)
-                         + ReportText.fit("\(t.earlier.customers) → \(t.later.customers)", 15, right: true)
-                         + ReportText.fit("\(Self.money(t.earlier.revenue)) → \(Self.money(t.later.revenue))", 19, right: true)
-                         + ReportText.fit("\(Self.money(t.earlier.contribution)) → \(Self.money(t.later.contribution))", 19, right: true))
+            lines.append(TextLayout.fit(TextSanitizer.sanitize(t.tier), width: 12)
+                         + TextLayout.fit("\(t.earlier.customers) → \(t.later.customers)", width: 15, alignment: .right)
+                         + TextLayout.fit("\(Self.money(t.earlier.revenue)) → \(Self.money(t.later.revenue))", width: 19, alignment: .right)
+                         + TextLayout.fit("\(Self.money(t.earlier.contribution)) → \(Self.money(t.later.contribution))", width: 19, alignment: .right))
         }
         for (title, dir) in [("Movers up", RankMovers.Direction.up), ("Movers down", .down)] {
             lines += ["", title + "  (Δscore in points, Δrank positive = up)"]
             let list = movers(dir)
             if list.isEmpty { lines.append("  none") }
             for m in list {
-                lines.append("  " + ReportText.fit(ReportText.sanitized(customers[m.index].name), 30)
-                             + ReportText.fit("\(ReportText.sanitized(m.earlierTier)) → \(ReportText.sanitized(m.laterTier))", 20)
-                             + ReportText.fit(Self.signed(m.scoreDelta), 8, right: true) + ReportText.fit(String(m.rankDelta), 9, right: true))
+                lines.append("  " + TextLayout.fit(TextSanitizer.sanitize(customers[m.index].name), width: 30)
+                             + TextLayout.fit("\(TextSanitizer.sanitize(m.earlierTier)) → \(TextSanitizer.sanitize(m.laterTier))", width: 20)
+                             + TextLayout.fit(Self.signed(m.scoreDelta), width: 8, alignment: .right) + TextLayout.fit(String(m.rankDelta), width: 9, alignment: .right))
             }
         }
         lines += ["", "Decisions against outcomes (accounts triaged before \(c.earlier.asOf.iso))"]
@@ -63,7 +64,7 @@ extension CompareReport {
             lines.append("  \(d.strategy.title): \(d.count) account\(d.count == 1 ? "" : "s"), revenue \(Self.change(d.revenueChange)), "
                          + "contribution \(Self.change(d.contributionChange))")
         }
-        return lines.map { ReportText.fit($0, ReportFormatter.width).replacingTrailingSpaces() }.joined(separator: "\n") + "\n"
+        return lines.map { TextLayout.fit($0, width: ReportFormatter.width).replacingTrailingSpaces() }.joined(separator: "\n") + "\n"
     }
 
     /// A Markdown table of a matrix (counts, and later revenue in brackets).

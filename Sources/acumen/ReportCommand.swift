@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
         if let other = compareAsOf.flatMap({ Day(iso: $0) }) {
             let c = CompareReport.build(loaded, other: other, lifetimeValue: !options.noLifetimeValue, limit: limit ?? 20)
             let text = switch format { case .table: c.table; case .json: JSONWriter.pretty(c.json) + "\n"; case .csv: c.csv; case .markdown: c.markdown }
-            return writeStandardOutput(text)
+            return writeStandardOutput(text, sanitize: format == .table || format == .markdown)
         }
         let field = PortfolioReport.SortField(rawValue: sort) ?? .rank
         let rowLimit = limit ?? (format == .table ? 20 : 0)
@@ -51,16 +51,19 @@ struct ReportCommand: ParsableCommand {
         let text: String
         switch format {
         case .table: text = ReportFormatter.table(report)
-        case .json:
-            var json = report.json
-            if case .object(var o) = json, let clv = loaded.lifetimeValue {
-                o["lifetimeValue"] = clv.json
-                json = .object(o)
+        case .json, .csv:
+            // Streamed: constant memory, numbers formatted straight into bytes.
+            var out = StreamedOutput.standardOutput()
+            if format == .json {
+                try report.writeJSON(extra: loaded.lifetimeValue.map { ["lifetimeValue": $0.json] } ?? [:], to: &out)
+                out.append("\n")
+            } else {
+                try report.writeCSV(to: &out)
             }
-            text = JSONWriter.pretty(json) + "\n"
-        case .csv: text = report.csv
+            try out.flush()
+            return
         case .markdown: text = ReportFormatter.markdown(report)
         }
-        writeStandardOutput(text)
+        writeStandardOutput(text, sanitize: format == .table || format == .markdown)
     }
 }

@@ -4,6 +4,7 @@ import Testing
 @testable import AcumenAnalytics
 @testable import AcumenCore
 @testable import AcumenStore
+import AcumenUI
 
 /// `acumen report --compare-as-of` output and `fit --cdnow` with the five-column sample layout.
 @Suite struct CompareReportTests {
@@ -37,7 +38,7 @@ import Testing
         let text = r.table
         #expect(text.contains("same weights at both dates"))
         #expect(text.contains("earlier: as of \(earlier.iso) · window"))
-        #expect(text.split(separator: "\n").allSatisfy { ReportText.width(String($0)) <= 80 })
+        #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
         #expect(r.markdown.contains("## Tier migration (customers)"))
     }
 
