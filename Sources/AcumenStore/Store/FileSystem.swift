@@ -26,7 +26,7 @@ public struct IOFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case EFBIG: hint = " — the file is larger than allowed (file size limit)"
         case EACCES, EPERM: hint = " — no permission; check the folder's owner and mode"
         case EROFS: hint = " — the file system is read-only"
-        case ELOOP: hint = " — it is a symbolic link; Acumen writes through links only when allowed (--follow-symlinks)"
+        case ELOOP: hint = " — it is a symbolic link; Acumen does not write through links (replace the link with the file it points to)"
         case EIO: hint = " — the disk reported an error; your edits are kept, try saving again or save elsewhere"
         default: hint = ""
         }
