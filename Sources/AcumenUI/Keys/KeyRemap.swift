@@ -1,4 +1,4 @@
-import AcumenModel
+import AcumenCore
 
 /// The user's key remapping: `$XDG_CONFIG_HOME/acumen/keys.json`, else
 /// `~/.config/acumen/keys.json` — terminals and tmux take some keys for themselves, and muscle
