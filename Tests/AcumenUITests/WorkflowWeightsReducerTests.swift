@@ -89,7 +89,13 @@ import AcumenStore
     @Test func applyingAScenarioIsAnUndoableEdit() throws {
         let h = try WorkflowHarness(customers: 20)
         let before = h.workspace.settings.weights
+        // A asks once, counting the accounts; any key but y cancels.
         h.press(.char("4"), .char("+"), .char("+"), .char("A"))
+        #expect(h.frame.contains("Apply these weights as the workspace default?"))
+        #expect(h.frame.contains("Re-scores all 20 accounts;") && h.frame.contains("u undoes it."))
+        h.press(.char("n"))
+        #expect(h.workspace.settings.weights == before && h.state.notice == "Cancelled: nothing changed")
+        h.press(.char("A"), .char("y"))
         #expect(h.workspace.settings.weights[.monetary] == 17)
         #expect(h.journal.contains(#""type":"setWeights""#))
         // The baseline stays pinned, so the applied weights still show their Δ.
