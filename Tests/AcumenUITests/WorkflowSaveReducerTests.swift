@@ -110,6 +110,7 @@ import AcumenStore
         h.press(.char("o")); h.type("Bob"); h.press(.enter)
         h.press(.char("e")); h.type("Q3 review"); h.press(.enter)
         h.press(.char("O")); h.type("maintain: serve efficiently"); h.press(.enter)
+        #expect(h.state.notice?.hasSuffix("(3 accounts; u undoes)") == true, "\(h.state.notice ?? "")")
         #expect(rows.allSatisfy { h.workspace.customers[$0].owner == "Bob" && h.workspace.customers[$0].notes.last?.text == "Q3 review" })
         #expect(rows.allSatisfy { h.workspace.customers[$0].strategyOverride?.value == "maintain" })
         #expect(h.journalRecords == 3)
