@@ -86,6 +86,28 @@ import AcumenStore
         #expect(h.frame.contains("baseline: Revenue first 売上 · trying: Frequency"))
     }
 
+    /// The weight prompt starts with the weight selected: `0` over 2 gives 0, `30` over 15 gives 30.
+    @Test func typingAWeightReplacesThePrefilledOne() throws {
+        let h = try WorkflowHarness(customers: 20)
+        h.press(.char("4"))
+        let c = try #require(h.state.weights.whatIf).weight(.monetary)
+        h.press(.enter)
+        h.type("30")
+        h.press(.enter)
+        #expect(h.state.weights.whatIf?.weight(.monetary) == 30 && c != 30)
+        h.press(.enter)
+        h.type("0")
+        h.press(.enter)
+        #expect(h.state.weights.whatIf?.weight(.monetary) == 0)
+        // End keeps the value and appends; Up recalls the weights typed before.
+        h.press(.enter, .end)
+        h.type("5")
+        h.press(.enter)
+        #expect(h.state.weights.whatIf?.weight(.monetary) == 5)
+        h.press(.enter, .up, .up, .enter)  // history: 30, 0, 05
+        #expect(h.state.weights.whatIf?.weight(.monetary) == 0)
+    }
+
     @Test func applyingAScenarioIsAnUndoableEdit() throws {
         let h = try WorkflowHarness(customers: 20)
         let before = h.workspace.settings.weights
