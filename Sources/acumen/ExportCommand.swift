@@ -39,10 +39,12 @@ struct ExportCommand: ParsableCommand {
         let accounts = ExportedAccount.accounts(analysis, scenario: loaded.scenario, filter: parsedFilter)
         let context = ExportContext(asOf: loaded.asOf, scenario: loaded.scenario?.name, filter: parsedFilter, currency: loaded.workspace.settings.currency,
                                     tierOrder: analysis.tierNames)
-        let bytes = AccountExporter.render(format, accounts, workspace: loaded.workspace, context: context)
         if output == "-" {
-            writeStandardOutput(String(decoding: bytes, as: UTF8.self))
+            var out = StreamedOutput.standardOutput()
+            try AccountExporter.write(format, accounts, workspace: loaded.workspace, context: context, to: &out)
+            try out.flush()
         } else {
+            let bytes = AccountExporter.render(format, accounts, workspace: loaded.workspace, context: context)
             do { try AtomicFile().replace(output, with: bytes) } catch {
                 printError("acumen: " + error.description)
                 throw ExitCode(1)
