@@ -101,7 +101,7 @@ func exportView(_ request: ExportRequest, analysis: PortfolioAnalysis, workspace
     let context = ExportContext(asOf: analysis.asOf, currency: workspace.settings.currency, tierOrder: analysis.tierNames)
     let bytes = AccountExporter.render(request.format, accounts, workspace: workspace, context: context)
     do {
-        try AtomicFile().replace(request.path, with: bytes)
+        try ExportWriter.writeFile(bytes, format: request.format, to: request.path)
     } catch {
         return [.notice("Export failed: " + error.description, isError: true)]
     }

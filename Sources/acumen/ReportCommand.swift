@@ -55,6 +55,6 @@ struct ReportCommand: ParsableCommand {
             return
         case .markdown: text = ReportFormatter.markdown(report)
         }
-        writeStandardOutput(text)
+        writeStandardOutput(text, sanitize: format == .table || format == .markdown)
     }
 }

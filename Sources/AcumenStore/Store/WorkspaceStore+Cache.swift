@@ -11,8 +11,7 @@ extension WorkspaceStore {
     /// - Returns: true when the cache was written.
     @discardableResult
     func refreshCacheUnderLock() -> Bool {
-        let (lock, _) = WorkspaceLock.acquire(folder: folder)
-        guard let lock else { return false }
+        guard case .acquired(let lock) = WorkspaceLock.take(folder: folder) else { return false }
         defer { lock.release() }
         // The file may have changed between reading and locking: the key must still describe it.
         guard let fp = fingerprints[WorkspaceFiles.transactions], let loaded = fp.status,
