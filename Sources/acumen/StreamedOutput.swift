@@ -14,7 +14,7 @@ enum StreamedOutput {
         ByteOutput(chunkSize: chunkSize) { bytes in try write(bytes, to: 1) }
     }
 
-    /// Writes every byte through ``Console/writeAll(_:_:)`` (short writes, `EINTR`, `EAGAIN`).
+    /// Writes every byte (``Console/writeAll(_:_:)``: short writes, `EINTR`, `EAGAIN`).
     /// - Throws: `ExitCode(1)` after saying why on standard error.
     static func write(_ bytes: [UInt8], to fd: Int32) throws {
         let code = Console.writeAll(fd, bytes)
