@@ -39,6 +39,13 @@ struct ExportCommand: ParsableCommand {
         let accounts = ExportedAccount.accounts(analysis, scenario: loaded.scenario, filter: parsedFilter)
         let context = ExportContext(asOf: loaded.asOf, scenario: loaded.scenario?.name, filter: parsedFilter, currency: loaded.workspace.settings.currency,
                                     tierOrder: analysis.tierNames)
+        if output == "-", format != .markdown {
+            // Data formats stream to standard output as they are (constant memory).
+            var out = StreamedOutput.standardOutput()
+            try AccountExporter.write(format, accounts, workspace: loaded.workspace, context: context, to: &out)
+            try out.flush()
+            return
+        }
         let bytes = AccountExporter.render(format, accounts, workspace: loaded.workspace, context: context)
         do { try ExportWriter.write(bytes, format: format, to: output) } catch {
             printError("acumen: " + error.description + (error.reason == nil ? "" : " — give a file path, or -o - to write to standard output"))
