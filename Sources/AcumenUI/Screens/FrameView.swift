@@ -67,8 +67,11 @@ extension AppState {
         if let notice {
             let role: StyleRole = noticeIsError ? .error : .warning
             let w = min(DisplayWidth.of(notice) + 2, width)
-            grid.put(left, x: 0, y: y, role: .statusBar, maxWidth: max(0, width - w))
-            grid.put(" " + notice + " ", x: max(0, width - w), y: y, role: role, maxWidth: w)
+            // Neither is cut mid-word without a mark: the status gives way (with an ellipsis, or
+            // entirely when little room is left), and a notice wider than the line ends in one.
+            let room = width - w
+            if room >= 10 { grid.put(TextLayout.truncate(left, width: room, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .statusBar, maxWidth: room) }
+            grid.put(" " + TextLayout.truncate(notice, width: max(0, w - 2), ellipsis: glyphs.ellipsis) + " ", x: max(0, width - w), y: y, role: role, maxWidth: w)
         } else {
             grid.put(TextLayout.truncate(left, width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .statusBar)
         }
