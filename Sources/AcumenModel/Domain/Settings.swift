@@ -26,9 +26,14 @@ public struct Settings: Hashable, Sendable {
     /// Default settings.
     public init() {}
 
-    /// The weights of all criteria, by criterion (criteria without a setting weigh 0).
+    /// The weights of all criteria, by criterion; a criterion without a setting takes its
+    /// default weight (``CriterionSetting/defaults``), as `docs/format.md` says of any missing member.
     public var weights: [Criterion: Double] {
-        get { Dictionary(criteria.map { ($0.criterion, $0.weight) }, uniquingKeysWith: { a, _ in a }) }
+        get {
+            var w = Dictionary(criteria.map { ($0.criterion, $0.weight) }, uniquingKeysWith: { a, _ in a })
+            for d in CriterionSetting.defaults where w[d.criterion] == nil { w[d.criterion] = d.weight }
+            return w
+        }
         set {
             for k in criteria.indices { criteria[k].weight = newValue[criteria[k].criterion] ?? 0 }
             for (c, w) in newValue where !criteria.contains(where: { $0.criterion == c }) {
