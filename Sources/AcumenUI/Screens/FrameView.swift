@@ -1,3 +1,5 @@
+import AcumenModel
+
 extension AppState {
     /// Draws the whole frame: title bar with breadcrumb, the screen, status line, footer hints
     /// and any overlay. Every row is exactly `grid.width` cells.
@@ -44,7 +46,10 @@ extension AppState {
         if case .prompt(let p) = overlay {
             let x = grid.put(p.label, x: 0, y: y, role: .input)
             let end = grid.put(p.text, x: x, y: y, role: .input, maxWidth: width - x - 1)
-            grid.put("_", x: end, y: y, role: .input, maxWidth: 1)
+            let after = grid.put("_", x: end, y: y, role: .input, maxWidth: 1)
+            if p.kind == .filter, let e = accounts.filterError, after + 2 < width {
+                grid.put("  " + TextSanitizer.sanitize(e.description), x: after, y: y, role: .error, maxWidth: width - after)
+            }
             return
         }
         var left = ""

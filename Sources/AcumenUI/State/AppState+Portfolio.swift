@@ -1,3 +1,5 @@
+import AcumenModel
+
 extension AppState {
     /// Rows and columns of the selected portfolio panel.
     var portfolioShape: (rows: Int, columns: Int) {
