@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import AcumenUI
 
 /// The edit session and workflow shell for `acumen open`, over the analysis already made for

@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Each figure is decided once: the strategy and its reasons come from one decision, and a
 /// criterion left out of `settings.json` takes its default weight (docs/format.md).

@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The one filter language: shorthand, implicit `and`, bare words, canonical values and
 /// errors with columns (docs/import-export.md, "Filters").

@@ -1,5 +1,7 @@
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 @testable import AcumenUI
 
 /// Typing a filter narrows the previous result instead of rescanning every row; the result must

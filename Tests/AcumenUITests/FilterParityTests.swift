@@ -1,5 +1,7 @@
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 @testable import AcumenUI
 
 /// One filter language: the same expression keeps the same accounts in `acumen export --filter`

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// `acumen export --filter` speaks the workbench's filter language: shorthand works, and an
 /// unknown key or value is an error with its column and a non-zero exit, never 0 rows.

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The accounts table as rows of the model's filter language (``AccountFilter``): the keys the
 /// list shows are read from the table's columns (coded ones decided once per code), the others

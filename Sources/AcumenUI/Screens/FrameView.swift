@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 extension AppState {
     /// Draws the whole frame: title bar with breadcrumb, the screen, status line, footer hints

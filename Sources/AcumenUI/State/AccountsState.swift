@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The accounts list: column layout, sort, filter history, the visible view as an index array,
 /// cursor, scroll, marks and search.

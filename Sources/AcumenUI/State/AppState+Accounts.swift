@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 extension AppState {
     /// Commands on the accounts list.

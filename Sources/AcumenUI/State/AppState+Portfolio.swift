@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 extension AppState {
     /// Rows and columns of the selected portfolio panel.

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// A change the reducer asks the shell to make to the workspace; the shell stamps it with the
 /// time and the author, records it through the ``EditSession`` and answers with

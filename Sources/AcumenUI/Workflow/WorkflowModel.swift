@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The workspace and its analysis as the triage and weights screens need them, held in
 /// ``AppState`` so the reducer can build edits and rescore what-ifs without I/O.

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Runs the workflow effects against the open workspace: records edits through the
 /// ``EditSession`` (journaled and fsynced before anything reports success), re-analyses when
