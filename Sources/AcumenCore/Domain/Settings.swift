@@ -31,7 +31,7 @@ public struct Settings: Hashable, Sendable {
     public var weights: [Criterion: Double] {
         get {
             var w = Dictionary(criteria.map { ($0.criterion, $0.weight) }, uniquingKeysWith: { a, _ in a })
-            for d in CriterionSetting.defaults where w[d.criterion] == nil { w[d.criterion] = d.weight }
+            for c in Criterion.allCases where w[c] == nil { w[c] = c.defaultWeight }
             return w
         }
         set {
@@ -71,18 +71,9 @@ public struct CriterionSetting: Hashable, Sendable {
         self.normalisation = normalisation ?? (criterion.isRated ? .scale : .percentile)
     }
 
-    /// Default weights: value-heavy, with the rated criteria sharing a third.
-    public static let defaults: [CriterionSetting] = [
-        .init(criterion: .monetary, weight: 15), .init(criterion: .contribution, weight: 15),
-        .init(criterion: .frequency, weight: 8), .init(criterion: .recency, weight: 8),
-        .init(criterion: .tenure, weight: 3), .init(criterion: .trend, weight: 5),
-        .init(criterion: .predictedCLV, weight: 10), .init(criterion: .pAlive, weight: 0),
-        .init(criterion: .satisfaction, weight: 5), .init(criterion: .stickiness, weight: 4),
-        .init(criterion: .marketPotential, weight: 6), .init(criterion: .needsFit, weight: 3),
-        .init(criterion: .competition, weight: 2), .init(criterion: .innovation, weight: 2),
-        .init(criterion: .cooperation, weight: 4), .init(criterion: .brandInfluence, weight: 3),
-        .init(criterion: .cultureFit, weight: 2), .init(criterion: .risk, weight: 5),
-    ]
+    /// Default settings of every criterion, in `allCases` order, with the weights of the
+    /// criteria table (``Criterion/defaultWeight``): value-heavy, the rated criteria sharing a third.
+    public static let defaults: [CriterionSetting] = Criterion.allCases.map { .init(criterion: $0, weight: $0.defaultWeight) }
 }
 
 /// A named set of weights.
