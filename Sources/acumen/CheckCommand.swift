@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
             let store = try WorkspaceStore.open(directory, options: .init(readOnly: true))
             for w in store.warnings { printError(w.description) }
             let ws = store.workspace
-            print("\(directory): OK — \(ws.customers.count) customers, \(ws.transactions.count) transactions, \(ws.settings.scenarios.count) scenarios.")
+            printLine("\(directory): OK — \(ws.customers.count) customers, \(ws.transactions.count) transactions, \(ws.settings.scenarios.count) scenarios.")
         } catch {
             for p in error.problems { printError(p.description) }
             if error.problems.isEmpty { printError("acumen: " + error.description) } else {

@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
     @Argument(help: "Folder to create (must not hold a workspace yet unless --force).")
     var directory: String
 
-    @Option(help: "Number of customers.")
+    @Option(parsing: .unconditional, help: "Number of customers.")
     var customers = 500
 
     @Option(help: "Approximate total number of transactions (default: 10 per customer).")
@@ -34,6 +34,6 @@ struct DemoCommand: ParsableCommand {
             let store = try WorkspaceStore.create(directory, workspace: w)
             store.close()
         } catch { throw fail(error) }
-        print("Created \(directory): \(w.customers.count) customers, \(w.transactions.count) transactions (seed \(seed)).")
+        printLine("Created \(directory): \(w.customers.count) customers, \(w.transactions.count) transactions (seed \(seed)).")
     }
 }

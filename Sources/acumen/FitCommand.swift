@@ -63,9 +63,9 @@ struct FitCommand: ParsableCommand {
             o["fitSeconds"] = .double(seconds)
             o["transactions"] = .int(workspace.transactions.count)
             if let report { o["holdout"] = report.json }
-            print(JSONWriter.pretty(.object(o)))
+            writeStandardOutput(JSONWriter.pretty(.object(o)) + "\n", sanitize: false)
         } else {
-            print(FitTable.render(result: result, holdout: report, seconds: seconds))
+            printLine(FitTable.render(result: result, holdout: report, seconds: seconds))
         }
     }
 

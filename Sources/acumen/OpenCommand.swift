@@ -23,6 +23,10 @@ struct OpenCommand: ParsableCommand {
     /// From this many customers on, the lifetime-value fit runs after the first frame.
     static let backgroundFitCustomers = 50_000
 
+    func validate() throws {
+        if let directory, let problem = WorkspaceArgument.problem(directory) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         let folder = try resolveWorkspace(directory)
         guard isatty(0) != 0, isatty(1) != 0 else {
@@ -63,11 +67,17 @@ struct OpenCommand: ParsableCommand {
         _ = state.update(.loaded(table))
         let shell = makeWorkflowShell(store, analysis: view.analysis)
         _ = state.update(.workflow(.loaded(shell.model)))
-        if let reason = store.readOnlyReason { _ = state.update(.notice("Read-only: " + reason, isError: false)) }
-        if let notice { _ = state.update(.notice(notice, isError: true)) }
+        // One opening notice, so none hides another: what was printed before the screen started is gone.
+        var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
+        if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
+        if let notice { opening.others.append(notice) }
+        let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
+        state.keys = keys
+        if let keysProblem { opening.others.append(keysProblem) }
         let background = BackgroundWork()
+        if fitInBackground { opening.others.append("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…") }
+        if let text = opening.text { _ = state.update(.notice(text, isError: notice != nil || keysProblem != nil)) }
         if fitInBackground {
-            _ = state.update(.notice("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…", isError: false))
             background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
                 shell.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
             }
@@ -91,11 +101,11 @@ func exportView(_ request: ExportRequest, analysis: PortfolioAnalysis, workspace
     let context = ExportContext(asOf: analysis.asOf, currency: workspace.settings.currency, tierOrder: analysis.tierNames)
     let bytes = AccountExporter.render(request.format, accounts, workspace: workspace, context: context)
     do {
-        try AtomicFile().replace(request.path, with: bytes)
+        try ExportWriter.writeFile(bytes, format: request.format, to: request.path)
     } catch {
         return [.notice("Export failed: " + error.description, isError: true)]
     }
-    return [.notice("Exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(request.path) (\(request.format.rawValue))", isError: false)]
+    return [.notice("Exported " + Format.count(accounts.count, "account") + " to \(request.path) (\(request.format.rawValue))", isError: false)]
 }
 
 /// The running binary's path (for finding `themes/` beside it).

@@ -74,12 +74,13 @@ public protocol AccountFilterRows {
     func number(for key: AccountFilter.NumberKey, row: Int) -> Double?
     /// A yes/no property of a row.
     func flag(_ flag: AccountFilter.Flag, row: Int) -> Bool
-    /// A test of whether a row's name or id contains `needle` (already lower-cased), ignoring case.
+    /// A test of whether a row's name or id contains `needle` (already folded, ``TextFolding``),
+    /// ignoring case and accents.
     func nameOrIDMatcher(_ needle: String) -> (Int) -> Bool
 }
 
 extension AccountFilterRows {
     public func nameOrIDMatcher(_ needle: String) -> (Int) -> Bool {
-        { row in (values(for: .name, row: row) + values(for: .id, row: row)).contains { $0.lowercased().contains(needle) } }
+        { row in (values(for: .name, row: row) + values(for: .id, row: row)).contains { TextFolding.fold($0).contains(needle) } }
     }
 }

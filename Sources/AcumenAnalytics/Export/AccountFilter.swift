@@ -19,13 +19,13 @@ import Foundation
 ///   `"cut cost"` are one strategy), and a value outside the list is an error; `key:value`
 ///   means `key=value`.
 /// - Text keys (`id name owner industry region tag reason`) take `=`/`!=` (the whole value,
-///   ignoring case, spaces and dashes: `owner=ana` does not match "Dana") and `~`/`!~`
-///   (contains, ignoring case); `key:value` means `key~value`. A tag key matches any tag.
+///   ignoring case, accents, spaces and dashes: `owner=ana` does not match "Dana") and `~`/`!~`
+///   (contains, ignoring case and accents); `key:value` means `key~value`. A tag key matches any tag.
 /// - Number keys (`score revenue contribution clv margin costToServe r f`) take all six
 ///   comparisons; `key:value` means `key=value`. Money is in currency units; `r`/`f` are the
 ///   RFM recency and frequency scores 1–5.
 /// - Flags: `belowBreakEven overridden reviewed unreviewed hasNotes` (`flag:no` negates).
-/// - A bare word matches accounts whose name or id contains it (ignoring case).
+/// - A bare word matches accounts whose name or id contains it (ignoring case and accents).
 ///
 /// Examples: `tier=Key and strategy=grow`, `tier:key strategy:grow owner:chen belowBreakEven`,
 /// `owner~"Chen" or region=EMEA`, `not tag:strategic and revenue>10000`.
@@ -52,7 +52,7 @@ public struct AccountFilter: Sendable, Hashable, CustomStringConvertible {
         case text(TextKey, Operator, String)
         case number(NumberKey, Operator, Double)
         case flag(Flag)
-        /// A bare word: the name or the id contains it (lower-cased here).
+        /// A bare word: the name or the id contains it (folded here, ``TextFolding``).
         case search(String)
     }
 
@@ -120,7 +120,7 @@ public struct AccountFilter: Sendable, Hashable, CustomStringConvertible {
         case .or(let parts): return parts.contains { evaluate($0, a) }
         case .not(let inner): return !evaluate(inner, a)
         case .flag(let f): return a.flag(f)
-        case .search(let w): return (a.values(for: .name) + a.values(for: .id)).contains { $0.lowercased().contains(w) }
+        case .search(let w): return (a.values(for: .name) + a.values(for: .id)).contains { TextFolding.fold($0).contains(w) }
         case .number(let key, let op, let v): return compare(a.number(for: key), op, v)
         case .text(let key, let op, let v): return textMatches(a.values(for: key), op, v)
         }
@@ -145,15 +145,16 @@ public struct AccountFilter: Sendable, Hashable, CustomStringConvertible {
         switch op {
         case .equal: let n = normalized(v); return values.contains { normalized($0) == n }
         case .notEqual: let n = normalized(v); return !values.contains { normalized($0) == n }
-        case .contains: let l = v.lowercased(); return values.contains { $0.lowercased().contains(l) }
-        case .notContains: let l = v.lowercased(); return !values.contains { $0.lowercased().contains(l) }
+        case .contains: let l = TextFolding.fold(v); return values.contains { TextFolding.fold($0).contains(l) }
+        case .notContains: let l = TextFolding.fold(v); return !values.contains { TextFolding.fold($0).contains(l) }
         default: return false
         }
     }
 
-    /// Lowercased without spaces, dashes and underscores, so `cut-cost`, `Cut cost` and `cutCost` agree.
+    /// Folded (``TextFolding``: case and accents) without spaces, dashes and underscores, so
+    /// `cut-cost`, `Cut cost` and `cutCost` agree, and `muller` is `Müller`.
     public static func normalized(_ s: String) -> String {
-        String(s.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" })
+        String(TextFolding.fold(s).filter { $0 != " " && $0 != "-" && $0 != "_" })
     }
 
     /// A value as the filter language writes it: quoted (with `\"` and `\\`) when it holds a

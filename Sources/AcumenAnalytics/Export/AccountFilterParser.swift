@@ -93,7 +93,7 @@ struct AccountFilterParser {
             return e
         case .quoted(let text):
             at += 1
-            return .search(text.lowercased())
+            return .search(TextFolding.fold(text))
         case .word(let name):
             if isKeyword(current, "and") || isKeyword(current, "or") { throw fail("expected a term before '\(name)'") }
             return try parseTerm(name)
@@ -115,7 +115,7 @@ struct AccountFilterParser {
         default:
             if let flag { return .flag(flag) }
             if textKey != nil || numberKey != nil { throw fail("expected an operator (: = != ~ !~ < <= > >=) after '\(name)'") }
-            return .search(key)
+            return .search(TextFolding.fold(name))
         }
         let operatorText = op?.rawValue ?? ":"
         at += 1

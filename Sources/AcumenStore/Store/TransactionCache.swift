@@ -89,7 +89,7 @@ enum TransactionCache {
     /// Writes the cache crash-safely; failures are ignored (the cache is only an accelerator).
     static func store(folder: String, key: Key, table t: TransactionTable, headerExtra: [String: JSONValue], fs: any FileSystem) {
         let dir = folder + "/" + folderName
-        if mkdir(dir, 0o700) != 0 && errno != EEXIST { return }
+        if mkdir(dir, 0o777) != 0 && errno != EEXIST { return }
         var out: [UInt8] = []
         out.reserveCapacity(64 + t.count * 29)
         func word(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }

@@ -57,7 +57,7 @@ extension WorkspaceStore {
     }
 
     /// The journal sequence number a file includes once saved now.
-    private func seqToSave(_ file: String) -> Int {
+    func seqToSave(_ file: String) -> Int {
         pendingEdits[file] != nil ? lastSeq : savedSeq[file, default: 0]
     }
 
@@ -67,7 +67,9 @@ extension WorkspaceStore {
     ///   program changed a file; I/O errors leave the previous files and the journal intact and
     ///   the edits in memory, so the save can be retried.
     public func save(overwriting: Set<String> = []) throws(WorkspaceError) {
-        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        try checkOwnership()
+        let beyond = MoneyBounds.check(workspace.transactions, customers: workspace.customers)
+        if !beyond.isEmpty { throw .invalid(beyond) }
         let conflicts = try filesChangedOnDisk().filter { !overwriting.contains($0) }
         if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
         let writer = AtomicFile(fs: fs)
@@ -90,8 +92,8 @@ extension WorkspaceStore {
             savedSeq[file] = seq
             if file == WorkspaceFiles.transactions { storeTransactionCache(workspace) }
         }
-        do { journalLength = try journal.reset() } catch {
-            journalLength = nil  // unknown: the next append cuts nothing and appends safely
+        do { journalPosition = try journal.reset(); journalOwnTail = 0 } catch {
+            journalPosition = nil  // unknown: the next append cuts nothing and appends safely
             throw .io(error)
         }
         pendingEdits = [:]
@@ -102,12 +104,12 @@ extension WorkspaceStore {
     /// are not replayed on the next open either).
     /// - Throws: when read-only or the files on disk are invalid; then nothing changes.
     public func reload() throws(WorkspaceError) {
-        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        try checkOwnership()
         var reading = options
         reading.readOnly = true
         reading.replayJournal = false
         let fresh = try WorkspaceStore.open(folder, fs: fs, options: reading)
-        do { journalLength = try journal.reset() } catch { throw .io(error) }
+        do { journalPosition = try journal.reset(); journalOwnTail = 0 } catch { throw .io(error) }
         transactionsDirty = false
         workspace = fresh.workspace
         fingerprints = fresh.fingerprints
@@ -121,9 +123,11 @@ extension WorkspaceStore {
                               options: Options = Options()) throws(WorkspaceError) -> WorkspaceStore {
         if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw .io(IOFailure(operation: "create folder", path: folder, code: errno)) }
         let store = WorkspaceStore(folder: folder, workspace: workspace, fs: fs, options: options)
-        let (lock, holder) = WorkspaceLock.acquire(folder: folder)
-        guard let lock else { throw .readOnly("another Acumen (\(holder)) has \(folder) open") }
-        store.lock = lock
+        switch WorkspaceLock.take(folder: folder) {
+        case .acquired(let lock): store.lock = lock
+        case .heldBy(let holder): throw .readOnly("another Acumen (\(holder)) has \(folder) open")
+        case .unavailable(let why): throw .readOnly(why)
+        }
         store.transactionsDirty = true
         do {
             for file in [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions] where try fs.status(store.path(file)) != nil {
@@ -133,7 +137,7 @@ extension WorkspaceStore {
             }
         } catch { throw .io(error) }
         store.writesTransactionCache = false
-        try store.save()
+        try store.publish()
         store.writesTransactionCache = true
         return store
     }

@@ -46,12 +46,13 @@ extension AppState {
     func drawStatusLine(_ grid: inout CellGrid, y: Int) {
         grid.fillRow(y, role: .statusBar)
         if case .prompt(let p) = overlay {
-            let x = grid.put(p.label, x: 0, y: y, role: .input)
-            let end = grid.put(p.text, x: x, y: y, role: .input, maxWidth: width - x - 1)
-            let after = grid.put("_", x: end, y: y, role: .input, maxWidth: 1)
-            if p.kind == .filter, let e = accounts.filterError, after + 2 < width {
-                grid.put("  " + TextSanitizer.sanitize(e.description), x: after, y: y, role: .error, maxWidth: width - after)
-            }
+            let hits = p.kind == .search && !p.text.isEmpty ? accounts.searchHits.map { "  " + $0.label(cursorRow: accounts.currentRow) + " " } ?? "" : ""
+            // A filter that does not parse says why, with its column, after the text.
+            let problem = p.kind == .filter ? accounts.filterError.map { "  " + TextSanitizer.sanitize($0.description) + " " } ?? "" : ""
+            let room = max(0, width - DisplayWidth.of(hits + problem))
+            grid.put(p.editor.styledLine(label: p.label, width: room), x: 0, y: y, maxWidth: room)
+            grid.put(hits, x: room, y: y, role: .statusBar, maxWidth: width - room)
+            if !problem.isEmpty { grid.put(problem, x: room, y: y, role: .error, maxWidth: width - room) }
             return
         }
         var left = ""
@@ -59,8 +60,9 @@ extension AppState {
         case .accounts:
             let a = accounts
             left = " \(Format.grouped(Int64(a.view.count))) of \(Format.grouped(Int64(table.count))) accounts"
-            if !a.marks.isEmpty { left += " · \(a.marks.count) marked" }
+            if !a.marks.isEmpty { left += " · \(Format.grouped(Int64(a.marks.count))) marked" }
             if !a.filter.isEmpty { left += " · filter: " + TextSanitizer.sanitize(a.filter) }
+            if !a.search.isEmpty, let h = a.searchHits { left += " · /" + TextSanitizer.sanitize(a.search) + " " + h.label(cursorRow: a.currentRow) }
             if let s = a.sortColumn { left += " · sort: " + s.title + " " + (a.sortDescending ? glyphs.sortDescending : glyphs.sortAscending) }
         case .portfolio:
             left = " \(Format.grouped(Int64(table.count))) accounts · top 20% hold \(Format.percent(summary.top20Share)) of revenue"
@@ -82,7 +84,7 @@ extension AppState {
     func drawFooter(_ grid: inout CellGrid, y: Int) {
         grid.fillRow(y, role: .footer)
         var x = 0
-        for h in KeyMap.hints(for: context) {
+        for h in keys.hints(for: context) {
             let need = DisplayWidth.of(h.key) + DisplayWidth.of(h.label) + 3
             if x + need > width { break }
             x = grid.put(" " + h.key, x: x, y: y, role: .footerKey)

@@ -34,6 +34,8 @@ public struct AccountsState: Sendable {
     public var markAnchor: Int32?
     /// The last search text (for n/N).
     public var search = ""
+    /// How many rows match the search, and which the cursor is on (set when the search moves).
+    public var searchHits: SearchHits?
     /// Sums over ``view`` (revenue, contribution, known CLV), kept current by ``rebuild(_:resort:)``
     /// so a frame never walks a million rows.
     public var totals = Totals()
@@ -65,6 +67,7 @@ public struct AccountsState: Sendable {
         case .success(let f): view = f.rows(order, in: table); filterError = nil
         case .failure(let e): view = order; filterError = e
         }
+        searchHits = nil  // counted over the old view
         refreshTotals(table)
         follow(keep)
     }

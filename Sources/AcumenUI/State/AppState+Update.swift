@@ -30,7 +30,7 @@ extension AppState {
         case .key(let k):
             if overlay != nil { return overlayKey(k) }
             if !noticeIsError { notice = nil }
-            guard let c = KeyMap.command(for: k, in: context) else { return [] }
+            guard let c = keys.command(for: k, in: context) else { return [] }
             return run(c)
         }
     }

@@ -14,6 +14,10 @@ public struct AppState: Sendable {
     /// Scroll offset of the profile screen.
     public var profileTop = 0
     public var overlay: Overlay?
+    /// What each kind of prompt was given this session (Up/Down in a prompt).
+    public var promptHistory = PromptHistory()
+    /// The key map in effect (the defaults, or the user's remapping from keys.json).
+    public var keys = KeyBindings.defaults
     /// The workspace and analysis for edits, triage and what-if (nil until loaded).
     public var workflow: WorkflowModel?
     public var triage = TriageState()

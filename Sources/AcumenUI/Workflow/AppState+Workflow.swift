@@ -57,7 +57,7 @@ extension AppState {
     /// Edits from the profile and bulk edits on the accounts list: each opens a text input.
     mutating func runEditCommand(_ c: Command) -> [Effect]? {
         let targets = editTargets
-        let many = targets.count == 1 ? "" : " (\(targets.count) accounts)"
+        let many = targets.count == 1 ? "" : " (" + Format.count(targets.count, "account") + ")"
         switch c {
         case .triageSelection:
             let rows = accounts.marks.isEmpty ? accounts.view.map(Int.init) : accounts.view.filter { accounts.marks.contains($0) }.map(Int.init)

@@ -68,7 +68,7 @@ public final class WorkflowShell {
                 let dropped = try SaveConflict(files: files).takeTheirs(session)
                 reanalyse()
                 return [.workflow(.loaded(model)), .loaded(makeTable(session.workspace, analysis)),
-                        .notice("Took \(files.joined(separator: ", ")) from disk; dropped \(dropped.count) unsaved edit\(dropped.count == 1 ? "" : "s")", isError: false)]
+                        .notice("Took \(files.joined(separator: ", ")) from disk; dropped \(Format.count(dropped.count, "unsaved edit"))", isError: false)]
             } catch { return [.workflow(.failed(error.description))] }
         case .showDiff(let files):
             do {
