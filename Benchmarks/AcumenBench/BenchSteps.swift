@@ -60,6 +60,7 @@ struct BenchSteps {
             try store.save()
         })
         out += whatIfSteps(store)
+        out += try outputSteps(store, analysis)
         return out
     }
 }

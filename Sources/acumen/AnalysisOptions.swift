@@ -34,7 +34,7 @@ struct AnalysisOptions: ParsableArguments {
     func load() throws -> Loaded {
         let workspace: Workspace
         do {
-            let store = try WorkspaceStore.open(directory, options: .init(readOnly: true))
+            let store = try WorkspaceStore.open(directory, options: .readOnlyRefreshingCache)
             for w in store.warnings { printError(w.description) }
             workspace = store.workspace
         } catch { throw fail(error) }

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let store = try WorkspaceStore.open(directory, options: .init(readOnly: true))
+            let store = try WorkspaceStore.open(directory, options: .readOnlyRefreshingCache)
             for w in store.warnings { printError(w.description) }
             let ws = store.workspace
             printLine("\(directory): OK — \(ws.customers.count) customers, \(ws.transactions.count) transactions, \(ws.settings.scenarios.count) scenarios.")

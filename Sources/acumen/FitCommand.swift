@@ -79,7 +79,7 @@ struct FitCommand: ParsableCommand {
         }
         guard let directory else { throw ValidationError("give a workspace folder or --cdnow FILE") }
         do {
-            let store = try WorkspaceStore.open(directory, options: .init(readOnly: true))
+            let store = try WorkspaceStore.open(directory, options: .readOnlyRefreshingCache)
             defer { store.close() }
             return store.workspace
         } catch { throw fail(error) }

@@ -42,14 +42,17 @@ struct ReportCommand: ParsableCommand {
         let text: String
         switch format {
         case .table: text = ReportFormatter.table(report)
-        case .json:
-            var json = report.json
-            if case .object(var o) = json, let clv = loaded.lifetimeValue {
-                o["lifetimeValue"] = clv.json
-                json = .object(o)
+        case .json, .csv:
+            // Streamed: constant memory, numbers formatted straight into bytes.
+            var out = StreamedOutput.standardOutput()
+            if format == .json {
+                try report.writeJSON(extra: loaded.lifetimeValue.map { ["lifetimeValue": $0.json] } ?? [:], to: &out)
+                out.append("\n")
+            } else {
+                try report.writeCSV(to: &out)
             }
-            text = JSONWriter.pretty(json) + "\n"
-        case .csv: text = report.csv
+            try out.flush()
+            return
         case .markdown: text = ReportFormatter.markdown(report)
         }
         writeStandardOutput(text, sanitize: format == .table || format == .markdown)

@@ -20,7 +20,7 @@ import AcumenStore
         h.press(.char("3"), .char("a"), .char("a"), .char("4"), .char("+"), .char("A"))
         h.press(.ctrl("s"))
         guard case .workflow(.saveReview(let lines))? = h.state.overlay else { Issue.record("expected the review"); return }
-        #expect(lines == ["settings.json  1 edit  −1 +1 lines", "customers.jsonl  2 edits  −2 +2 lines"])
+        #expect(lines == ["settings.json  1 edit  1 record  −1 +2 lines", "customers.jsonl  2 edits  2 records  −3 +3 lines"])
         #expect(h.frame.contains("Review before save"))
         h.press(.escape)
         #expect(h.state.overlay == nil && h.state.hasUnsavedEdits)

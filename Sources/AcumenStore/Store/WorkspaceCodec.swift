@@ -239,13 +239,9 @@ public enum WorkspaceCodec {
 
     /// The bytes of `customers.jsonl`: header, then one customer per line in workspace order.
     public static func encodeCustomers(_ customers: [Customer], headerExtra: [String: JSONValue]) -> [UInt8] {
-        var header = headerExtra
-        header["kind"] = .string("acumen.customers")
-        header["schemaVersion"] = .int(WorkspaceFiles.schemaVersion)
         var out: [UInt8] = []
         out.reserveCapacity(customers.count * 200)
-        JSONWriter.writeCompact(.object(header), into: &out)
-        out.append(0x0A)
+        out += customersHeaderLine(headerExtra)
         // Encode in parallel chunks, then join in order.
         let chunkSize = 50_000
         let chunks = (customers.count + chunkSize - 1) / chunkSize
@@ -256,6 +252,17 @@ public enum WorkspaceCodec {
             return part
         }
         for p in parts { out += p }
+        return out
+    }
+
+    /// The first line of `customers.jsonl` (with its line end) for the given extra header members.
+    static func customersHeaderLine(_ headerExtra: [String: JSONValue]) -> [UInt8] {
+        var header = headerExtra
+        header["kind"] = .string("acumen.customers")
+        header["schemaVersion"] = .int(WorkspaceFiles.schemaVersion)
+        var out: [UInt8] = []
+        JSONWriter.writeCompact(.object(header), into: &out)
+        out.append(0x0A)
         return out
     }
 

@@ -140,7 +140,7 @@ public enum WorkspacePublish {
             }
             marker = m
         } catch { throw .io(error) }
-        if !readOnly, case let (lock?, _) = WorkspaceLock.acquire(folder: folder) {
+        if !readOnly, case .acquired(let lock) = WorkspaceLock.take(folder: folder) {
             defer { lock.release() }
             do { try apply(marker, in: folder, fs: fs) } catch { throw .io(error) }
             return [:]

@@ -23,8 +23,8 @@ extension WorkspaceStore {
             savedSeq[f.file] = seq
         }
         if files.contains(where: { $0.file == WorkspaceFiles.transactions }) { storeTransactionCache(workspace) }
-        do { journalLength = try journal.reset() } catch {
-            journalLength = nil
+        do { journalPosition = try journal.reset(); journalOwnTail = 0 } catch {
+            journalPosition = nil  // unknown: the next append cuts nothing and appends safely
             throw .io(error)
         }
         pendingEdits = [:]

@@ -40,20 +40,30 @@ extension WorkspaceStore {
     /// The bytes the next ``save(overwriting:)`` would write, per file (those it must write
     /// and those it will skip because they are unchanged).
     public func encodedFiles() -> [(file: String, bytes: [UInt8])] {
-        var settings = workspace.settings
-        let settingsSeq = seqToSave(WorkspaceFiles.settings)
-        if settingsSeq > 0 { settings.extra[Self.journalSeqKey] = .int(settingsSeq) }
-        var header = workspace.customersHeaderExtra
-        let customersSeq = seqToSave(WorkspaceFiles.customers)
-        if customersSeq > 0 { header[Self.journalSeqKey] = .int(customersSeq) }
         var files: [(file: String, bytes: [UInt8])] = [
-            (WorkspaceFiles.settings, WorkspaceCodec.encodeSettings(settings)),
-            (WorkspaceFiles.customers, WorkspaceCodec.encodeCustomers(workspace.customers, headerExtra: header)),
+            (WorkspaceFiles.settings, WorkspaceCodec.encodeSettings(settingsToSave())),
+            (WorkspaceFiles.customers, WorkspaceCodec.encodeCustomers(workspace.customers, headerExtra: customersHeaderToSave())),
         ]
         if transactionsDirty || fingerprints[WorkspaceFiles.transactions] == nil {
             files.append((WorkspaceFiles.transactions, WorkspaceCodec.encodeTransactions(workspace)))
         }
         return files
+    }
+
+    /// The settings as the next save writes them (with the journal sequence number they include).
+    func settingsToSave() -> Settings {
+        var settings = workspace.settings
+        let seq = seqToSave(WorkspaceFiles.settings)
+        if seq > 0 { settings.extra[Self.journalSeqKey] = .int(seq) }
+        return settings
+    }
+
+    /// The header members of `customers.jsonl` as the next save writes them.
+    func customersHeaderToSave() -> [String: JSONValue] {
+        var header = workspace.customersHeaderExtra
+        let seq = seqToSave(WorkspaceFiles.customers)
+        if seq > 0 { header[Self.journalSeqKey] = .int(seq) }
+        return header
     }
 
     /// The journal sequence number a file includes once saved now.

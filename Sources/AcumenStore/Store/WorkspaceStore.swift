@@ -25,6 +25,10 @@ public final class WorkspaceStore {
         public var followSymlinks = false
         /// Replay `journal.jsonl` on open (off when reloading to take the files on disk).
         var replayJournal = true
+        /// For read-only opens (the CLI's `report`, `export`, `check`, `fit`): when the cache
+        /// had to be rebuilt, write it if the lock is free (``refreshCacheUnderLock()``). Only
+        /// `.acumen-cache/` is written; the workspace's own files never change.
+        public var refreshesCache = false
         /// Options; the defaults take the lock, cap files at 8 GiB and refuse symlinks.
         public init(readOnly: Bool = false, maxFileSize: Int64 = 8 << 30, followSymlinks: Bool = false) {
             self.readOnly = readOnly; self.maxFileSize = maxFileSize; self.followSymlinks = followSymlinks
@@ -69,6 +73,8 @@ public final class WorkspaceStore {
     var journalPosition: Journal.Position?
     /// Bytes a failed append left beyond ``journalPosition`` that it could not roll back.
     var journalOwnTail: Int64 = 0
+    /// True when a read-only open parsed the transactions cleanly but could not use a cache.
+    var cacheIsStale = false
     let journal: Journal
     /// Files to read from a committed import's staged copies (read-only opens; ``WorkspacePublish``).
     var readOverlay: [String: String] = [:]
@@ -166,6 +172,7 @@ public final class WorkspaceStore {
         if parsedTransactions, !isReadOnly { storeTransactionCache(w) }
         workspace = w
         warnings = problems
+        if cacheIsStale, isReadOnly, options.refreshesCache { refreshCacheUnderLock() }
     }
 
     /// A file's `journalSeq`: absent is 0; anything but an integer in 0…``Journal/maxSeq`` is
@@ -199,7 +206,9 @@ public final class WorkspaceStore {
         let before = problems.count
         w.transactions = WorkspaceCodec.decodeTransactions(bytes, index: index, headerExtra: &extra, problems: &problems)
         w.transactionsHeaderExtra = extra
-        return problems.count == before
+        guard problems.count == before else { return false }
+        if isReadOnly { cacheIsStale = true }
+        return true
     }
 
     /// True when the file can be opened for reading: a cache never hides an unreadable file.
@@ -213,7 +222,8 @@ public final class WorkspaceStore {
     func storeTransactionCache(_ w: Workspace) {
         guard writesTransactionCache, let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
         let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode,
-                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers))
+                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers),
+                                       changedNanoseconds: st.changedNanoseconds)
         TransactionCache.store(folder: folder, key: key, table: w.transactions, headerExtra: w.transactionsHeaderExtra, fs: fs)
     }
 
