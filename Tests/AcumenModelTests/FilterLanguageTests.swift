@@ -42,6 +42,13 @@ import Testing
         #expect(try !keeps("not (tier=Key strategy=cutCost)"))
     }
 
+    @Test func textFoldsCaseAndAccentsLikeTheWorkbenchSearch() throws {
+        let m = Subject(text: [.id: ["C7"], .name: ["Müller Åkesson"], .owner: ["José Álvarez"]])
+        for text in ["muller", "MÜLLER", "name~akesson", "owner=\"jose alvarez\"", "owner:alvarez"] {
+            #expect(try AccountFilter.parse(text).matches(m), "\(text)")
+        }
+    }
+
     @Test func unknownValuesAndKeysAreErrorsWithTheirColumn() {
         let errors: [(String, Int, String)] = [
             ("tier=Keyy", 6, "unknown tier 'Keyy'"), ("tier:Keyy", 6, "unknown tier"),

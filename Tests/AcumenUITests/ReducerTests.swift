@@ -83,7 +83,7 @@ import AcumenStore
         Self.type(&s, "!strategy:grow segment:\"at risk\"")
         #expect(s.accounts.view.allSatisfy { s.table.strategy[Int($0)] != 0 && s.table.segment[Int($0)] == 2 })
         _ = Self.press(&s, [.enter])
-        _ = Self.press(&s, [.char("f")])
+        _ = Self.press(&s, [.char("f"), .end])
         Self.type(&s, " colour:red")
         _ = Self.press(&s, [.enter])
         // An unknown key keeps the prompt open with the error and its column.
