@@ -97,6 +97,12 @@ struct OpenCommand: ParsableCommand {
 
 /// Writes the accounts a screen lists to a file (crash-safely, 0600) and says how it went.
 func exportView(_ request: ExportRequest, analysis: PortfolioAnalysis, workspace: Workspace) -> [Action] {
+    if !request.overwrite, FileManager.default.fileExists(atPath: request.path) {
+        var again = request
+        again.overwrite = true
+        return [.workflow(.confirm(Confirmation("\(request.path) exists: overwrite it with " + Format.count(request.rows.count, "account") + "?",
+                                                detail: "The old file is replaced; it cannot be restored from Acumen.", onYes: [.export(again)])))]
+    }
     let accounts = ExportedAccount.accounts(analysis, rows: request.rows.map(Int.init))
     let context = ExportContext(asOf: analysis.asOf, currency: workspace.settings.currency, tierOrder: analysis.tierNames)
     let bytes = AccountExporter.render(request.format, accounts, workspace: workspace, context: context)

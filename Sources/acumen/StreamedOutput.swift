@@ -14,19 +14,10 @@ enum StreamedOutput {
         ByteOutput(chunkSize: chunkSize) { bytes in try write(bytes, to: 1) }
     }
 
-    /// Writes every byte, looping over short writes and `EINTR`.
+    /// Writes every byte (``Console/writeAll(_:_:)``: short writes, `EINTR`, `EAGAIN`).
     /// - Throws: `ExitCode(1)` after saying why on standard error.
     static func write(_ bytes: [UInt8], to fd: Int32) throws {
-        let code = bytes.withUnsafeBytes { buf -> Int32 in
-            var done = 0
-            while done < buf.count, let base = buf.baseAddress {
-                let n = Glibc.write(fd, base + done, buf.count - done)
-                if n > 0 { done += n; continue }
-                if n < 0 && errno == EINTR { continue }
-                return n == 0 ? EIO : errno
-            }
-            return 0
-        }
+        let code = Console.writeAll(fd, bytes)
         guard code == 0 else {
             printError("acumen: cannot write to standard output: \(String(cString: strerror(code)))")
             throw ExitCode(1)

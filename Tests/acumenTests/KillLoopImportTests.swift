@@ -45,7 +45,7 @@ import AcumenStore
         let loaded = try WorkspaceStore.open(template, options: .init(readOnly: true)).workspace
         let old = Counts(customers: loaded.customers.count, transactions: loaded.transactions.count)
         var customers = "id,name,region\n", transactions = "customer,date,amount\n"
-        let added = 1500
+        let added = 800
         for k in 0..<added {
             customers += "N\(k),New customer \(k),North\n"
             for m in 1...4 { transactions += "N\(k),2025-0\(m)-1\(k % 10),\(k % 97 + m).25\n" }
@@ -61,14 +61,19 @@ import AcumenStore
             try? FileManager.default.removeItem(atPath: target)
             if existing { try FileManager.default.copyItem(atPath: template, toPath: target) }
         }
-        // One uninterrupted run of each kind sets the range of kill times.
-        var duration: [Bool: Double] = [:]
+        // One uninterrupted run of each kind times the two phases: reading and checking the
+        // input (until the first plan line is printed; nothing is written), then writing.
+        var reading: [Bool: Double] = [:], writing: [Bool: Double] = [:]
         for existing in [true, false] {
             try prepare(existing: existing)
             let start = Date()
-            let r = try ChildProcess.run(binary, args)
-            duration[existing] = Date().timeIntervalSince(start)
-            #expect(r.status == 0, "\(r.error)")
+            let child = try ChildProcess(binary, args)
+            _ = child.readLine(timeout: 60)
+            let planned = Date()
+            _ = child.remainingLines(timeout: 60)
+            #expect(child.wait() == 0, "\(child.errorText)")
+            reading[existing] = planned.timeIntervalSince(start)
+            writing[existing] = Date().timeIntervalSince(planned)
             #expect(try Self.state(target).get() == (existing ? new : fresh))
         }
         var rng = SeededGenerator(seed: UInt64(ProcessInfo.processInfo.environment["ACUMEN_KILL_SEED"] ?? "") ?? 20261129)
@@ -77,7 +82,15 @@ import AcumenStore
             let existing = round % 2 == 0
             try prepare(existing: existing)
             let child = try ChildProcess(binary, args)
-            usleep(UInt32(rng.unit() * (duration[existing] ?? 0.2) * 1.1 * 1_000_000))
+            // A quarter of the kills land anywhere while the input is read; the rest after the
+            // plan is printed, spread over the writing phase (where a half-applied import
+            // could happen) and a little beyond.
+            if rng.below(4) == 0 {
+                usleep(UInt32(rng.unit() * (reading[existing] ?? 0.1) * 1_000_000))
+            } else {
+                _ = child.readLine(timeout: 60)
+                usleep(UInt32(rng.unit() * (writing[existing] ?? 0.1) * 1_000_000))
+            }
             child.signal(SIGKILL)
             _ = child.remainingLines(timeout: 30)
             let status = child.wait()

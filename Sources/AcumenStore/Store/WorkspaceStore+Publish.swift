@@ -9,7 +9,7 @@ extension WorkspaceStore {
     ///   program changed a file; an I/O error before the commit leaves every file as it was and
     ///   the workspace in memory, so it can be retried.
     public func publish() throws(WorkspaceError) {
-        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        try checkOwnership()  // the lock and the journal are still this session's
         let conflicts = try filesChangedOnDisk()
         if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
         let files = encodedFiles().filter { f in

@@ -118,6 +118,7 @@ extension AppState {
         case .diff(let lines):
             if case .workflow(.conflict(let files)) = overlay { overlay = .workflow(.diff(files: files, lines: lines, top: 0)) }
         case .failed(let message): say(message, error: true)
+        case .confirm(let c): overlay = .workflow(.confirm(c))
         }
         return []
     }

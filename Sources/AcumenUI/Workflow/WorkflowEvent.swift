@@ -32,4 +32,6 @@ public enum WorkflowEvent: Sendable {
     case diff([String])
     /// Saving or reloading failed.
     case failed(String)
+    /// Ask before going on (e.g. an export would overwrite a file).
+    case confirm(Confirmation)
 }

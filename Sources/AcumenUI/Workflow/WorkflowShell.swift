@@ -110,6 +110,8 @@ public final class WorkflowShell {
         outcome.customers = recorded.customerIDs.compactMap { session.workspace.index[$0] }
         let verb = request == .undo ? "Undid" : request == .redo ? "Redid" : "Saved to journal"
         outcome.message = "\(verb): \(step.label)"
+        // An edit of many accounts says how many, and how to take it back.
+        if request != .undo, request != .redo, outcome.customers.count > 1 { outcome.message += " (" + Format.count(outcome.customers.count, "account") + "; u undoes)" }
         if Self.changesFigures(recorded) {
             reanalyse()
             outcome.model = model
