@@ -15,6 +15,7 @@ struct CheckCommand: ParsableCommand {
             let store = try WorkspaceStore.open(directory, options: .readOnlyRefreshingCache)
             for w in store.warnings { printError(w.description) }
             let ws = store.workspace
+            if let reason = AnalysisDate.resolve(ws, today: today()).reason { printError("acumen: " + reason) }
             printLine("\(directory): OK — \(ws.customers.count) customers, \(ws.transactions.count) transactions, \(ws.settings.scenarios.count) scenarios.")
         } catch {
             for p in error.problems { printError(p.description) }

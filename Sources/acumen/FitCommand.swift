@@ -9,7 +9,7 @@ import ArgumentParser
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit", abstract: "Fit the lifetime-value models (BG/NBD, Gamma-Gamma) and validate on a holdout.",
-        discussion: "Money is in currency units per customer; times are in the chosen unit. With --cdnow, reads a CDNOW-format purchase file (id yyyymmdd quantity amount, whitespace separated) instead of a workspace.")
+        discussion: "Money is in currency units per customer; times are in the chosen unit. With --cdnow, reads a CDNOW-format purchase file (id yyyymmdd quantity amount, or the five-column sample layout master-id sample-id yyyymmdd quantity amount; whitespace separated) instead of a workspace.")
 
     @Argument(help: "Workspace folder (omit with --cdnow).")
     var directory: String?

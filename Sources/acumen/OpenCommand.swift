@@ -17,6 +17,9 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Theme: default, light, high-contrast, mono, or NAME for themes/NAME.json (default: the workspace setting \"theme\", else default).")
     var theme: String?
 
+    @Option(name: .customLong("as-of"), help: "Analysis date yyyy-MM-dd (default: the workspace's asOf, else today, else the day after the latest transaction).")
+    var asOf: String?
+
     @Flag(help: "Draw with ASCII only: no block, braille or box-drawing characters.")
     var ascii = false
 
@@ -25,6 +28,7 @@ struct OpenCommand: ParsableCommand {
 
     func validate() throws {
         if let directory, let problem = WorkspaceArgument.problem(directory) { throw ValidationError(problem) }
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date yyyy-MM-dd, not \"\(asOf)\"") }
     }
 
     func run() throws {
@@ -41,7 +45,9 @@ struct OpenCommand: ParsableCommand {
         defer { store.close() }
         for w in store.warnings { printError(w.description) }
         let ws = store.workspace
-        let asOf = ws.asOf(fallback: today())
+        let date = AnalysisDate.resolve(ws, requested: self.asOf.flatMap { Day(iso: $0) }, today: today())
+        let asOf = date.day
+        if let reason = date.reason { printError("acumen: " + reason) }
         printError("Analysing \(ws.customers.count) customers and \(ws.transactions.count) transactions as of \(asOf)…")
         // Small workspaces fit lifetime value before the first frame; large ones show the
         // first frame at once and fit it in the background (the screen says so meanwhile).
@@ -71,6 +77,7 @@ struct OpenCommand: ParsableCommand {
         var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
         if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
         if let notice { opening.others.append(notice) }
+        if let reason = date.reason { opening.others.append(reason) }
         let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
         state.keys = keys
         if let keysProblem { opening.others.append(keysProblem) }

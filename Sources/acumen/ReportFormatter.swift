@@ -61,8 +61,9 @@ enum ReportFormatter {
     /// The portfolio summary as text lines.
     static func summaryLines(_ r: PortfolioReport) -> [String] {
         let a = r.analysis, s = r.summary
-        var lines = ["Portfolio as of \(a.asOf.iso)\(r.scenarioName.map { ", scenario \"\(TextSanitizer.sanitize($0))\"" } ?? ""): "
-                     + "\(s.customers) customers, window \(a.windowStart.iso) to \(a.asOf.adding(days: -1).iso)"]
+        // The window as the workbench header shows it (AnalysisWindow), so both agree.
+        var lines = ["Portfolio \(a.window): \(s.customers) customers"
+                     + (r.scenarioName.map { ", scenario \"\(TextSanitizer.sanitize($0))\"" } ?? "")]
         let head = TextLayout.fit("", width: 14) + TextLayout.fit("Customers", width: 10, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
             + TextLayout.fit("Revenue", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
             + TextLayout.fit("Contrib", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)

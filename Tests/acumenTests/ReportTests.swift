@@ -75,8 +75,8 @@ import AcumenUI
         #expect(v["kind"]?.stringValue == "acumen.report" && v["schemaVersion"]?.intValue == 1)
         #expect(v["customers"]?.arrayValue?.count == 3 && v["customerCount"]?.intValue == 300)
         let row = v["customers"]?.arrayValue?.first?.objectValue ?? [:]
-        let keys = ["abc", "belowBreakEven", "computedTier", "contribution", "costToServe", "f", "historicalCLV", "id", "m", "margin",
-                    "name", "pAlive", "predictedCLV", "purchases", "r", "rank", "recencyDays", "recommendedStrategy", "revenue",
+        let keys = ["abc", "belowBreakEven", "computedTier", "contribution", "costToServe", "expectedPurchases", "f", "historicalCLV",
+                    "id", "m", "margin", "name", "pAlive", "predictedCLV", "purchases", "r", "rank", "recencyDays", "recommendedStrategy", "revenue",
                     "score", "segment", "strategy", "strategyOverride", "tier", "tierOverride"]
         #expect(row.keys.sorted() == keys)
         let summary = v["summary"]?.objectValue ?? [:]

@@ -47,6 +47,7 @@ extension PortfolioReport.Row {
             "recencyDays": recencyDays.map(JSONValue.int) ?? .null, "historicalCLV": .money(historicalCLV),
             "predictedCLV": predictedCLV.map { .double(rounded($0, 2)) } ?? .null,
             "pAlive": pAlive.map { .double(rounded($0, 4)) } ?? .null,
+            "expectedPurchases": expectedPurchases.map { .double(rounded($0, 4)) } ?? .null,
             "strategy": .string(strategy.rawValue), "recommendedStrategy": .string(recommendedStrategy.rawValue),
             "strategyOverride": .bool(strategyOverride),
         ]

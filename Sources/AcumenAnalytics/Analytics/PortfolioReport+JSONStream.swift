@@ -46,7 +46,7 @@ extension PortfolioReport.Row {
     /// The members of ``json``, in the writer's sorted key order.
     enum Key: String, CaseIterable {
         case id, name, rank, score, tier, computedTier, tierOverride, abc, r, f, m, segment, revenue, margin, costToServe,
-             contribution, belowBreakEven, purchases, recencyDays, historicalCLV, predictedCLV, pAlive, strategy,
+             contribution, belowBreakEven, purchases, recencyDays, historicalCLV, predictedCLV, pAlive, expectedPurchases, strategy,
              recommendedStrategy, strategyOverride, baselineScore, baselineRank, baselineTier, scoreDelta, rankDelta
 
         /// Members present only in a scenario's report.
@@ -100,6 +100,7 @@ extension PortfolioReport.Row {
         case .historicalCLV: out.appendMoney(minor: historicalCLV.minor)
         case .predictedCLV: if let v = predictedCLV { out.appendJSONNumber(rounded(v, 2)) } else { out.append("null") }
         case .pAlive: if let v = pAlive { out.appendJSONNumber(rounded(v, 4)) } else { out.append("null") }
+        case .expectedPurchases: if let v = expectedPurchases { out.appendJSONNumber(rounded(v, 4)) } else { out.append("null") }
         case .strategy: out.appendJSONString(strategy.rawValue)
         case .recommendedStrategy: out.appendJSONString(recommendedStrategy.rawValue)
         case .strategyOverride: bool(strategyOverride)

@@ -40,13 +40,11 @@ public struct ScenarioComparison: Sendable {
     /// Baseline tier index − scenario tier index of customer `k` (positive = moved up a tier).
     public func tierMove(_ k: Int) -> Int { Int(baseline.effectiveTiers[k]) - Int(scenario.effectiveTiers[k]) }
 
-    /// The `limit` customers whose rank moved most (|Δrank| descending, then scenario rank).
-    /// - Complexity: O(n log limit) would do; this sorts the customers that moved, O(m log m).
-    public func movers(limit: Int) -> [Int] {
-        guard limit > 0 else { return [] }
-        var moved: [(Int, Int)] = []
-        for k in 0..<scenario.count { let d = abs(rankDelta(k)); if d > 0 { moved.append((k, d)) } }
-        moved.sort { $0.1 != $1.1 ? $0.1 > $1.1 : scenario.ranks[$0.0] < scenario.ranks[$1.0] }
-        return moved.prefix(limit).map(\.0)
+    /// The `limit` customers whose rank moved most (|Δrank| descending, then scenario rank);
+    /// see ``RankMovers``. Empty unless both scorings are ranked.
+    /// - Complexity: O(n · log limit) typical (partial selection).
+    public func movers(limit: Int, direction: RankMovers.Direction = .either) -> [Int] {
+        guard baseline.isRanked, scenario.isRanked else { return [] }
+        return RankMovers.select(before: baseline.ranks, after: scenario.ranks, limit: limit, direction: direction)
     }
 }

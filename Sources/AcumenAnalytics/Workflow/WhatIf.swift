@@ -92,27 +92,10 @@ public struct WhatIf: Sendable {
         }
     }
 
-    /// The `limit` customers whose rank moved most (|Δrank| descending, then rank now), as
-    /// ``ScenarioComparison/movers(limit:)`` but by partial selection.
-    /// - Complexity: O(n · log limit) typical, O(n · limit) worst case; no sort of all movers.
-    public func movers(limit: Int) -> [Int] {
-        let c = comparison
-        guard limit > 0, c.baseline.isRanked, c.scenario.isRanked else { return [] }
-        let before = c.baseline.ranks, after = c.scenario.ranks
-        var top: [(k: Int, d: Int32, r: Int32)] = []
-        top.reserveCapacity(limit + 1)
-        func better(_ d: Int32, _ r: Int32, than o: (k: Int, d: Int32, r: Int32)) -> Bool { d != o.d ? d > o.d : r < o.r }
-        for k in 0..<min(before.count, after.count) {
-            let d = abs(before[k] - after[k])
-            guard d > 0 else { continue }
-            if top.count == limit, let last = top.last, !better(d, after[k], than: last) { continue }
-            var i = top.count
-            while i > 0, better(d, after[k], than: top[i - 1]) { i -= 1 }
-            top.insert((k, d, after[k]), at: i)
-            if top.count > limit { top.removeLast() }
-        }
-        return top.map(\.k)
-    }
+    /// The `limit` customers whose rank moved most (|Δrank| descending, then rank now): the
+    /// shared rule of ``RankMovers``, through ``ScenarioComparison/movers(limit:direction:)``.
+    /// - Complexity: O(n · log limit) typical; no sort of all movers.
+    public func movers(limit: Int) -> [Int] { comparison.movers(limit: limit) }
 
     /// The scenario with the tried weights under a name.
     public func scenario(named name: String) -> Scenario { Scenario(name: name, weights: Self.normalised(weights)) }
