@@ -1,3 +1,7 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
 extension AppState {
     /// Draws the whole frame: title bar with breadcrumb, the screen, status line, footer hints
     /// and any overlay. Every row is exactly `grid.width` cells.
@@ -43,9 +47,12 @@ extension AppState {
         grid.fillRow(y, role: .statusBar)
         if case .prompt(let p) = overlay {
             let hits = p.kind == .search && !p.text.isEmpty ? accounts.searchHits.map { "  " + $0.label(cursorRow: accounts.currentRow) + " " } ?? "" : ""
-            let room = max(0, width - DisplayWidth.of(hits))
+            // A filter that does not parse says why, with its column, after the text.
+            let problem = p.kind == .filter ? accounts.filterError.map { "  " + TextSanitizer.sanitize($0.description) + " " } ?? "" : ""
+            let room = max(0, width - DisplayWidth.of(hits + problem))
             grid.put(p.editor.styledLine(label: p.label, width: room), x: 0, y: y, maxWidth: room)
             grid.put(hits, x: room, y: y, role: .statusBar, maxWidth: width - room)
+            if !problem.isEmpty { grid.put(problem, x: room, y: y, role: .error, maxWidth: width - room) }
             return
         }
         var left = ""
