@@ -76,8 +76,7 @@ enum ReportFormatter {
     static func summaryLines(_ r: PortfolioReport) -> [String] {
         let a = r.analysis, s = r.summary
         // The window as the workbench header shows it (AnalysisWindow), so both agree.
-        var lines = ["Portfolio \(a.window): \(s.customers) customers"
-                     + (r.scenarioName.map { ", scenario \"\(TextSanitizer.sanitize($0))\"" } ?? "")]
+        var lines = ["Portfolio\(r.scenarioName.map { ", scenario \"\(TextSanitizer.sanitize($0))\"," } ?? "") \(a.window): \(s.customers) customers"]
         let head = TextLayout.fit("", width: 14) + TextLayout.fit("Customers", width: 10, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
             + TextLayout.fit("Revenue", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
             + TextLayout.fit("Contrib", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)

@@ -1,3 +1,7 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
 /// The analysed accounts as the screens need them: one column array per field, indexed by
 /// the customer's position in the workspace, so a million rows sort and filter as arrays.
 ///
@@ -60,6 +64,9 @@ public struct AccountTable: Sendable {
     public var deltaScore: [Double] = []
     /// Baseline rank − rank now (positive = moved up).
     public var deltaRank: [Int32] = []
+    /// The analysis the table was built from, for the filter keys the table does not keep
+    /// (see `AccountTable+Filter.swift`); nil for tables built row by row.
+    public var filterSource: AnalysisFilterRows?
 
     public init() {}
 

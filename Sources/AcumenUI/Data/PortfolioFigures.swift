@@ -1,3 +1,7 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
 /// Portfolio figures aggregated from the ``AccountTable`` once per load: per tier, per ABC class,
 /// the Pareto curve, the RFM grid and the tier × strategy matrix.
 public struct PortfolioFigures: Hashable, Sendable {
