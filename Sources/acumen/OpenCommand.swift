@@ -40,11 +40,8 @@ struct OpenCommand: ParsableCommand {
         // Small workspaces fit lifetime value before the first frame; large ones show the
         // first frame at once and fit it in the background (the screen says so meanwhile).
         let fitInBackground = ws.settings.clv.enabled && ws.customers.count >= Self.backgroundFitCustomers
-        let view = fitInBackground ? WorkspaceView(workspace: ws, analysis: PortfolioAnalyzer.analyze(ws, asOf: asOf))
-            : WorkspaceView.analysing(ws, asOf: asOf)
-        let table = view.accountTable()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
+        let analysis = fitInBackground ? PortfolioAnalyzer.analyze(ws, asOf: asOf)
+            : WorkspaceView.analysing(ws, asOf: asOf).analysis
 
         let env = ProcessInfo.processInfo.environment
         let search = Theme.searchPath(executable: executablePath(), environment: env)
@@ -58,42 +55,21 @@ struct OpenCommand: ParsableCommand {
         // Open ranked: the accounts that matter most first (any column re-sorts with [ and ]).
         state.accounts.sortColumn = .score
         state.accounts.sortDescending = true
-        _ = state.update(.loaded(table))
-        let shell = makeWorkflowShell(store, analysis: view.analysis)
-        _ = state.update(.workflow(.loaded(shell.model)))
-        if let reason = store.readOnlyReason { _ = state.update(.notice("Read-only: " + reason, isError: false)) }
-        if let notice { _ = state.update(.notice(notice, isError: true)) }
+        // The one runtime: it owns the workspace and runs every effect.
+        let runtime = Runtime(store: store, analysis: analysis, author: currentAuthor(), clock: now, state: state)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
+        if let notice { runtime.send(.notice(notice, isError: true)) }
         let background = BackgroundWork()
         if fitInBackground {
-            _ = state.update(.notice("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…", isError: false))
+            runtime.send(.notice("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…", isError: false))
             background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
-                shell.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
+                runtime.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
             }
         }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
-        TUISession.run(&state, theme: chosen, mono: mono, noColor: noColor, background: background) { effect in
-            if case .workflow(let e) = effect { return shell.perform(e) }
-            if case .export(let request) = effect { return exportView(request, analysis: shell.analysis, workspace: shell.session.workspace) }
-            let view = WorkspaceView(workspace: shell.session.workspace, analysis: shell.analysis)
-            if case .loadProfile(let row) = effect, let facts = view.profile(row: row) {
-                return [.profileLoaded(facts)]
-            }
-            return []
-        }
+        TUISession.run(runtime, theme: chosen, mono: mono, noColor: noColor, background: background)
     }
-}
-
-/// Writes the accounts a screen lists to a file (crash-safely, 0600) and says how it went.
-func exportView(_ request: ExportRequest, analysis: PortfolioAnalysis, workspace: Workspace) -> [Action] {
-    let accounts = ExportedAccount.accounts(analysis, rows: request.rows.map(Int.init))
-    let context = ExportContext(asOf: analysis.asOf, currency: workspace.settings.currency, tierOrder: analysis.tierNames)
-    let bytes = AccountExporter.render(request.format, accounts, workspace: workspace, context: context)
-    do {
-        try AtomicFile().replace(request.path, with: bytes)
-    } catch {
-        return [.notice("Export failed: " + error.description, isError: true)]
-    }
-    return [.notice("Exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(request.path) (\(request.format.rawValue))", isError: false)]
 }
 
 /// The running binary's path (for finding `themes/` beside it).

@@ -55,10 +55,11 @@ extension AppState {
             if !a.marks.isEmpty { left += " · \(a.marks.count) marked" }
             if !a.filter.isEmpty { left += " · filter: " + TextSanitizer.sanitize(a.filter) }
             if let s = a.sortColumn { left += " · sort: " + s.title + " " + (a.sortDescending ? glyphs.sortDescending : glyphs.sortAscending) }
+            left += undoHint
         case .portfolio:
-            left = " \(Format.grouped(Int64(table.count))) accounts · top 20% hold \(Format.percent(summary.top20Share)) of revenue"
+            left = " \(Format.grouped(Int64(table.count))) accounts · top 20% hold \(Format.percent(summary.top20Share)) of \(summary.measure)" + undoHint
         case .profile(let row):
-            left = " account \(row < table.count ? table.ids[row] : "")"
+            left = " account \(row < table.count ? table.ids[row] : "")" + undoHint
         case .triage, .weights:
             left = workflowStatus
         }

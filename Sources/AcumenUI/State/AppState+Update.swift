@@ -1,3 +1,5 @@
+import AcumenModel
+
 extension AppState {
     /// The reducer: applies one action and returns the effects for the shell. Pure: no I/O,
     /// no clock, no terminal.
@@ -9,7 +11,7 @@ extension AppState {
             return []
         case .loaded(let t):
             table = t
-            summary = PortfolioFigures(t)
+            summary = portfolioFigures(t)
             accounts.marks = accounts.marks.filter { Int($0) < t.count }
             accounts.rebuild(t, resort: true)
             accounts.scrollToCursor(rows: accountRows)
@@ -31,6 +33,7 @@ extension AppState {
             if overlay != nil { return overlayKey(k) }
             if !noticeIsError { notice = nil }
             guard let c = KeyMap.command(for: k, in: context) else { return [] }
+            if c != .undo && c != .redo { pendingUndo = nil }
             return run(c)
         }
     }
@@ -106,5 +109,10 @@ extension AppState {
             }
             return []
         }
+    }
+
+    /// The portfolio figures of a table with the Pareto figures of the model's ABC analysis.
+    func portfolioFigures(_ t: AccountTable) -> PortfolioFigures {
+        PortfolioFigures(t, abc: workflow?.analysis.abc, measure: workflow?.analysis.settings.abc.measure.rawValue ?? "revenue")
     }
 }

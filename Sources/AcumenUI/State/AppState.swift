@@ -14,7 +14,7 @@ public struct AppState: Sendable {
     /// Scroll offset of the profile screen.
     public var profileTop = 0
     public var overlay: Overlay?
-    /// The workspace and analysis for edits, triage and what-if (nil until loaded).
+    /// The analysis and undo state for edits, triage and what-if (nil until loaded).
     public var workflow: WorkflowModel?
     public var triage = TriageState()
     public var weights = WeightsState()
@@ -23,6 +23,8 @@ public struct AppState: Sendable {
     public var noticeIsError = false
     public var glyphs: GlyphSet
     public var mouseEnabled = false
+    /// The undo label a first `u` asked about (a step this screen does not show).
+    public var pendingUndo: String?
     /// Whether edits are waiting to be saved (quitting then asks first).
     public var hasUnsavedEdits = false
     /// Shown in the title bar.
@@ -74,14 +76,6 @@ public enum Screen: Hashable, Sendable {
         case .profile: .profile
         case .triage: .triage
         case .weights: .weights
-        }
-    }
-
-    /// Whether the screen is a top-level one (reached with 1–4).
-    public var isTopLevel: Bool {
-        switch self {
-        case .accounts, .portfolio, .triage, .weights: true
-        case .profile: false
         }
     }
 }
