@@ -11,7 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "acumen", targets: ["acumen"]),
-        .library(name: "AcumenModel", targets: ["AcumenModel"]),
+        .library(name: "AcumenModel", targets: ["AcumenCore", "AcumenAnalytics", "AcumenStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,13 +21,16 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "AcumenModel", swiftSettings: strictSettings),
-        .target(name: "AcumenUI", dependencies: ["AcumenModel"], swiftSettings: strictSettings),
+        // The model: values and JSON; pure analytics (no file system); the only module on disk.
+        .target(name: "AcumenCore", swiftSettings: strictSettings),
+        .target(name: "AcumenAnalytics", dependencies: ["AcumenCore"], swiftSettings: strictSettings),
+        .target(name: "AcumenStore", dependencies: ["AcumenCore", "AcumenAnalytics"], swiftSettings: strictSettings),
+        .target(name: "AcumenUI", dependencies: ["AcumenCore", "AcumenAnalytics", "AcumenStore"], swiftSettings: strictSettings),
         .target(name: "AcumenTerminal", dependencies: ["AcumenUI", "CNcursesw"], swiftSettings: strictSettings),
         .executableTarget(
             name: "acumen",
             dependencies: [
-                "AcumenModel", "AcumenUI", "AcumenTerminal",
+                "AcumenCore", "AcumenAnalytics", "AcumenStore", "AcumenUI", "AcumenTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -35,19 +38,19 @@ let package = Package(
         .executableTarget(
             name: "acumen-bench",
             dependencies: [
-                "AcumenModel", "AcumenUI",
+                "AcumenCore", "AcumenAnalytics", "AcumenStore", "AcumenUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/AcumenBench",
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "AcumenModelTests", dependencies: ["AcumenModel"],
+            name: "AcumenModelTests", dependencies: ["AcumenCore", "AcumenAnalytics", "AcumenStore"],
             exclude: ["Fixtures/csv"], resources: [.copy("Fixtures/broken")], swiftSettings: strictSettings
         ),
-        .testTarget(name: "AcumenUITests", dependencies: ["AcumenUI", "AcumenModel"], swiftSettings: strictSettings),
+        .testTarget(name: "AcumenUITests", dependencies: ["AcumenUI", "AcumenCore", "AcumenAnalytics", "AcumenStore"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenTerminalTests", dependencies: ["AcumenTerminal"], swiftSettings: strictSettings),
-        .testTarget(name: "acumenTests", dependencies: ["acumen", "AcumenModel"], swiftSettings: strictSettings),
+        .testTarget(name: "acumenTests", dependencies: ["acumen", "AcumenCore", "AcumenAnalytics", "AcumenStore"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,11 @@
 // Fuzz targets shared by libFuzzer (Scripts/fuzz.sh compiles this file together with the
-// AcumenModel sources into one module) and the seeded generative test in `swift test`
+// model sources (AcumenCore, AcumenAnalytics, AcumenStore) into one module) and the seeded generative test in `swift test`
 // (Tests/AcumenModelTests/ReliabilityFuzzTargets.swift is a symlink to this file).
 // Adding a target is one function plus one line in `FuzzTargets.all`.
-#if canImport(AcumenModel)
-@testable import AcumenModel
+#if canImport(AcumenStore)
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 #endif
 import Foundation
 

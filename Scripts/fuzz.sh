@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Longer fuzz runs with libFuzzer, by hand or in a nightly job:
 #   Scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]      (default: 60 s, every target)
-# Builds AcumenModel and Fuzz/*.swift into one libFuzzer binary (-sanitize=fuzzer,address),
+# Builds the model (AcumenCore, AcumenAnalytics, AcumenStore) and Fuzz/*.swift into one libFuzzer binary (-sanitize=fuzzer,address),
 # seeds each target's corpus with a valid demo workspace, and runs it bounded by time with a
 # memory cap. Findings are written to .build/fuzz/findings-TARGET/ and the script fails.
 set -euo pipefail
@@ -13,8 +13,13 @@ out=.build/fuzz
 mkdir -p "$out"
 export SWIFT_BACKTRACE=enable=no
 echo "building $out/acumen-fuzz"
+# One module: copy the sources without their imports of each other.
+src="$out/src"; rm -rf "$src"; mkdir -p "$src"
+for f in $(find Sources/AcumenCore Sources/AcumenAnalytics Sources/AcumenStore -name '*.swift' | sort); do
+  sed -E '/^(@testable )?import Acumen(Core|Analytics|Store)$/d' "$f" > "$src/$(echo "$f" | tr / _)"
+done
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name AcumenFuzz \
-  $(find Sources/AcumenModel -name '*.swift' | sort) Fuzz/*.swift -o "$out/acumen-fuzz" 2>"$out/build.log" \
+  "$src"/*.swift Fuzz/*.swift -o "$out/acumen-fuzz" 2>"$out/build.log" \
   || { cat "$out/build.log"; exit 1; }
 # Seed corpus: a small demo workspace with a few journaled edits.
 seed="$out/seed-workspace"

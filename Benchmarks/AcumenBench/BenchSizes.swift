@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import Foundation
 
 /// The benchmark's workspace sizes and their (cached) generation.

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Namespace marker for the UI module (screens are added by the front-end work).
 public enum AcumenUIVersion {

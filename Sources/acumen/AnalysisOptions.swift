@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import ArgumentParser
 
 /// The options `report` and `export` share: which workspace, as of when, with which weights.

@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Reads the CDNOW purchase file format into an in-memory workspace (for `acumen fit --cdnow`).
 ///

@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import ArgumentParser
 
 /// Prints a workspace error to standard error and exits with status 1.

@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import ArgumentParser
 
 /// `acumen demo DIR`: writes a deterministic demo workspace.

@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import ArgumentParser
 
 /// `acumen export DIR --format csv|json|markdown -o FILE`: the accounts with their tier, score,

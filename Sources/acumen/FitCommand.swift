@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import ArgumentParser
 
 /// `acumen fit DIR --calibration-end DATE`: fits BG/NBD and Gamma-Gamma and prints the

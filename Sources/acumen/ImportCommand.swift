@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import ArgumentParser
 
 /// `acumen import DIR --transactions FILE [--customers FILE]`: brings CSV, TSV,

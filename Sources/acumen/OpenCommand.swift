@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import AcumenUI
 import AcumenTerminal
 import ArgumentParser

@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Prints import progress to standard error: a percentage updated in place on a terminal (or
 /// one line per 10% with `--progress` when stderr is not a terminal), shown only once the

@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 import ArgumentParser
 
 /// `acumen report DIR`: per-customer scores, tiers, ABC, RFM, strategy and the portfolio summary.

@@ -1,5 +1,7 @@
 import Foundation
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Renders a ``PortfolioReport`` as an 80-column text table or as Markdown.
 enum ReportFormatter {

@@ -1,4 +1,6 @@
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// A 12-customer workspace whose every figure is worked out by hand in docs/analytics.md
 /// ("Worked example"). asOf 2025-01-01, window 2024-01-01 … 2024-12-31, default margin 30 %.

@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The hand-checked 12-customer fixture: every expected number is worked out in
 /// docs/analytics.md ("Worked example").

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Timing of analysis and rescoring at 100k and 1M customers. Runs only with
 /// `ACUMEN_PERF=1` in a release build: `ACUMEN_PERF=1 swift test -c release --filter AnalyticsPerformance`.

@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Properties that must hold on any workspace (seeded demo workspaces).
 @Suite struct AnalyticsPropertyTests {

@@ -1,6 +1,8 @@
 import Testing
 import Foundation
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The workspace entry point: summary conventions, model values, discounting and JSON.
 @Suite struct CLVAnalysisTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Reproduces the published fits on the CDNOW 2,357-customer sample (39-week calibration
 /// ending 1997-09-30) from the committed summary fixture.

@@ -1,6 +1,8 @@
 import Testing
 import Foundation
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Degenerate inputs give a typed error or a finite, flagged result — never NaN or a hang.
 @Suite struct CLVDegenerateTests {

@@ -1,6 +1,8 @@
 import Testing
 import Foundation
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Predictions, the hypergeometric series, the holdout report and the workspace entry point.
 @Suite struct CLVPredictionTests {

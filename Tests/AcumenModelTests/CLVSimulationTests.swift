@@ -1,6 +1,8 @@
 import Testing
 import Foundation
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Recovers known parameters from simulated customers. Tolerances are relative and stated
 /// per test; the seeds are fixed, so the outcomes are deterministic.

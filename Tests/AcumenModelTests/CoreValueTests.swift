@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 @Suite struct CoreValueTests {
     @Test func dayRoundTripsCivilDates() {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// CSV safety, Markdown escaping, the filter grammar, and the JSON round trip.
 @Suite struct ExportTests {

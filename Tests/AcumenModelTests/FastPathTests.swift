@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The fast line scanners must accept exactly what the strict parser accepts, with equal results.
 @Suite struct FastPathTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The committed corpus of messy files: each imports exactly right, or is refused with file,
 /// line and column and leaves an existing workspace byte for byte as it was.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Importing into an existing workspace: merge by id, keep every edit, skip duplicates.
 @Suite struct ImportMergeTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The pieces of the importer: amounts, dates, delimiter and header detection, mapping guesses.
 @Suite struct ImportParsingTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Rated criteria in a customers file: guessed from common header names, 0–10, unknown when
 /// empty, and never overwriting a rating set in Acumen.

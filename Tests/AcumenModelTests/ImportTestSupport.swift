@@ -1,5 +1,7 @@
 import Foundation
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Folder of the committed messy-CSV corpus.
 let importFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures/csv/"

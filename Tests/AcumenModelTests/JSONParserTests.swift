@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 @Suite struct JSONParserTests {
     @Test func parsesAndKeepsNumberText() throws {

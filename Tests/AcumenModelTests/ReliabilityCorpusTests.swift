@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The broken-workspace corpus in `Fixtures/broken/`: one folder per case, each with an
 /// `expected.txt` whose lines are fragments that one reported problem must all contain

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Fault injection through the ``FileSystem`` seam: every fallible call of a save and of an
 /// edit is failed once with each realistic fault; the message must be clear, the previous

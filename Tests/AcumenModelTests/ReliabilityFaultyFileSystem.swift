@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// A ``FileSystem`` over the real one that fails chosen calls, for fault-injection tests.
 ///

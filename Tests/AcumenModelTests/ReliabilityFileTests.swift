@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Files changed by another program are detected before any write (each signal on its own);
 /// symlinks are written through only when allowed; temporary files are created exclusively,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// The seeded generative fuzz test: mutations of valid workspace files through every target
 /// in `FuzzTargets` (shared with libFuzzer, see Scripts/fuzz.sh). Bounded by input count and
@@ -48,7 +50,9 @@ import Testing
             let took = Date().timeIntervalSince(t0)
             slowest = max(slowest, took)
             #expect(broken.isEmpty, "input \(n) (\(target.name), \(kinds)): \(broken.prefix(3))")
-            #expect(took < 1, "input \(n) (\(target.name), \(kinds)) took \(took) s")
+            // A hang, not a speed bar: CI machines are shared and debug builds are slow, so the
+            // bound is generous (a pathological input takes minutes, not seconds).
+            #expect(took < 10, "input \(n) (\(target.name), \(kinds)) took \(took) s")
             for k in kinds { byKind[k, default: 0] += 1 }
             executed += 1
         }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Journal recovery beyond the basics in `WorkspaceStoreTests`: a torn tail is cut before the
 /// next append (so it never becomes a damaged middle record), failed appends are rolled back,

@@ -1,5 +1,7 @@
 import Foundation
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Seeded mutations of valid workspace files, the hostile inputs of the generative fuzz test:
 /// truncation, byte flips, deep nesting, huge numbers, invalid UTF-8, BOMs, NaN, duplicate

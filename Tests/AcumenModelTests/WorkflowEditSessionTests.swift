@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 @Suite struct WorkflowEditSessionTests {
     let t0 = WorkflowFixture.t0

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// Shared fixtures for the workflow tests: a small store and hand-made review facts.
 enum WorkflowFixture {

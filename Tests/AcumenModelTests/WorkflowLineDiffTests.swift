@@ -1,5 +1,7 @@
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 @Suite struct WorkflowLineDiffTests {
     func lines(_ s: String) -> [Substring] { s.split(separator: " ").map { $0 } }

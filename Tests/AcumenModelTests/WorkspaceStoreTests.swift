@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// A fresh temporary folder for one test.
 func temporaryFolder(_ name: String = #function) -> String {

@@ -1,5 +1,7 @@
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 @testable import AcumenUI
 
 /// For random sequences of edits, undo and redo through the runtime, the accounts list the

@@ -1,5 +1,7 @@
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 @testable import AcumenUI
 
 /// Every kind of edit, through the one runtime, refreshes every view model that shows it —

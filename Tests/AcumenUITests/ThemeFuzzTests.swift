@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 @testable import AcumenUI
 
 /// The theme loader under hostile input: the seeded mutations of the workspace fuzz test

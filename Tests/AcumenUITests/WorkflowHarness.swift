@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 @testable import AcumenUI
 
 /// A real workspace in a temporary folder and the workbench's one ``Runtime`` over it, driven

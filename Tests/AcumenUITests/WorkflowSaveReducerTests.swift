@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 @testable import AcumenUI
 
 /// Review before save, the conflict prompt, and edits from the profile and the accounts list.

@@ -1,5 +1,7 @@
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 @testable import AcumenUI
 
 /// The triage and weights screens rendered at 80×24 and 120×40 with CJK names, compared with

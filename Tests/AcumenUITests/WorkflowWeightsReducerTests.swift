@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 @testable import AcumenUI
 
 /// The weights (what-if) screen driven by keys.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Reliability checks that need a second process: the workspace lock across processes (and
 /// its recovery after SIGKILL), a real `EFBIG` under `RLIMIT_FSIZE`, and the umask. Limits,

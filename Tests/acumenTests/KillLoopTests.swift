@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Crash safety, proven: a child `acumen stress-save` records and saves in a loop and is killed
 /// with SIGKILL at random moments; after every kill the workspace must open, each file must be

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 @testable import acumen
-@testable import AcumenModel
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
 
 /// `acumen report` formatting: widths, sanitising, CSV guard and the JSON shape.
 @Suite struct ReportTests {

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// A column of the accounts list: its title, width, alignment, cell text and sort order.
 public enum AccountColumn: String, CaseIterable, Sendable, Hashable {

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The analysed accounts as the screens need them: one column array per field, indexed by
 /// the customer's position in the workspace, so a million rows sort and filter as arrays.

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// What the accounts screen's export prompt asked for: a format, a file, and the rows listed.
 public struct ExportRequest: Hashable, Sendable {

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Portfolio figures aggregated from the ``AccountTable`` once per load: per tier, per ABC class,
 /// the RFM grid and the tier × strategy matrix; the Pareto curve and the top-20 % share are the

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 extension WorkspaceView {
     /// The profile of the account at `row` (its index in the workspace): figures from the

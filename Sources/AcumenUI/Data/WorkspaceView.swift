@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Adapts an analysed workspace into the screens' view models: the ``AccountTable`` of every
 /// account and the ``ProfileFacts`` of one. All figures come from the analytics engine

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 extension Runtime {
     /// Runs one workflow effect (edits, saving, conflicts, triage queues) and returns the

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The workbench's one runtime: it owns the only ``Workspace`` (through the ``EditSession``
 /// and its store) and the current analysis, runs every effect the reducer asks for, and after

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// What the triage screen shows about the account under review, derived by the runtime from
 /// the workspace as it stands and the analysis (rebuilt after every edit and every move in the

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 extension AppState {
     /// The reducer: applies one action and returns the effects for the shell. Pure: no I/O,

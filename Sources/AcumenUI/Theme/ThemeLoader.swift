@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Reads theme files (`themes/NAME.json`) with the project's strict ``JSONParser``.
 ///

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The Δ columns of the accounts list: score and rank now against the pinned what-if
 /// baseline (weights screen), shown with `b`.

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 extension AppState {
     /// Asks the runtime for a new triage queue from a source, in the chosen order.

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 extension AppState {
     /// Workflow commands: screens 3 and 4, undo/redo/save everywhere, edits from the profile

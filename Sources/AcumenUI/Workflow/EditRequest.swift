@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// A change the reducer asks the runtime to make to the workspace, naming customers by row;
 /// the runtime turns it into an ``Edit`` stamped with the time and the author, records it

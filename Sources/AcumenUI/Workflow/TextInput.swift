@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// A one-line text input and what its text is for.
 public struct TextInput: Hashable, Sendable {

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The triage screen: progress, the current account's compact profile with the
 /// recommendation, its reasons and actions, the last review (and why it went stale), recent

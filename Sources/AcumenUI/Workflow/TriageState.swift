@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The triage screen: the queue being worked through.
 public struct TriageState: Sendable {

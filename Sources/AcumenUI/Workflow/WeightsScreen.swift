@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The weights (what-if) screen: every criterion's weight against the pinned baseline with a
 /// bar, and, as the weights change, the tier migration matrix, the tier shares and the

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The weights (what-if) screen.
 public struct WeightsState: Sendable {

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// Work for the shell around edits and saving; results come back as ``WorkflowEvent``s.
 public enum WorkflowEffect: Hashable, Sendable {

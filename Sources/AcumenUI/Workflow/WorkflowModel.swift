@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// What the reducer knows of the model: the analysis (an immutable snapshot, replaced whole
 /// when the runtime re-analyses), its review facts, and the session's undo state.

@@ -1,4 +1,6 @@
-import AcumenModel
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
 
 /// The overlays of the edit workflows: a one-line text input, the review-before-save summary,
 /// the save-conflict prompt and a diff.

@@ -1,0 +1,97 @@
+import AcumenCore
+import Foundation
+
+/// Every criterion's normalised score 0–100 for every customer, criteria-major, with a
+/// known-mask: the weight-independent half of the composite score.
+///
+/// Rescoring with new weights only recombines these rows (see ``ScoreEngine``), so it never
+/// touches transactions or ratings again. Values are `Float` (ample for 0–100 scores) to halve
+/// the memory a weight change has to stream through.
+public struct CriterionMatrix: Sendable {
+    /// The criteria that can be unknown for a customer (missing rating, no CLV fit), in the
+    /// order of their bits in ``knownMask``. All other criteria are always known.
+    public static let optionalCriteria: [Criterion] = Criterion.rated + [.predictedCLV, .pAlive]
+
+    /// The criteria, in the order of the matrix rows (all of ``Criterion``).
+    public let criteria: [Criterion] = Criterion.allCases
+    /// Number of customers (the row length).
+    public let count: Int
+    /// Normalised scores, `values[row * count + k]`; 0 where unknown.
+    public let values: [Float]
+    /// Bit `j` set when ``optionalCriteria``[j] is known for the customer.
+    public let knownMask: [UInt16]
+
+    /// The matrix row of a criterion.
+    public static func row(of c: Criterion) -> Int { Criterion.allCases.firstIndex(of: c) ?? 0 }
+
+    /// The bit of an optional criterion in ``knownMask``, nil for always-known criteria.
+    public static func bit(of c: Criterion) -> Int? { optionalCriteria.firstIndex(of: c) }
+
+    /// Whether criterion `c` is known for customer `k`.
+    public func isKnown(_ c: Criterion, _ k: Int) -> Bool {
+        guard let b = Self.bit(of: c) else { return true }
+        return knownMask[k] & (1 << UInt16(b)) != 0
+    }
+
+    /// The normalised score 0–100 of criterion `c` for customer `k`, nil when unknown.
+    public func normalised(_ c: Criterion, _ k: Int) -> Double? {
+        isKnown(c, k) ? Double(values[Self.row(of: c) * count + k]) : nil
+    }
+
+    /// Builds the matrix from raw columns (NaN = unknown), normalising each per its setting.
+    /// - Parameter sortedColumns: columns already sorted (shared with RFM), by criterion.
+    init(columns: [Criterion: [Double]], count n: Int, settings: Settings, sortedColumns: [Criterion: SortedColumn]) {
+        count = n
+        // Criteria are normalised independently: one per core at a time.
+        let all = Criterion.allCases
+        let rows: [[Float]] = Parallel.map(all.count) { row in
+            let c = all[row]
+            let raw = columns[c] ?? [Double](repeating: .nan, count: n)
+            let setting = settings.setting(for: c) ?? CriterionSetting(criterion: c, weight: 0)
+            var out = [Float](repeating: 0, count: n)
+            Self.normalise(raw, setting: setting, sorted: sortedColumns[c], into: &out)
+            return out
+        }
+        var values = [Float]()
+        values.reserveCapacity(all.count * n)
+        for r in rows { values += r }
+        var mask = [UInt16](repeating: 0, count: n)
+        for c in Self.optionalCriteria {
+            guard let b = Self.bit(of: c), let raw = columns[c] else { continue }
+            for k in 0..<n where raw[k].isFinite { mask[k] |= 1 << UInt16(b) }
+        }
+        self.values = values
+        knownMask = mask
+    }
+
+    /// Maps raw values to 0–100 per the setting's normalisation, then flips `lower is better`.
+    ///
+    /// - percentile: ``SortedColumn/percentiles(into:)`` (ties share the mean rank);
+    /// - minMax: `100 · (x − min) / (max − min)`, 50 when all known values are equal;
+    /// - logMinMax: minMax of `sign(x) · ln(1 + |x|)`;
+    /// - scale: `10 · x` clamped to 0–100 (ratings 0–10).
+    /// Then `lower is better` gives `100 − s`. Unknown (NaN) values give 0 and are masked.
+    static func normalise(_ raw: [Double], setting: CriterionSetting, sorted: SortedColumn?, into out: inout [Float]) {
+        let n = raw.count
+        switch setting.normalisation {
+        case .percentile:
+            (sorted ?? SortedColumn(raw: raw)).percentiles(into: &out)
+        case .minMax, .logMinMax:
+            let log = setting.normalisation == .logMinMax
+            let xs = log ? raw.map { $0.isFinite ? signedLog($0) : .nan } : raw
+            var lo = Double.infinity, hi = -Double.infinity
+            for x in xs where x.isFinite { lo = min(lo, x); hi = max(hi, x) }
+            for k in 0..<n where xs[k].isFinite {
+                out[k] = hi > lo ? Float(100 * (xs[k] - lo) / (hi - lo)) : 50
+            }
+        case .scale:
+            for k in 0..<n where raw[k].isFinite { out[k] = Float(min(100, max(0, raw[k] * 10))) }
+        }
+        if setting.direction == .lowerIsBetter {
+            for k in 0..<n where raw[k].isFinite { out[k] = 100 - out[k] }
+        }
+    }
+
+    /// `sign(x) · ln(1 + |x|)`: a log that keeps sign and zero (for skewed money).
+    static func signedLog(_ x: Double) -> Double { x < 0 ? -Foundation.log1p(-x) : Foundation.log1p(x) }
+}

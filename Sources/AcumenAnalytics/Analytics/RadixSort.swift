@@ -1,0 +1,79 @@
+import AcumenCore
+/// Stable least-significant-digit radix sort of 64-bit keys, and order-preserving key maps.
+///
+/// The analytics rank millions of values (percentiles, RFM quintiles, ABC, composite rank);
+/// Swift's comparison sort needs ~180 ms for 1M doubles on the reference machine, a radix
+/// sort with 11-bit digits a few tens of milliseconds. Digits on which all keys agree are
+/// skipped, so small integers (frequencies, days) sort in one or two passes.
+public enum RadixSort {
+    /// Bits per digit (2048 buckets: the counters stay in the L1 cache).
+    static let digitBits: UInt64 = 11
+
+    /// An unsigned key that orders like the double (`-0.0` before `0.0`; NaN must not occur).
+    @inline(__always)
+    public static func key(_ d: Double) -> UInt64 {
+        let b = d.bitPattern
+        return b >> 63 == 1 ? ~b : b | (1 << 63)
+    }
+
+    /// An unsigned key that orders like the signed integer.
+    @inline(__always)
+    public static func key(_ i: Int64) -> UInt64 { UInt64(bitPattern: i) ^ (1 << 63) }
+
+    /// The indices in `subset` (default: all of `keys`), ordered by ascending key.
+    ///
+    /// Stable: indices with equal keys keep their order in `subset`.
+    /// - Returns: the ordered indices and their keys in that order.
+    /// - Complexity: O(n · d) where d ≤ 6 is the number of 11-bit digits on which keys differ.
+    static func order(_ keys: [UInt64], subset: [Int32]? = nil) -> (indices: [Int32], keys: [UInt64]) {
+        var idx: [Int32] = subset ?? (0..<keys.count).map { Int32($0) }
+        var k: [UInt64] = keys.withUnsafeBufferPointer { kp in idx.map { kp[Int($0)] } }
+        sortInPlace(keys: &k, values: &idx)
+        return (idx, k)
+    }
+
+    /// Sorts `keys` ascending, carrying `values` along; stable.
+    public static func sortInPlace(keys k: inout [UInt64], values idx: inout [Int32]) {
+        let n = k.count
+        guard n > 1 else { return }
+        var diff: UInt64 = 0
+        let first = k[0]
+        for v in k { diff |= v ^ first }
+        guard diff != 0 else { return }
+        var k2 = [UInt64](repeating: 0, count: n)
+        var i2 = [Int32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 1 << Int(digitBits))
+        let mask: UInt64 = (1 << digitBits) - 1
+        var shift: UInt64 = 0
+        while shift < 64 {
+            if (diff >> shift) & mask != 0 {
+                counts.withUnsafeMutableBufferPointer { c in
+                    for j in c.indices { c[j] = 0 }
+                    k.withUnsafeBufferPointer { src in
+                        for v in src { c[Int((v >> shift) & mask)] += 1 }
+                    }
+                    var sum = 0
+                    for j in c.indices { let t = c[j]; c[j] = sum; sum += t }
+                    k.withUnsafeBufferPointer { src in
+                        idx.withUnsafeBufferPointer { isrc in
+                            k2.withUnsafeMutableBufferPointer { dst in
+                                i2.withUnsafeMutableBufferPointer { idst in
+                                    for j in 0..<n {
+                                        let v = src[j]
+                                        let d = Int((v >> shift) & mask)
+                                        let p = c[d]
+                                        dst[p] = v; idst[p] = isrc[j]
+                                        c[d] = p + 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                swap(&k, &k2)
+                swap(&idx, &i2)
+            }
+            shift += digitBits
+        }
+    }
+}

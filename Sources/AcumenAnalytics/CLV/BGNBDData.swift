@@ -1,0 +1,68 @@
+import AcumenCore
+import Foundation
+
+/// BG/NBD sufficient statistics aggregated to unique (x, t_x, T) triples with counts.
+///
+/// The likelihood depends on a customer only through (x, t_x, T), so a million customers
+/// collapse to far fewer triples; further, ln(α+T) and ln(α+t_x) are computed once per
+/// distinct T and t_x, and the Γ/ψ terms once per distinct x. One evaluation of the
+/// likelihood and its gradient then costs one `exp` and one `log1p` per triple.
+public struct BGNBDData: Sendable {
+    /// Distinct repeat counts, ascending.
+    public private(set) var xs: [Int] = []
+    /// Distinct recencies t_x and ages T (in the fit's unit).
+    public private(set) var recencies: [Double] = []
+    public private(set) var ages: [Double] = []
+    /// Per triple: index into ``xs``, ``recencies`` and ``ages``, and the number of customers.
+    var xIndex: [Int32] = []
+    var txIndex: [Int32] = []
+    var tIndex: [Int32] = []
+    var weight: [Double] = []
+    /// Number of customers and of customers with x > 0.
+    public private(set) var customerCount = 0
+    public private(set) var repeatBuyerCount = 0
+    /// Largest T.
+    public private(set) var longestAge = 0.0
+    /// Mean T, used to scale the starting values of α.
+    public private(set) var meanAge = 0.0
+    /// Mean x.
+    public private(set) var meanFrequency = 0.0
+
+    /// Number of unique triples.
+    public var tripleCount: Int { weight.count }
+
+    private struct Key: Hashable { var x: Int; var tx: UInt64; var t: UInt64 }
+
+    /// Aggregates per-customer statistics; throws when a value is negative, not finite or t_x > T.
+    public init(x: [Int], tx: [Double], T: [Double]) throws(CLVError) {
+        guard x.count == tx.count, x.count == T.count else { throw .invalidInput("x, t_x and T differ in length") }
+        var counts: [Key: Int] = [:]
+        counts.reserveCapacity(min(x.count, 1 << 16))
+        var sumT = 0.0, sumX = 0.0
+        for i in x.indices {
+            let xi = x[i], ti = tx[i], ai = T[i]
+            guard xi >= 0, ti.isFinite, ai.isFinite, ti >= 0, ai >= ti else {
+                throw .invalidInput("customer \(i): x=\(xi), t_x=\(ti), T=\(ai) (need x ≥ 0, 0 ≤ t_x ≤ T, finite)")
+            }
+            guard xi > 0 || ti == 0 else { throw .invalidInput("customer \(i): t_x=\(ti) with x=0 (must be 0)") }
+            counts[Key(x: xi, tx: ti.bitPattern, t: ai.bitPattern), default: 0] += 1
+            customerCount += 1
+            if xi > 0 { repeatBuyerCount += 1 }
+            longestAge = max(longestAge, ai)
+            sumT += ai; sumX += Double(xi)
+        }
+        if customerCount > 0 { meanAge = sumT / Double(customerCount); meanFrequency = sumX / Double(customerCount) }
+        let keys = counts.keys.sorted { ($0.x, Double(bitPattern: $0.t), Double(bitPattern: $0.tx)) < ($1.x, Double(bitPattern: $1.t), Double(bitPattern: $1.tx)) }
+        var xPos: [Int: Int32] = [:], txPos: [UInt64: Int32] = [:], tPos: [UInt64: Int32] = [:]
+        for k in keys {
+            let xi = xPos[k.x] ?? { xs.append(k.x); xPos[k.x] = Int32(xs.count - 1); return Int32(xs.count - 1) }()
+            let ti = txPos[k.tx] ?? {
+                recencies.append(Double(bitPattern: k.tx)); txPos[k.tx] = Int32(recencies.count - 1); return Int32(recencies.count - 1)
+            }()
+            let ai = tPos[k.t] ?? {
+                ages.append(Double(bitPattern: k.t)); tPos[k.t] = Int32(ages.count - 1); return Int32(ages.count - 1)
+            }()
+            xIndex.append(xi); txIndex.append(ti); tIndex.append(ai); weight.append(Double(counts[k] ?? 0))
+        }
+    }
+}

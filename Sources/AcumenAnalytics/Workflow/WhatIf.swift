@@ -1,0 +1,122 @@
+import AcumenCore
+/// Live what-if over the weights: a pinned baseline, the weights being tried, and everything
+/// that follows from them (Δscore, Δrank, tier moves, the tier migration matrix, movers,
+/// tier-share changes).
+///
+/// Cheap by construction: a weight change calls ``PortfolioAnalysis/rescored(weights:ranking:)``,
+/// which recombines the precomputed normalised criteria and re-ranks; the analysis itself is
+/// never recomputed here.
+public struct WhatIf: Sendable {
+    public let analysis: PortfolioAnalysis
+    /// The pinned baseline's weights and name (`default` for the workspace's weights).
+    public private(set) var baselineWeights: [Criterion: Double]
+    public private(set) var baselineName: String
+    /// The weights being tried.
+    public private(set) var weights: [Criterion: Double]
+    /// The scenario these weights came from, if unchanged since loading it.
+    public private(set) var scenarioName: String?
+    /// Baseline against tried scoring.
+    public private(set) var comparison: ScenarioComparison
+
+    /// Highest weight the screen allows.
+    public static let maxWeight = 100.0
+
+    /// Starts with the workspace weights both pinned and tried (every Δ zero).
+    public init(analysis: PortfolioAnalysis) {
+        self.analysis = analysis
+        let w = analysis.settings.weights
+        baselineWeights = w; weights = w; baselineName = "default"
+        comparison = ScenarioComparison(baseline: analysis.baseline, scenario: analysis.baseline)
+    }
+
+    /// The same baseline and tried weights over a new analysis of the workspace (after an
+    /// edit changed ratings, overrides or the default weights).
+    public func rebased(on analysis: PortfolioAnalysis) -> WhatIf {
+        var w = WhatIf(analysis: analysis)
+        w.baselineWeights = baselineWeights
+        w.baselineName = baselineName
+        w.weights = weights
+        w.scenarioName = scenarioName
+        w.comparison = ScenarioComparison(baseline: analysis.rescored(weights: baselineWeights), scenario: analysis.rescored(weights: weights))
+        return w
+    }
+
+    /// The pinned scoring.
+    public var baseline: Scoring { comparison.baseline }
+    /// The scoring under the tried weights.
+    public var scoring: Scoring { comparison.scenario }
+
+    /// True when the tried weights differ from the baseline's.
+    public var isChanged: Bool { Self.normalised(weights) != Self.normalised(baselineWeights) }
+
+    /// The weight of one criterion now (0 when absent).
+    public func weight(_ c: Criterion) -> Double { weights[c] ?? 0 }
+
+    /// Sets one weight (clamped to 0…``maxWeight``) and rescores.
+    public mutating func setWeight(_ c: Criterion, _ w: Double) {
+        var next = weights
+        next[c] = min(Self.maxWeight, max(0, w.isFinite ? w : 0))
+        use(next, name: nil)
+    }
+
+    /// Tries a whole weight set (a scenario, or the baseline to revert) and rescores.
+    public mutating func use(_ w: [Criterion: Double], name: String?) {
+        weights = w
+        scenarioName = name
+        comparison = ScenarioComparison(baseline: comparison.baseline, scenario: analysis.rescored(weights: w))
+    }
+
+    /// Returns to the baseline's weights: every Δ becomes zero.
+    public mutating func revert() {
+        weights = baselineWeights
+        scenarioName = nil
+        comparison = ScenarioComparison(baseline: comparison.baseline, scenario: comparison.baseline)
+    }
+
+    /// Pins the tried weights as the new baseline.
+    public mutating func pinBaseline(name: String? = nil) {
+        baselineWeights = weights
+        baselineName = name ?? scenarioName ?? "pinned"
+        comparison = ScenarioComparison(baseline: comparison.scenario, scenario: comparison.scenario)
+    }
+
+    /// Each tier's share of customers (0–1) under the baseline and the tried weights (rows and
+    /// columns of the migration matrix, over the customer count).
+    public var tierShares: [(tier: String, baseline: Double, scenario: Double)] {
+        let n = Double(max(1, analysis.count))
+        let m = comparison.migration
+        return analysis.tierNames.indices.map { t in
+            let before = t < m.count ? m[t].reduce(0, +) : 0
+            let after = m.reduce(0) { $0 + (t < $1.count ? $1[t] : 0) }
+            return (analysis.tierNames[t], Double(before) / n, Double(after) / n)
+        }
+    }
+
+    /// The `limit` customers whose rank moved most (|Δrank| descending, then rank now), as
+    /// ``ScenarioComparison/movers(limit:)`` but by partial selection.
+    /// - Complexity: O(n · log limit) typical, O(n · limit) worst case; no sort of all movers.
+    public func movers(limit: Int) -> [Int] {
+        let c = comparison
+        guard limit > 0, c.baseline.isRanked, c.scenario.isRanked else { return [] }
+        let before = c.baseline.ranks, after = c.scenario.ranks
+        var top: [(k: Int, d: Int32, r: Int32)] = []
+        top.reserveCapacity(limit + 1)
+        func better(_ d: Int32, _ r: Int32, than o: (k: Int, d: Int32, r: Int32)) -> Bool { d != o.d ? d > o.d : r < o.r }
+        for k in 0..<min(before.count, after.count) {
+            let d = abs(before[k] - after[k])
+            guard d > 0 else { continue }
+            if top.count == limit, let last = top.last, !better(d, after[k], than: last) { continue }
+            var i = top.count
+            while i > 0, better(d, after[k], than: top[i - 1]) { i -= 1 }
+            top.insert((k, d, after[k]), at: i)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map(\.k)
+    }
+
+    /// The scenario with the tried weights under a name.
+    public func scenario(named name: String) -> Scenario { Scenario(name: name, weights: Self.normalised(weights)) }
+
+    /// Weights without zero entries, so absent and 0 compare equal.
+    static func normalised(_ w: [Criterion: Double]) -> [Criterion: Double] { w.filter { $0.value > 0 } }
+}

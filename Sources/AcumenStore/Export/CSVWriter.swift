@@ -1,0 +1,59 @@
+import AcumenCore
+import AcumenAnalytics
+/// Writes RFC 4180 CSV that is safe to open in a spreadsheet.
+///
+/// Fields holding the delimiter, a quote, CR or LF are quoted and quotes doubled. Text cells
+/// that a spreadsheet would run as a formula — starting with `=`, `+`, `-`, `@`, tab or CR —
+/// get a leading `'` (OWASP "CSV injection"); numbers written by Acumen are not text cells
+/// and keep their sign. Lines end with CRLF as RFC 4180 asks.
+public struct CSVWriter: Sendable {
+    /// One cell: text from users or files (guarded), or a number Acumen formatted (not guarded).
+    public enum Cell: Hashable, Sendable, ExpressibleByStringLiteral {
+        case text(String)
+        case number(String)
+        public init(stringLiteral value: String) { self = .text(value) }
+    }
+
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+    public let delimiter: UInt8
+
+    /// A writer with a delimiter (`,` by default).
+    public init(delimiter: UInt8 = UInt8(ascii: ",")) { self.delimiter = delimiter }
+
+    /// The text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends one record.
+    public mutating func row(_ cells: [Cell]) {
+        for (k, cell) in cells.enumerated() {
+            if k > 0 { bytes.append(delimiter) }
+            switch cell {
+            case .text(let s): append(Self.guarded(s))
+            case .number(let s): append(s)
+            }
+        }
+        bytes.append(0x0D); bytes.append(0x0A)
+    }
+
+    /// Appends text cells.
+    public mutating func row(_ texts: [String]) { row(texts.map(Cell.text)) }
+
+    /// The text with a leading `'` when a spreadsheet would treat it as a formula.
+    public static func guarded(_ s: String) -> String {
+        guard let first = s.utf8.first else { return s }
+        let risky: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+        return risky.contains(first) ? "'" + s : s
+    }
+
+    private mutating func append(_ s: String) {
+        let needsQuotes = s.utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else { bytes += s.utf8; return }
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            if b == UInt8(ascii: "\"") { bytes.append(b) }
+            bytes.append(b)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

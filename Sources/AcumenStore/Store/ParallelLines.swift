@@ -1,0 +1,54 @@
+import AcumenCore
+import AcumenAnalytics
+/// Splits a JSON Lines byte range into chunks at line boundaries, to process them on all cores.
+///
+/// Each chunk knows the line number it starts at, so errors keep exact file positions; results
+/// come back in file order.
+enum ParallelLines {
+    /// A chunk of whole lines: byte range, the 1-based number of its first line, and how many
+    /// lines it holds (blank ones included).
+    struct Chunk: Sendable {
+        var start: Int
+        var end: Int
+        var firstLine: Int
+        var lineCount = 0
+    }
+
+    /// Cuts `bytes[start..<end]` into at most `count` chunks of whole lines.
+    static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, firstLine: Int, count: Int) -> [Chunk] {
+        let n = max(1, min(count, (end - start) / (1 << 20) + 1))
+        var cuts = [start]
+        for k in 1..<n {
+            var p = start + (end - start) * k / n
+            while p < end, bytes[p - 1] != 0x0A { p += 1 }
+            if p > cuts[cuts.count - 1], p < end { cuts.append(p) }
+        }
+        cuts.append(end)
+        var out: [Chunk] = []
+        var line = firstLine
+        for k in 0..<(cuts.count - 1) {
+            var count = 0
+            for q in cuts[k]..<cuts[k + 1] where bytes[q] == 0x0A { count += 1 }
+            if cuts[k + 1] > cuts[k], bytes[cuts[k + 1] - 1] != 0x0A { count += 1 }  // last line without a line end
+            out.append(Chunk(start: cuts[k], end: cuts[k + 1], firstLine: line, lineCount: count))
+            line += count
+        }
+        return out
+    }
+
+    /// Calls `body` for every non-blank line of a chunk (a `\r\n` ending is trimmed).
+    static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Chunk, _ body: (JSONLines.Line) -> Void) {
+        var start = chunk.start, number = chunk.firstLine
+        while start < chunk.end {
+            var end = start
+            while end < chunk.end && bytes[end] != 0x0A { end += 1 }
+            var e = end
+            if e > start && bytes[e - 1] == 0x0D { e -= 1 }
+            var blank = true
+            for k in start..<e where bytes[k] != 0x20 && bytes[k] != 0x09 { blank = false; break }
+            if !blank { body(JSONLines.Line(start: start, end: e, number: number)) }
+            start = end + 1
+            number += 1
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import AcumenCore
+import AcumenAnalytics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A columnar binary copy of `transactions.jsonl`, so a large workspace opens without parsing
+/// text: `.acumen-cache/transactions-v1.bin` inside the workspace.
+///
+/// The cache is valid only for the exact source file (size, modification time in ns, inode and
+/// content fingerprint recorded when it was built) *and* the exact ordered list of customer ids
+/// (rows refer to customers by position). Anything else — a missing, stale, truncated or foreign
+/// cache — is ignored and rebuilt transparently; the JSON Lines file is always the truth.
+/// Layout (little endian): magic `ACUMTXC1`, key, header-extra JSON, row count, then the columns
+/// customer `Int32`, day `Int32`, amount `Int64`, margin `Int64`, quantity `Int32`, givenAsCost
+/// `UInt8`, then the row extras as JSON.
+enum TransactionCache {
+    static let folderName = ".acumen-cache"
+    static let fileName = "transactions-v1.bin"
+    static let magic: UInt64 = 0x3143_5854_4D55_4341  // "ACUMTXC1"
+
+    /// What a cache must match.
+    struct Key: Equatable {
+        var size: Int64
+        var modifiedNanoseconds: Int64
+        var inode: UInt64
+        var contentHash: UInt64
+        var customerIDsHash: UInt64
+    }
+
+    static func path(_ folder: String) -> String { folder + "/" + folderName + "/" + fileName }
+
+    /// Fingerprint of the ordered customer ids.
+    static func idsHash(_ customers: [Customer]) -> UInt64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(customers.count * 10)
+        for c in customers { bytes += c.id.utf8; bytes.append(0) }
+        return Checksum.fingerprint(bytes)
+    }
+
+    /// Loads the cache if it matches `status` and the ids; nil otherwise.
+    static func load(folder: String, status: FileStatus, customers: [Customer]) -> (table: TransactionTable, contentHash: UInt64, headerExtra: [String: JSONValue])? {
+        let fd = open(path(folder), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var offset: off_t = 0
+        func readInto(_ raw: UnsafeMutableRawBufferPointer) -> Bool {
+            var done = 0
+            while done < raw.count, let base = raw.baseAddress {
+                let n = pread(fd, base + done, raw.count - done, offset + off_t(done))
+                if n <= 0 { if n < 0 && errno == EINTR { continue }; return false }
+                done += n
+            }
+            offset += off_t(raw.count)
+            return true
+        }
+        func word() -> UInt64? {
+            var v: UInt64 = 0
+            return withUnsafeMutableBytes(of: &v) { readInto($0) } ? UInt64(littleEndian: v) : nil
+        }
+        func column<T>(_ n: Int, _ type: T.Type) -> [T]? {
+            var ok = true
+            let a = [T](unsafeUninitializedCapacity: n) { buf, count in
+                ok = readInto(UnsafeMutableRawBufferPointer(buf))
+                count = ok ? n : 0
+            }
+            return ok ? a : nil
+        }
+        guard word() == magic, let size = word(), let mtime = word(), let inode = word(), let hash = word(), let ids = word(),
+              Int64(bitPattern: size) == status.size, Int64(bitPattern: mtime) == status.modifiedNanoseconds, inode == status.inode,
+              ids == idsHash(customers), let extraLength = word(), extraLength < 1 << 30,
+              let headerBytes = column(Int(extraLength), UInt8.self), let rows = word(), rows < 1 << 40 else { return nil }
+        let n = Int(rows)
+        var t = TransactionTable()
+        guard let c = column(n, Int32.self), let d = column(n, Int32.self), let a = column(n, Int64.self),
+              let m = column(n, Int64.self), let q = column(n, Int32.self), let g = column(n, UInt8.self),
+              let rowExtraLength = word(), rowExtraLength < 1 << 34, let rowExtra = column(Int(rowExtraLength), UInt8.self) else { return nil }
+        let limit = Int32(customers.count)
+        guard !c.contains(where: { $0 < 0 || $0 >= limit }) else { return nil }
+        t.customer = c; t.day = d; t.amount = a; t.margin = m; t.quantity = q; t.givenAsCost = g.map { $0 != 0 }
+        if rowExtraLength > 0, case .object(let o)? = try? JSONParser.parse(rowExtra) {
+            for (k, v) in o { if let row = Int(k), let e = v.objectValue { t.extra[row] = e } }
+        }
+        let headerExtra = (try? JSONParser.parse(headerBytes))?.objectValue ?? [:]
+        return (t, hash, headerExtra)
+    }
+
+    /// Writes the cache crash-safely; failures are ignored (the cache is only an accelerator).
+    static func store(folder: String, key: Key, table t: TransactionTable, headerExtra: [String: JSONValue], fs: any FileSystem) {
+        let dir = folder + "/" + folderName
+        if mkdir(dir, 0o700) != 0 && errno != EEXIST { return }
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + t.count * 29)
+        func word(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
+        func column<T>(_ a: [T]) { a.withUnsafeBytes { out += $0 } }
+        let header = Array(JSONWriter.compact(.object(headerExtra)).utf8)
+        word(magic); word(UInt64(bitPattern: key.size)); word(UInt64(bitPattern: key.modifiedNanoseconds)); word(key.inode)
+        word(key.contentHash); word(key.customerIDsHash); word(UInt64(header.count)); out += header
+        word(UInt64(t.count))
+        column(t.customer); column(t.day); column(t.amount); column(t.margin); column(t.quantity)
+        out += t.givenAsCost.map { $0 ? 1 : 0 }
+        var extras: [String: JSONValue] = [:]
+        for (row, e) in t.extra { extras[String(row)] = .object(e) }
+        let extraBytes = extras.isEmpty ? [] : Array(JSONWriter.compact(.object(extras)).utf8)
+        word(UInt64(extraBytes.count)); out += extraBytes
+        try? AtomicFile(fs: fs).replace(path(folder), with: out)
+        let ignore = dir + "/.gitignore"
+        if (try? fs.status(ignore)) == nil { try? AtomicFile(fs: fs).replace(ignore, with: Array("*\n".utf8)) }
+    }
+}

@@ -1,0 +1,140 @@
+import AcumenCore
+import AcumenAnalytics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Saving: change detection, crash-safe replacement of the main files, emptying the journal.
+extension WorkspaceStore {
+    /// Replaces the whole in-memory workspace (imports); it is written on the next save.
+    public func replaceWorkspace(_ w: Workspace) {
+        workspace = w
+        transactionsDirty = true
+        pendingEdits[WorkspaceFiles.customers, default: 0] += 1
+        pendingEdits[WorkspaceFiles.settings, default: 0] += 1
+    }
+
+    /// Files whose content on disk differs from what was loaded or last saved.
+    ///
+    /// Size, mtime, ctime and inode are compared first; when any differs the content hash
+    /// decides, so a `touch` or a rewrite with identical bytes is not a conflict.
+    public func filesChangedOnDisk() throws(WorkspaceError) -> [String] {
+        var changed: [String] = []
+        for (file, fp) in fingerprints.sorted(by: { $0.key < $1.key }) {
+            let p = path(file)
+            let st: FileStatus?
+            do { st = try fs.status(p) } catch { throw .io(error) }
+            if st == fp.status { continue }
+            guard let st, st.isRegular || (st.isSymlink && options.followSymlinks) else { changed.append(file); continue }
+            let bytes: [UInt8]
+            do { bytes = try fs.read(p, limit: options.maxFileSize) } catch { throw .io(error) }
+            if Checksum.fingerprint(bytes) != fp.hash { changed.append(file) }
+        }
+        return changed
+    }
+
+    /// True when there is anything to save.
+    public var hasUnsavedEdits: Bool { !pendingEdits.isEmpty || transactionsDirty }
+
+    /// The bytes the next ``save(overwriting:)`` would write, per file (those it must write
+    /// and those it will skip because they are unchanged).
+    public func encodedFiles() -> [(file: String, bytes: [UInt8])] {
+        var settings = workspace.settings
+        let settingsSeq = seqToSave(WorkspaceFiles.settings)
+        if settingsSeq > 0 { settings.extra[Self.journalSeqKey] = .int(settingsSeq) }
+        var header = workspace.customersHeaderExtra
+        let customersSeq = seqToSave(WorkspaceFiles.customers)
+        if customersSeq > 0 { header[Self.journalSeqKey] = .int(customersSeq) }
+        var files: [(file: String, bytes: [UInt8])] = [
+            (WorkspaceFiles.settings, WorkspaceCodec.encodeSettings(settings)),
+            (WorkspaceFiles.customers, WorkspaceCodec.encodeCustomers(workspace.customers, headerExtra: header)),
+        ]
+        if transactionsDirty || fingerprints[WorkspaceFiles.transactions] == nil {
+            files.append((WorkspaceFiles.transactions, WorkspaceCodec.encodeTransactions(workspace)))
+        }
+        return files
+    }
+
+    /// The journal sequence number a file includes once saved now.
+    private func seqToSave(_ file: String) -> Int {
+        pendingEdits[file] != nil ? lastSeq : savedSeq[file, default: 0]
+    }
+
+    /// Writes the main files crash-safely and empties the journal.
+    /// - Parameter overwriting: files the user chose to overwrite although they changed on disk.
+    /// - Throws: ``WorkspaceError/changedOnDisk(_:)`` before writing anything when another
+    ///   program changed a file; I/O errors leave the previous files and the journal intact and
+    ///   the edits in memory, so the save can be retried.
+    public func save(overwriting: Set<String> = []) throws(WorkspaceError) {
+        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        let conflicts = try filesChangedOnDisk().filter { !overwriting.contains($0) }
+        if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
+        let writer = AtomicFile(fs: fs)
+        for (file, bytes) in encodedFiles() {
+            let hash = Checksum.fingerprint(bytes)
+            if let fp = fingerprints[file], fp.hash == hash, fp.status != nil { continue }
+            let seq = seqToSave(file)
+            do {
+                try writer.replace(path(file), with: bytes, allowSymlink: options.followSymlinks)
+            } catch {
+                // A failure after the rename (fsync of the folder) leaves the new file in place:
+                // remember it as ours so the retry does not see a conflict.
+                if let now = try? fs.read(path(file), limit: options.maxFileSize), Checksum.fingerprint(now) == hash {
+                    fingerprints[file] = Fingerprint(status: try? fs.status(path(file)), hash: hash)
+                    savedSeq[file] = seq
+                }
+                throw .io(error)
+            }
+            fingerprints[file] = Fingerprint(status: try? fs.status(path(file)), hash: hash)
+            savedSeq[file] = seq
+            if file == WorkspaceFiles.transactions { storeTransactionCache(workspace) }
+        }
+        do { journalLength = try journal.reset() } catch {
+            journalLength = nil  // unknown: the next append cuts nothing and appends safely
+            throw .io(error)
+        }
+        pendingEdits = [:]
+        transactionsDirty = false
+    }
+
+    /// Takes the version on disk, dropping every unsaved edit (the journal is emptied, so they
+    /// are not replayed on the next open either).
+    /// - Throws: when read-only or the files on disk are invalid; then nothing changes.
+    public func reload() throws(WorkspaceError) {
+        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        var reading = options
+        reading.readOnly = true
+        reading.replayJournal = false
+        let fresh = try WorkspaceStore.open(folder, fs: fs, options: reading)
+        do { journalLength = try journal.reset() } catch { throw .io(error) }
+        transactionsDirty = false
+        workspace = fresh.workspace
+        fingerprints = fresh.fingerprints
+        savedSeq = fresh.savedSeq
+        nextSeq = max(nextSeq, fresh.nextSeq, (fresh.savedSeq.values.max() ?? 0) + 1)
+        pendingEdits = [:]
+    }
+
+    /// Creates a new workspace folder (mode 0777 less umask) and writes all its files.
+    public static func create(_ folder: String, workspace: Workspace, fs: any FileSystem = PosixFileSystem(),
+                              options: Options = Options()) throws(WorkspaceError) -> WorkspaceStore {
+        if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw .io(IOFailure(operation: "create folder", path: folder, code: errno)) }
+        let store = WorkspaceStore(folder: folder, workspace: workspace, fs: fs, options: options)
+        let (lock, holder) = WorkspaceLock.acquire(folder: folder)
+        guard let lock else { throw .readOnly("another Acumen (\(holder)) has \(folder) open") }
+        store.lock = lock
+        store.transactionsDirty = true
+        do {
+            for file in [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions] where try fs.status(store.path(file)) != nil {
+                // Existing files are replaced deliberately: record them as loaded so save() accepts them.
+                let bytes = try fs.read(store.path(file), limit: store.options.maxFileSize)
+                store.fingerprints[file] = Fingerprint(status: try fs.status(store.path(file)), hash: Checksum.fingerprint(bytes))
+            }
+        } catch { throw .io(error) }
+        store.writesTransactionCache = false
+        try store.save()
+        store.writesTransactionCache = true
+        return store
+    }
+}

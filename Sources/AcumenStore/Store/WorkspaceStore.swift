@@ -1,0 +1,264 @@
+import AcumenCore
+import AcumenAnalytics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An open workspace folder: loads it, journals every edit, and saves crash-safely.
+///
+/// Edits go to the journal (fsynced) *before* they change the in-memory workspace, so an
+/// acknowledged edit survives any crash; ``save()`` compacts them into the main files and
+/// empties the journal. Each main file records the sequence number of the last journal record
+/// it contains (`journalSeq`), so a crash between replacing the files and emptying the journal
+/// never applies an edit twice on replay. A file changed on disk since it was loaded is never overwritten
+/// silently: ``save(overwriting:)`` reports it and the caller chooses.
+public final class WorkspaceStore {
+    /// Options for opening.
+    public struct Options: Sendable {
+        /// Open without taking the lock or writing anything.
+        public var readOnly = false
+        /// Files larger than this are refused (bytes).
+        public var maxFileSize: Int64 = 8 << 30
+        /// Write through workspace files that are symlinks (the link is kept, its target is
+        /// replaced); when false such a save is refused.
+        public var followSymlinks = false
+        /// Replay `journal.jsonl` on open (off when reloading to take the files on disk).
+        var replayJournal = true
+        /// Options; the defaults take the lock, cap files at 8 GiB and refuse symlinks.
+        public init(readOnly: Bool = false, maxFileSize: Int64 = 8 << 30, followSymlinks: Bool = false) {
+            self.readOnly = readOnly; self.maxFileSize = maxFileSize; self.followSymlinks = followSymlinks
+        }
+    }
+
+    /// What identified a file when it was loaded or last saved.
+    struct Fingerprint: Equatable {
+        var status: FileStatus?
+        var hash: UInt64
+    }
+
+    public let folder: String
+    public internal(set) var workspace: Workspace
+    /// Warnings found while loading (e.g. a torn last journal record).
+    public private(set) var warnings: [WorkspaceProblem]
+    /// Why the workspace is read-only, if it is.
+    public internal(set) var readOnlyReason: String?
+    /// Edits journaled since the last save, per file.
+    public internal(set) var pendingEdits: [String: Int] = [:]
+    /// True when the transactions changed in memory (imports) and must be rewritten.
+    public var transactionsDirty = false
+    /// Whether saving transactions also rebuilds the binary cache (not for a freshly created
+    /// folder, so `acumen demo` twice with one seed gives identical folders; the first open builds it).
+    var writesTransactionCache = true
+
+    let fs: any FileSystem
+    let options: Options
+    var fingerprints: [String: Fingerprint] = [:]
+    var lock: WorkspaceLock?
+    /// Sequence number the next journal record gets; numbers grow over the workspace's life.
+    var nextSeq = 1
+    /// Per main file, the last journal sequence number its content includes.
+    var savedSeq: [String: Int] = [:]
+    /// Length of the journal after the last successful write (nil: unknown, not yet written).
+    var journalLength: Int64?
+    let journal: Journal
+
+    /// Sequence number of the last acknowledged (journaled) edit, 0 if none.
+    public var lastSeq: Int { nextSeq - 1 }
+
+    /// Header key holding ``savedSeq`` in `settings.json` and `customers.jsonl`.
+    static let journalSeqKey = "journalSeq"
+
+    /// True when edits cannot be saved.
+    public var isReadOnly: Bool { readOnlyReason != nil }
+
+    init(folder: String, workspace: Workspace, fs: any FileSystem, options: Options) {
+        self.folder = folder; self.workspace = workspace; self.fs = fs; self.options = options
+        warnings = []
+        journal = Journal(path: folder + "/" + WorkspaceFiles.journal, fs: fs)
+    }
+
+    func path(_ file: String) -> String { folder + "/" + file }
+
+    /// Opens a workspace folder.
+    /// - Throws: ``WorkspaceError/invalid(_:)`` with every problem found, or an I/O error.
+    ///   Loading never modifies the data files.
+    public static func open(_ folder: String, fs: any FileSystem = PosixFileSystem(), options: Options = Options()) throws(WorkspaceError) -> WorkspaceStore {
+        let store = WorkspaceStore(folder: folder, workspace: Workspace(), fs: fs, options: options)
+        try store.load()
+        return store
+    }
+
+    private func readFile(_ file: String, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> [UInt8]? {
+        let p = path(file)
+        let st: FileStatus?
+        do { st = try fs.status(p) } catch { throw .io(error) }
+        guard let st else { return nil }
+        if st.isDirectory {
+            problems.append(WorkspaceProblem(file: file, line: 0, message: "is a directory; expected a file"))
+            return nil
+        }
+        if !st.isRegular && !st.isSymlink {
+            problems.append(WorkspaceProblem(file: file, line: 0, message: "is not a regular file (a pipe, socket or device); expected a file"))
+            return nil
+        }
+        if st.size > options.maxFileSize {
+            problems.append(WorkspaceProblem(file: file, line: 0, message: "is \(st.size) bytes, over the limit of \(options.maxFileSize)"))
+            return nil
+        }
+        do {
+            let bytes = try fs.read(p, limit: options.maxFileSize)
+            fingerprints[file] = Fingerprint(status: st, hash: Checksum.fingerprint(bytes))
+            return bytes
+        } catch {
+            problems.append(WorkspaceProblem(file: file, line: 0, message: error.description))
+            return nil
+        }
+    }
+
+    private func load() throws(WorkspaceError) {
+        let st: FileStatus?
+        do { st = try fs.status(folder) } catch { throw .io(error) }
+        guard let st, st.isDirectory || st.isSymlink else { throw .notAWorkspace(folder) }
+        var problems: [WorkspaceProblem] = []
+        guard let customerBytes = try readFile(WorkspaceFiles.customers, problems: &problems) else {
+            if problems.isEmpty { throw .notAWorkspace(folder) }
+            throw .invalid(problems)
+        }
+        if !options.readOnly {
+            let (lock, holder) = WorkspaceLock.acquire(folder: folder)
+            if let lock { self.lock = lock } else {
+                readOnlyReason = "another Acumen (\(holder)) has this workspace open; changes cannot be saved here"
+            }
+        } else {
+            readOnlyReason = "opened read-only"
+        }
+        if !isReadOnly {
+            AtomicFile(fs: fs).removeStaleTemporaries(in: folder)
+            AtomicFile(fs: fs).removeStaleTemporaries(in: folder + "/" + TransactionCache.folderName)
+        }
+        let settingsBytes = try readFile(WorkspaceFiles.settings, problems: &problems)
+        var settings = settingsBytes.map { WorkspaceCodec.decodeSettings($0, problems: &problems) } ?? Settings()
+        savedSeq[WorkspaceFiles.settings] = settings.extra.removeValue(forKey: Self.journalSeqKey)?.intValue ?? 0
+        var extra: [String: JSONValue] = [:]
+        let (customers, index) = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
+        savedSeq[WorkspaceFiles.customers] = extra.removeValue(forKey: Self.journalSeqKey)?.intValue ?? 0
+        var w = Workspace(settings: settings, customers: customers, index: index, transactions: TransactionTable())
+        w.customersHeaderExtra = extra
+        try loadTransactions(into: &w, index: index, problems: &problems)
+        if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
+        if options.replayJournal { try replayJournal(into: &w, problems: &problems) }
+        workspace = w
+        warnings = problems
+    }
+
+    /// Loads transactions from the binary cache when it matches the file, else parses the
+    /// file and (when writable and valid) rebuilds the cache.
+    private func loadTransactions(into w: inout Workspace, index: CustomerIndex, problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
+        let file = WorkspaceFiles.transactions
+        let st: FileStatus?
+        do { st = try fs.status(path(file)) } catch { throw .io(error) }
+        if let st, st.isRegular, problems.isEmpty,
+           let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers) {
+            w.transactions = cached.table
+            w.transactionsHeaderExtra = cached.headerExtra
+            fingerprints[file] = Fingerprint(status: st, hash: cached.contentHash)
+            return
+        }
+        guard let bytes = try readFile(file, problems: &problems) else { return }
+        var extra: [String: JSONValue] = [:]
+        let before = problems.count
+        w.transactions = WorkspaceCodec.decodeTransactions(bytes, index: index, headerExtra: &extra, problems: &problems)
+        w.transactionsHeaderExtra = extra
+        if problems.count == before, !isReadOnly { storeTransactionCache(w) }
+    }
+
+    /// Rebuilds the transaction cache for the file as last loaded or saved.
+    func storeTransactionCache(_ w: Workspace) {
+        guard writesTransactionCache, let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
+        let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode,
+                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers))
+        TransactionCache.store(folder: folder, key: key, table: w.transactions, headerExtra: w.transactionsHeaderExtra, fs: fs)
+    }
+
+    /// Applies the journal's records that the main files do not contain yet; cuts a torn tail.
+    private func replayJournal(into w: inout Workspace, problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
+        let contents: Journal.Contents
+        do { contents = try journal.load(limit: options.maxFileSize) } catch { throw .io(error) }
+        problems += contents.problems
+        if contents.problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
+        nextSeq = (savedSeq.values.max() ?? 0) + 1
+        var skipped = 0
+        for r in contents.records {
+            nextSeq = max(nextSeq, r.seq + 1)
+            guard let edit = Self.unsaved(r.edit, seq: r.seq, savedSeq: savedSeq) else { skipped += 1; continue }
+            do { try w.apply(edit, author: r.author, at: r.at) } catch {
+                problems.append(WorkspaceProblem(file: WorkspaceFiles.journal, line: 0, message: "edit #\(r.seq) cannot be replayed: \(error)"))
+                throw .invalid(problems)
+            }
+            for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
+        }
+        journalLength = contents.length
+        guard !isReadOnly else { return }
+        do {
+            if !contents.records.isEmpty && skipped == contents.records.count {
+                journalLength = try journal.reset()  // a crash hit after the files were saved
+            } else if contents.validLength < contents.length {
+                try journal.cut(to: contents.validLength)
+                journalLength = contents.validLength
+            }
+        } catch { throw .io(error) }
+    }
+
+    /// The part of a journaled edit that the main files do not contain yet (nil: all saved).
+    static func unsaved(_ edit: Edit, seq: Int, savedSeq: [String: Int]) -> Edit? {
+        if case .batch(let edits) = edit {
+            let rest = edits.compactMap { unsaved($0, seq: seq, savedSeq: savedSeq) }
+            return rest.isEmpty ? nil : .batch(rest)
+        }
+        return seq > savedSeq[edit.file, default: 0] ? edit : nil
+    }
+
+    /// The main files an edit changes.
+    static func files(of edit: Edit) -> Set<String> {
+        if case .batch(let edits) = edit { return edits.reduce(into: []) { $0.formUnion(files(of: $1)) } }
+        return [edit.file]
+    }
+
+    /// Journals an edit (written and fsynced), then applies it.
+    /// - Returns: the edit that undoes it.
+    /// - Throws: when read-only, when the edit is invalid, or when the journal cannot be written
+    ///   (then nothing changed in memory either).
+    @discardableResult
+    public func record(_ edit: Edit, author: String, at: Timestamp) throws(WorkspaceError) -> Edit {
+        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        // Validate without copying the workspace (a copy of a million customers costs ~0.5 s).
+        do { try workspace.validate(edit) } catch { throw .edit(error) }
+        if case .batch = edit {
+            // Later edits of a batch may depend on earlier ones: apply it to a copy first.
+            var trial = workspace
+            let inverse: Edit
+            do { inverse = try trial.apply(edit, author: author, at: at) } catch { throw .edit(error) }
+            try appendToJournal(edit, author: author, at: at)
+            workspace = trial
+            return inverse
+        }
+        try appendToJournal(edit, author: author, at: at)
+        do { return try workspace.apply(edit, author: author, at: at) } catch { throw .edit(error) }
+    }
+
+    /// Appends one record; on failure nothing changes (the journal is cut back, `nextSeq` kept).
+    private func appendToJournal(_ edit: Edit, author: String, at: Timestamp) throws(WorkspaceError) {
+        do {
+            journalLength = try journal.append([Journal.Record(seq: nextSeq, at: at, author: author, edit: edit)], expectedLength: journalLength)
+        } catch { throw .io(error) }
+        nextSeq += 1
+        for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
+    }
+
+    /// Releases the lock; the store must not be used afterwards.
+    public func close() {
+        lock?.release()
+        lock = nil
+    }
+}

@@ -1,0 +1,67 @@
+import AcumenCore
+import AcumenAnalytics
+/// Files that changed on disk since Acumen loaded them, found when saving, and the three ways
+/// out: keep mine (overwrite them), take theirs (reload them, keeping unsaved edits to the
+/// other files), or look at the difference first. Never a silent overwrite.
+public struct SaveConflict: Hashable, Sendable {
+    /// The workspace files changed on disk (e.g. `settings.json`).
+    public var files: [String]
+
+    public init(files: [String]) { self.files = files }
+
+    /// The choices offered, in the order the prompt shows them.
+    public enum Choice: String, Hashable, Sendable, CaseIterable {
+        case keepMine, takeTheirs, showDiff, cancel
+
+        public var title: String {
+            switch self {
+            case .keepMine: "keep mine (overwrite their changes)"
+            case .takeTheirs: "take theirs (drop my unsaved edits to these files)"
+            case .showDiff: "show diff"
+            case .cancel: "cancel (keep editing; nothing is written)"
+            }
+        }
+    }
+
+    /// "Keep mine": saves, overwriting the conflicting files.
+    public func keepMine(_ session: EditSession) throws(WorkspaceError) -> SaveOutcome {
+        try session.save(overwriting: Set(files))
+    }
+
+    /// "Take theirs": see ``EditSession/takeTheirs(_:)``.
+    @discardableResult
+    public func takeTheirs(_ session: EditSession) throws(WorkspaceError) -> [Journal.Record] {
+        try session.takeTheirs(self)
+    }
+
+    /// "Show diff": per conflicting file, the file on disk (old) against what saving would
+    /// write (new).
+    public func diffs(_ store: WorkspaceStore) throws(WorkspaceError) -> [(file: String, diff: LineDiff)] {
+        var out: [(String, LineDiff)] = []
+        for f in files {
+            let disk = try store.bytesOnDisk(f) ?? []
+            out.append((f, LineDiff(old: disk, new: store.bytesToWrite(f) ?? [])))
+        }
+        return out
+    }
+}
+
+extension WorkspaceStore {
+    /// The bytes saving would write to a workspace file now (nil for files it does not write).
+    public func bytesToWrite(_ file: String) -> [UInt8]? {
+        switch file {
+        case WorkspaceFiles.settings: WorkspaceCodec.encodeSettings(workspace.settings)
+        case WorkspaceFiles.customers: WorkspaceCodec.encodeCustomers(workspace.customers, headerExtra: workspace.customersHeaderExtra)
+        case WorkspaceFiles.transactions: WorkspaceCodec.encodeTransactions(workspace)
+        default: nil
+        }
+    }
+
+    /// The bytes of a workspace file on disk now, nil when it does not exist.
+    public func bytesOnDisk(_ file: String) throws(WorkspaceError) -> [UInt8]? {
+        do {
+            guard try fs.status(path(file)) != nil else { return nil }
+            return try fs.read(path(file), limit: options.maxFileSize)
+        } catch { throw .io(error) }
+    }
+}
