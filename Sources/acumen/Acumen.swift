@@ -7,10 +7,14 @@ struct Acumen: ParsableCommand {
         commandName: "acumen",
         abstract: "Know which customers matter and what to do about each.",
         discussion: "With no subcommand, opens the workspace in the current folder, or the bundled demo workspace.",
+        version: version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, CheckCommand.self, ReportCommand.self, FitCommand.self,
             ImportCommand.self, ExportCommand.self, StressCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// The program's version (`acumen --version`).
+    static let version = "0.1.0"
 }

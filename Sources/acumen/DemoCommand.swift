@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
     @Argument(help: "Folder to create (must not hold a workspace yet unless --force).")
     var directory: String
 
-    @Option(help: "Number of customers.")
+    @Option(parsing: .unconditional, help: "Number of customers.")
     var customers = 500
 
     @Option(help: "Approximate total number of transactions (default: 10 per customer).")

@@ -23,6 +23,10 @@ struct OpenCommand: ParsableCommand {
     /// From this many customers on, the lifetime-value fit runs after the first frame.
     static let backgroundFitCustomers = 50_000
 
+    func validate() throws {
+        if let directory, let problem = WorkspaceArgument.problem(directory) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         let folder = try resolveWorkspace(directory)
         guard isatty(0) != 0, isatty(1) != 0 else {
@@ -57,14 +61,21 @@ struct OpenCommand: ParsableCommand {
         // Open ranked: the accounts that matter most first (any column re-sorts with [ and ]).
         state.accounts.sortColumn = .score
         state.accounts.sortDescending = true
+        // One opening notice, so none hides another: what was printed before the screen started is gone.
+        var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
+        if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
+        if let notice { opening.others.append(notice) }
+        let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
+        state.keys = keys
+        if let keysProblem { opening.others.append(keysProblem) }
         // The one runtime: it owns the workspace and runs every effect.
         let runtime = Runtime(store: store, analysis: analysis, author: currentAuthor(), clock: now, state: state)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
-        if let notice { runtime.send(.notice(notice, isError: true)) }
         let background = BackgroundWork()
+        if fitInBackground { opening.others.append("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…") }
+        if let text = opening.text { runtime.send(.notice(text, isError: notice != nil || keysProblem != nil)) }
         if fitInBackground {
-            runtime.send(.notice("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…", isError: false))
             background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
                 runtime.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
             }

@@ -23,14 +23,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Sort rows by: \(PortfolioReport.SortField.allCases.map(\.rawValue).joined(separator: ", ")).")
     var sort: String = "rank"
 
-    @Option(help: "At most N rows (0 = all; default: 20 for the table, all otherwise).")
+    // `.unconditional` so `--limit -3` reaches validate() and gets its own message, not "Missing value".
+    @Option(parsing: .unconditional, help: "At most N rows (0 = all; default: 20 for the table, all otherwise).")
     var limit: Int?
 
     func validate() throws {
         if PortfolioReport.SortField(rawValue: sort) == nil {
             throw ValidationError("--sort must be one of \(PortfolioReport.SortField.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 (all rows) or a positive number of rows, not \(limit)") }
     }
 
     func run() throws {

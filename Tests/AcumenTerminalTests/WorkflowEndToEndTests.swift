@@ -34,7 +34,7 @@ import Glibc
         return (String(id), rec)
     }
 
-    static let keyOf = ["Grow": "g", "Maintain": "m", "Nurture": "n", "Cut cost": "c"]
+    static let keyOf = ["Grow": "w", "Maintain": "m", "Nurture": "n", "Cut cost": "c"]
 
     /// Customer records by id from customers.jsonl.
     static func customers(_ dir: String) -> [String: [String: Any]] {

@@ -48,7 +48,7 @@ import Testing
         #expect(s.accounts.view.allSatisfy { s.table.tier[Int($0)] == 0 })
         _ = Self.press(&s, [.enter])
         // A second filter on top, then Esc in the prompt restores the committed one.
-        _ = Self.press(&s, [.char("f")])
+        _ = Self.press(&s, [.char("f"), .end])  // End: keep the selected filter and add to it
         Self.type(&s, " owner:anna")
         let narrowed = s.accounts.view.count
         #expect(narrowed <= keyCount)
@@ -56,7 +56,7 @@ import Testing
         #expect(s.accounts.filter == "tier:key")
         #expect(s.accounts.view.count == keyCount)
         // Committed filters stack: Esc on the list pops them one by one, then goes back/quits.
-        _ = Self.press(&s, [.char("f")])
+        _ = Self.press(&s, [.char("f"), .end])
         Self.type(&s, " below:yes")
         _ = Self.press(&s, [.enter])
         #expect(s.accounts.filter == "tier:key below:yes")

@@ -52,6 +52,12 @@ import AcumenStore
                 Issue.record("step \(n): row \(bad) shows \(shown[bad]) but the model says \(expected[bad])")
                 return
             }
+            // The triage counts, updated per edit, equal a recount over the queue.
+            if let q = h.state.triage.queue, var counts = h.state.triage.counts, let m = h.state.workflow {
+                let fresh = q.progress(workspace: h.workspace, facts: m.facts, rules: m.rules)
+                counts.position = fresh.position
+                #expect(counts == fresh, "step \(n): triage counts differ from a recount")
+            }
             let abc = try #require(h.state.workflow?.analysis.abc)
             #expect(h.state.summary.top20Share == abc.top20Share)
             h.press(.enter)

@@ -38,12 +38,12 @@ import AcumenStore
         #expect(h.workspace.customers[k0].review?.strategy == rec(k0))
         // The recommended strategy's own key records at once, like accept.
         let k1 = try #require(h.current)
-        let own: Key = [.grow: .char("g"), .maintain: .char("m"), .nurture: .char("n"), .cutCost: .char("c")][rec(k1)] ?? .char("g")
+        let own: Key = [.grow: .char("w"), .maintain: .char("m"), .nurture: .char("n"), .cutCost: .char("c")][rec(k1)] ?? .char("w")
         h.press(own)
         #expect(h.workspace.customers[k1].review?.status == .accepted)
         // Another strategy asks for a reason; an empty one is refused.
         let k2 = try #require(h.current)
-        let other: (Strategy, Key) = rec(k2) == .nurture ? (.grow, .char("g")) : (.nurture, .char("n"))
+        let other: (Strategy, Key) = rec(k2) == .nurture ? (.grow, .char("w")) : (.nurture, .char("n"))
         h.press(other.1)
         guard case .workflow(.input(let t))? = h.state.overlay, case .reason(other.0, k2) = t.purpose else {
             Issue.record("expected the reason prompt"); return

@@ -16,7 +16,7 @@ public struct WhatIf: Sendable {
     /// The scenario these weights came from, if unchanged since loading it.
     public private(set) var scenarioName: String?
     /// Baseline against tried scoring.
-    public private(set) var comparison: ScenarioComparison
+    public private(set) var comparison: ScoringComparison
 
     /// Highest weight the screen allows.
     public static let maxWeight = 100.0
@@ -26,7 +26,7 @@ public struct WhatIf: Sendable {
         self.analysis = analysis
         let w = analysis.settings.weights
         baselineWeights = w; weights = w; baselineName = "default"
-        comparison = ScenarioComparison(baseline: analysis.baseline, scenario: analysis.baseline)
+        comparison = ScoringComparison(baseline: analysis.baseline, scenario: analysis.baseline)
     }
 
     /// The same baseline and tried weights over a new analysis of the workspace (after an
@@ -37,7 +37,7 @@ public struct WhatIf: Sendable {
         w.baselineName = baselineName
         w.weights = weights
         w.scenarioName = scenarioName
-        w.comparison = ScenarioComparison(baseline: analysis.rescored(weights: baselineWeights), scenario: analysis.rescored(weights: weights))
+        w.comparison = ScoringComparison(baseline: analysis.rescored(weights: baselineWeights), scenario: analysis.rescored(weights: weights))
         return w
     }
 
@@ -63,21 +63,21 @@ public struct WhatIf: Sendable {
     public mutating func use(_ w: [Criterion: Double], name: String?) {
         weights = w
         scenarioName = name
-        comparison = ScenarioComparison(baseline: comparison.baseline, scenario: analysis.rescored(weights: w))
+        comparison = ScoringComparison(baseline: comparison.baseline, scenario: analysis.rescored(weights: w))
     }
 
     /// Returns to the baseline's weights: every Δ becomes zero.
     public mutating func revert() {
         weights = baselineWeights
         scenarioName = nil
-        comparison = ScenarioComparison(baseline: comparison.baseline, scenario: comparison.baseline)
+        comparison = ScoringComparison(baseline: comparison.baseline, scenario: comparison.baseline)
     }
 
     /// Pins the tried weights as the new baseline.
     public mutating func pinBaseline(name: String? = nil) {
         baselineWeights = weights
         baselineName = name ?? scenarioName ?? "pinned"
-        comparison = ScenarioComparison(baseline: comparison.scenario, scenario: comparison.scenario)
+        comparison = ScoringComparison(baseline: comparison.scenario, scenario: comparison.scenario)
     }
 
     /// Each tier's share of customers (0–1) under the baseline and the tried weights (rows and
@@ -92,27 +92,8 @@ public struct WhatIf: Sendable {
         }
     }
 
-    /// The `limit` customers whose rank moved most (|Δrank| descending, then rank now), as
-    /// ``ScenarioComparison/movers(limit:)`` but by partial selection.
-    /// - Complexity: O(n · log limit) typical, O(n · limit) worst case; no sort of all movers.
-    public func movers(limit: Int) -> [Int] {
-        let c = comparison
-        guard limit > 0, c.baseline.isRanked, c.scenario.isRanked else { return [] }
-        let before = c.baseline.ranks, after = c.scenario.ranks
-        var top: [(k: Int, d: Int32, r: Int32)] = []
-        top.reserveCapacity(limit + 1)
-        func better(_ d: Int32, _ r: Int32, than o: (k: Int, d: Int32, r: Int32)) -> Bool { d != o.d ? d > o.d : r < o.r }
-        for k in 0..<min(before.count, after.count) {
-            let d = abs(before[k] - after[k])
-            guard d > 0 else { continue }
-            if top.count == limit, let last = top.last, !better(d, after[k], than: last) { continue }
-            var i = top.count
-            while i > 0, better(d, after[k], than: top[i - 1]) { i -= 1 }
-            top.insert((k, d, after[k]), at: i)
-            if top.count > limit { top.removeLast() }
-        }
-        return top.map(\.k)
-    }
+    /// The `limit` customers whose rank moved most (``ScoringComparison/movers(limit:)``).
+    public func movers(limit: Int) -> [Int] { comparison.movers(limit: limit) }
 
     /// The scenario with the tried weights under a name.
     public func scenario(named name: String) -> Scenario { Scenario(name: name, weights: Self.normalised(weights)) }

@@ -92,7 +92,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
     public func compare(_ t: AccountTable, _ a: Int, _ b: Int) -> Int {
         func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (y < x ? 1 : 0) }
         switch self {
-        case .name: return cmp(t.names[a], t.names[b])
+        case .name: return NameCollation.precedes(t.names[a], t.names[b]) ? -1 : (NameCollation.precedes(t.names[b], t.names[a]) ? 1 : 0)
         case .tier: return cmp(t.tier[a], t.tier[b])
         case .score:
             let x = t.score[a].isNaN ? Double.infinity : t.score[a], y = t.score[b].isNaN ? Double.infinity : t.score[b]
@@ -134,6 +134,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
     public func sorted(_ rows: [Int32], _ t: AccountTable, descending: Bool) -> [Int32] {
         let unknown = rows.filter { isUnknown(t, Int($0)) }
         var known = unknown.isEmpty ? rows : rows.filter { !isUnknown(t, Int($0)) }
+        if self == .name { return NameCollation.sorted(known, names: t.names, descending: descending) + unknown }
         if let keyOf = sortKey(t) {
             // Descending: flip the key; the radix sort is stable, so ties keep their incoming order.
             var keys = known.map { descending ? ~keyOf(Int($0)) : keyOf(Int($0)) }
@@ -153,7 +154,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
     /// An order-preserving 64-bit key of a row's value, for columns that have one (all but names).
     func sortKey(_ t: AccountTable) -> ((Int) -> UInt64)? {
         func rank(_ names: [String]) -> [UInt64] {
-            let order = names.indices.sorted { names[$0] < names[$1] }
+            let order = names.indices.sorted { NameCollation.precedes(names[$0], names[$1]) }
             var r = [UInt64](repeating: 0, count: names.count)
             for (position, k) in order.enumerated() { r[k] = UInt64(position) }
             return r

@@ -27,10 +27,10 @@ public struct AccountFilter: Hashable, Sendable {
             var neg = false
             if t.hasPrefix("!"), t.count > 1 { neg = true; t.removeFirst() }
             guard let colon = t.firstIndex(of: ":"), colon != t.startIndex else {
-                add(.text(t.lowercased()), neg); continue
+                add(.text(TextFolding.fold(t)), neg); continue
             }
             let field = String(t[..<colon]).lowercased()
-            let value = String(t[t.index(after: colon)...]).lowercased()
+            let value = TextFolding.fold(String(t[t.index(after: colon)...]))
             switch field {
             case "below", "breakeven":
                 add(.belowBreakEven(!["no", "n", "false", "0"].contains(value)), neg)
@@ -102,7 +102,7 @@ public struct AccountFilter: Hashable, Sendable {
             return Lookup(allowed: [false, true]) { $0.searchKey($1, contains: needle) ? 1 : 0 }
         }
         guard case .field(let c, let v) = term else { return nil }
-        func names(_ list: [String]) -> [Bool] { list.map { $0.lowercased().contains(v) } }
+        func names(_ list: [String]) -> [Bool] { list.map { TextFolding.fold($0).contains(v) } }
         switch c {
         case .tier: return Lookup(allowed: names(t.tierNames)) { Int($0.tier[$1]) }
         case .strategy: return Lookup(allowed: names(t.strategyNames)) { Int($0.strategy[$1]) }
@@ -118,7 +118,7 @@ public struct AccountFilter: Hashable, Sendable {
     func matches(_ term: Term, _ table: AccountTable, _ i: Int) -> Bool {
         switch term {
         case .text(let s): return table.searchKey(i, contains: Array(s.utf8))
-        case .field(let c, let v): return c.filterValue(table, i).contains(v)
+        case .field(let c, let v): return TextFolding.fold(c.filterValue(table, i)).contains(v)
         case .belowBreakEven(let b): return table.isBelowBreakEven(i) == b
         case .recency(let r): return table.recencyScore[i] == r
         case .frequency(let f): return table.frequencyScore[i] == f

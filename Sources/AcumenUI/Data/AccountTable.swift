@@ -149,7 +149,7 @@ public struct AccountTable: Sendable {
     public func abcName(_ i: Int) -> String {
         switch abc[i] { case 0: "A"; case 1: "B"; case 2: "C"; default: "" }
     }
-    /// Whether row `i`'s lower-cased name or id contains `needle` (lower-cased UTF-8 bytes).
+    /// Whether row `i`'s folded name or id contains `needle` (``TextFolding`` UTF-8 bytes).
     /// - Complexity: O(length of the key × length of the needle) worst case, usually linear.
     public func searchKey(_ i: Int, contains needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
@@ -208,11 +208,11 @@ public struct AccountTable: Sendable {
         if monthly.count < months { self.monthly.append(contentsOf: repeatElement(0, count: months - monthly.count)) }
     }
 
-    /// Appends the lower-cased UTF-8 of `text`: ASCII byte by byte, anything else through `lowercased()`.
+    /// Appends the folded UTF-8 of `text` (case and accents, ``TextFolding``): ASCII byte by byte.
     static func appendFolded(_ text: String, to out: inout [UInt8]) {
         var ascii = true
         for b in text.utf8 where b >= 0x80 { ascii = false; break }
-        guard ascii else { out.append(contentsOf: text.lowercased().utf8); return }
+        guard ascii else { out.append(contentsOf: TextFolding.fold(text).utf8); return }
         for b in text.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
     }
 

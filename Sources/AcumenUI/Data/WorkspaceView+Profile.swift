@@ -31,11 +31,11 @@ extension WorkspaceView {
             .init("RFM", "R\(a.rfm.r[k]) F\(a.rfm.f[k]) M\(a.rfm.m[k])"),
             .init("Purchases (window)", "\(v.purchases) of \(v.lifetimePurchases) in all"),
             .init("Purchase cycle", v.meanPurchaseCycleDays.map { "every \(Format.fixed($0, digits: 0)) days" } ?? "—"),
-            .init("Last purchase", v.recencyDays.map { "\($0) days ago" } ?? "never"),
+            .init("Last purchase", v.recencyDays.map(Format.daysAgo) ?? "never"),
             .init("Trend, year on year", v.trendPercent.map { ($0 >= 0 ? "+" : "") + Format.fixed($0, digits: 1) + "%" } ?? "—"),
             .init("Revenue", money(v.revenue.minor)),
             .init("Gross margin", money(v.margin.minor)),
-            .init("Cost to serve", money(v.costToServe.minor) + " (year " + money(v.annualCostToServe.minor) + ")"),
+            .init("Cost to serve", Format.costToServe(window: v.costToServe.minor, annual: v.annualCostToServe.minor)),
             .init("Contribution", money(v.contribution.minor), warning: v.isBelowBreakEven),
             .init("Break-even", v.isBelowBreakEven ? "below" : "above", warning: v.isBelowBreakEven),
             .init("Historical CLV", money(v.historicalCLV.minor)),
@@ -52,7 +52,7 @@ extension WorkspaceView {
         return ProfileFacts(
             row: k, name: c.name, id: c.id, headline: headline, criteria: criteria, facts: facts,
             monthly: v.monthlyRevenue.map { $0.units }, firstMonth: String(start.iso.prefix(7)), lastMonth: String(end.iso.prefix(7)),
-            recommendation: recommendation, reasons: rec.reasons + (rec.overrideNote.map { [$0] } ?? []), actions: rec.actions,
+            recommendation: recommendation, reasons: rec.reasons, actions: rec.actions,  // the override's reason is already the first one
             tags: c.tags, notes: c.notes.map { "\($0.at.day.iso) \($0.author): \($0.text)" },
             overrides: [c.tierOverride.map { "Tier \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" },
                         c.strategyOverride.map { "Strategy \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" }].compactMap { $0 },

@@ -92,50 +92,18 @@ public enum KeyMap {
         KeyContext.allCases.flatMap { c in rows.filter { $0.context == c } }
     }
 
-    /// Index from (context, key) to the binding, built once.
-    static let index: [KeyContext: [Key: KeyBinding]] = {
-        var map: [KeyContext: [Key: KeyBinding]] = [:]
-        for b in table { for k in b.keys where map[b.context, default: [:]][k] == nil { map[b.context, default: [:]][k] = b } }
-        return map
-    }()
-
     /// The command a key runs in a context (the context, then `.list`, then `.global`).
-    public static func command(for key: Key, in context: KeyContext) -> Command? {
-        for c in [context, .list, .global] { if let b = index[c]?[key] { return b.command } }
-        return nil
-    }
+    public static func command(for key: Key, in context: KeyContext) -> Command? { KeyBindings.defaults.command(for: key, in: context) }
 
     /// The bindings whose keys, command name or summary contain `filter` (case-insensitive).
-    public static func matching(_ filter: String) -> [KeyBinding] {
-        let f = filter.lowercased()
-        guard !f.isEmpty else { return table }
-        return table.filter { b in
-            b.summary.lowercased().contains(f) || b.command.rawValue.contains(f) || b.keyNames.lowercased().contains(f)
-        }
-    }
+    public static func matching(_ filter: String) -> [KeyBinding] { KeyBindings.defaults.matching(filter) }
 
     /// The first binding of a command (for palette descriptions).
-    public static func binding(for command: Command) -> KeyBinding? { table.first { $0.command == command } }
+    public static func binding(for command: Command) -> KeyBinding? { KeyBindings.defaults.binding(for: command) }
 
     /// The footer hints for a context: `key summary` pairs, screen hints first.
-    public static func hints(for context: KeyContext) -> [(key: String, label: String)] {
-        let rows = table.filter { $0.hint != nil && ($0.context == context || $0.context == .global || ($0.context == .list && (context == .accounts || context == .portfolio))) }
-        let ordered = rows.filter { $0.context == context } + rows.filter { $0.context == .list } + rows.filter { $0.context == .global }
-        return ordered.map { (key: $0.keys.first?.name ?? "", label: $0.hint ?? "") }
-    }
+    public static func hints(for context: KeyContext) -> [(key: String, label: String)] { KeyBindings.defaults.hints(for: context) }
 
     /// docs/keys.md, generated from the table (`acumen keys --markdown`).
-    public static func markdown() -> String {
-        var s = "# Keys\n\nGenerated from the key map by `acumen keys --markdown`; the help overlay (`?`) shows the same table.\n"
-        for context in KeyContext.allCases {
-            let rows = table.filter { $0.context == context }
-            guard !rows.isEmpty else { continue }
-            s += "\n## \(context.title)\n\n| Keys | Command | What it does |\n|---|---|---|\n"
-            for b in rows {
-                let keys = b.keys.map { "`" + ($0.name == "`" ? "``" : $0.name) + "`" }.joined(separator: ", ")
-                s += "| \(keys) | \(b.command.rawValue) | \(b.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) |\n"
-            }
-        }
-        return s
-    }
+    public static func markdown() -> String { KeyBindings.defaults.markdown() }
 }

@@ -24,7 +24,7 @@ extension Runtime {
                 let dropped = try SaveConflict(files: files).takeTheirs(session)
                 reanalyse()
                 return [.workflow(.loaded(model)), .loaded(view.accountTable()),
-                        .notice("Took \(files.joined(separator: ", ")) from disk; dropped \(dropped.count) unsaved edit\(dropped.count == 1 ? "" : "s")", isError: false)]
+                        .notice("Took \(files.joined(separator: ", ")) from disk; dropped \(Format.count(dropped.count, "unsaved edit"))", isError: false)]
             } catch { return [.workflow(.failed(error.description))] }
         case .showDiff(let files):
             do {
@@ -55,12 +55,20 @@ extension Runtime {
         let now = clock()
         var outcome = EditOutcome(request: request)
         let step: EditSession.Step?
+        // The review states of the queued accounts the edit will touch, to update the queue's
+        // counts without a recount of the whole queue (O(queue) at 100,000 per keypress).
+        var before: [(Int, ReviewState)] = []
         do {
             switch request {
-            case .undo: step = try session.undo(at: now)
-            case .redo: step = try session.redo(at: now)
+            case .undo:
+                before = queuedReviewStates(session.undoStack.last?.inverse)
+                step = try session.undo(at: now)
+            case .redo:
+                before = queuedReviewStates(session.redoStack.last?.edit)
+                step = try session.redo(at: now)
             default:
                 guard let edit = try self.edit(for: request, at: now) else { return [.workflow(.edited(outcome))] }
+                before = queuedReviewStates(edit)
                 step = try session.perform(edit, at: now)
             }
         } catch {
@@ -81,12 +89,31 @@ extension Runtime {
         if Self.changesFigures(recorded) {
             reanalyse()
             outcome.table = view.accountTable()
+            outcome.triageCounts = state.triage.queue?.progress(workspace: session.workspace, facts: facts, rules: rules)
         } else {
             outcome.rows = view.rowRefresh(outcome.customers)
+            if var counts = state.triage.counts {
+                for (k, old) in before {
+                    counts.count(old, sign: -1)
+                    counts.count(reviewState(k))
+                }
+                outcome.triageCounts = counts
+            }
         }
         outcome.model = model
-        outcome.triageCounts = state.triage.queue?.progress(workspace: session.workspace, facts: facts, rules: rules)
         return [.workflow(.edited(outcome))]
+    }
+
+    /// The review state of customer `k` as the workspace stands.
+    func reviewState(_ k: Int) -> ReviewState {
+        ReviewState(review: session.workspace.customers[k].review, index: k, facts: facts, rules: rules)
+    }
+
+    /// The review states of the accounts an edit touches that are in the triage queue.
+    func queuedReviewStates(_ edit: Edit?) -> [(Int, ReviewState)] {
+        guard let edit, let q = state.triage.queue, state.triage.counts != nil else { return [] }
+        let w = session.workspace
+        return edit.customerIDs.compactMap { w.index[$0] }.filter { q.entries.contains($0) }.map { ($0, reviewState($0)) }
     }
 
     /// The edit for a request, stamped with the time and the author; customers by id.
@@ -147,7 +174,12 @@ extension Runtime {
     /// Writes the accounts a screen lists to a file (crash-safely, 0600) and says how it went.
     func export(_ request: ExportRequest) -> [Action] {
         let workspace = session.workspace
-        let accounts = ExportedAccount.accounts(analysis, rows: request.rows.map(Int.init))
+        // Figures from the analysis, master data (owner, tags, notes) from the workspace as it stands.
+        let accounts = ExportedAccount.accounts(analysis, rows: request.rows.map(Int.init)).map { a -> ExportedAccount in
+            var a = a
+            if a.index < workspace.customers.count { a.customer = workspace.customers[a.index] }
+            return a
+        }
         let context = ExportContext(asOf: analysis.asOf, currency: workspace.settings.currency, tierOrder: analysis.tierNames)
         let bytes = AccountExporter.render(request.format, accounts, workspace: workspace, context: context)
         do {
@@ -155,6 +187,6 @@ extension Runtime {
         } catch {
             return [.notice("Export failed: " + error.description, isError: true)]
         }
-        return [.notice("Exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(request.path) (\(request.format.rawValue))", isError: false)]
+        return [.notice("Exported " + Format.count(accounts.count, "account") + " to \(request.path) (\(request.format.rawValue))", isError: false)]
     }
 }

@@ -54,7 +54,6 @@ public final class Runtime {
         self.state = state
         send(.workflow(.loaded(model)))
         send(.loaded(view.accountTable()))
-        if let reason = store.readOnlyReason { send(.notice("Read-only: " + reason, isError: false)) }
     }
 
     /// The workspace as it stands (every recorded edit applied): the only one.

@@ -3,7 +3,7 @@ import AcumenCore
 import AcumenStore
 
 extension AppState {
-    /// The reducer: applies one action and returns the effects for the shell. Pure: no I/O,
+    /// The reducer: applies one action and returns the effects for the runtime. Pure: no I/O,
     /// no clock, no terminal.
     public mutating func update(_ action: Action) -> [Effect] {
         switch action {
@@ -34,7 +34,7 @@ extension AppState {
         case .key(let k):
             if overlay != nil { return overlayKey(k) }
             if !noticeIsError { notice = nil }
-            guard let c = KeyMap.command(for: k, in: context) else { return [] }
+            guard let c = keys.command(for: k, in: context) else { return [] }
             if c != .undo && c != .redo { pendingUndo = nil }
             return run(c)
         }
@@ -58,11 +58,13 @@ extension AppState {
         case .screenPortfolio: jump(to: .portfolio); return []
         default:
             if let effects = runWorkflow(c) { return effects }
+            // The one routing switch: each screen's update gets the commands of its context.
             switch screen {
-            case .accounts: return runAccounts(c)
+            case .accounts: return runEditCommand(c) ?? runAccounts(c)
             case .portfolio: return runPortfolio(c)
-            case .profile: return runProfile(c)
-            case .triage, .weights: return []
+            case .profile: return runEditCommand(c) ?? runProfile(c)
+            case .triage: return runTriage(c) ?? []
+            case .weights: return runWeights(c) ?? []
             }
         }
     }

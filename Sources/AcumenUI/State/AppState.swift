@@ -14,6 +14,10 @@ public struct AppState: Sendable {
     /// Scroll offset of the profile screen.
     public var profileTop = 0
     public var overlay: Overlay?
+    /// What each kind of prompt was given this session (Up/Down in a prompt).
+    public var promptHistory = PromptHistory()
+    /// The key map in effect (the defaults, or the user's remapping from keys.json).
+    public var keys = KeyBindings.defaults
     /// The analysis and undo state for edits, triage and what-if (nil until loaded).
     public var workflow: WorkflowModel?
     public var triage = TriageState()
@@ -29,7 +33,7 @@ public struct AppState: Sendable {
     public var hasUnsavedEdits = false
     /// Shown in the title bar.
     public var workspaceName: String
-    /// Set when the app should end; the shell stops the loop.
+    /// Set when the app should end; the runtime stops the loop.
     public var isQuitting = false
 
     public init(width: Int, height: Int, workspaceName: String = "", glyphs: GlyphSet = .unicode) {
@@ -51,7 +55,7 @@ public struct AppState: Sendable {
 }
 
 /// Runs one action through the reducer: `update(&state, action)` is pure and returns the effects
-/// for the shell to run.
+/// for the runtime to run.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] { state.update(action) }
 
 /// Draws the whole frame for a state (immediate mode).

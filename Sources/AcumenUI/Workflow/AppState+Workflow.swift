@@ -3,9 +3,9 @@ import AcumenCore
 import AcumenStore
 
 extension AppState {
-    /// Workflow commands: screens 3 and 4, undo/redo/save everywhere, edits from the profile
-    /// and bulk edits on the accounts list, and the triage and weights screens' keys.
-    /// - Returns: nil when the command is not a workflow command on this screen.
+    /// The workflow commands of every screen: screens 3 and 4, undo/redo, save, Δ columns.
+    /// The screens' own commands are routed by ``run(_:)``.
+    /// - Returns: nil when the command is not one of them.
     mutating func runWorkflow(_ c: Command) -> [Effect]? {
         switch c {
         case .screenTriage:
@@ -24,17 +24,11 @@ extension AppState {
             return [.workflow(.reviewSave)]
         case .toggleBaselineDeltas where screen == .accounts || screen == .portfolio:
             return toggleBaselineDeltas()
-        default: break
-        }
-        switch screen {
-        case .triage: return runTriage(c)
-        case .weights: return runWeights(c)
-        case .accounts, .profile: return runEditCommand(c)
-        case .portfolio: return nil
+        default: return nil
         }
     }
 
-    /// Sends an edit to the shell, unless the workspace is read-only or not loaded.
+    /// Asks the runtime for an edit, unless the workspace is read-only or not loaded.
     mutating func requestEdit(_ r: EditRequest) -> [Effect] {
         guard let m = workflow else { return [] }
         if let why = m.readOnlyReason {
@@ -55,7 +49,7 @@ extension AppState {
     /// Edits from the profile and bulk edits on the accounts list: each opens a text input.
     mutating func runEditCommand(_ c: Command) -> [Effect]? {
         let targets = editTargets
-        let many = targets.count == 1 ? "" : " (\(targets.count) accounts)"
+        let many = targets.count == 1 ? "" : " (" + Format.count(targets.count, "account") + ")"
         switch c {
         case .triageSelection:
             let rows = accounts.marks.isEmpty ? accounts.view.map(Int.init) : accounts.view.filter { accounts.marks.contains($0) }.map(Int.init)

@@ -24,10 +24,16 @@ public struct TextInput: Hashable, Sendable {
     public var purpose: Purpose
     /// The question shown before the text.
     public var label: String
-    public var text: String
+    /// The text and cursor; a pre-filled text starts selected (typing replaces it).
+    public var editor: LineEditor
+    /// The text typed (setting it replaces the text, cursor at the end).
+    public var text: String {
+        get { editor.text }
+        set { editor.setText(newValue) }
+    }
 
     public init(_ purpose: Purpose, label: String, text: String = "") {
-        self.purpose = purpose; self.label = label; self.text = text
+        self.purpose = purpose; self.label = label; self.editor = LineEditor(text)
     }
 }
 

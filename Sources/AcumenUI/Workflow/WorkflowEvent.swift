@@ -2,7 +2,7 @@ import AcumenAnalytics
 import AcumenCore
 import AcumenStore
 
-/// Work for the shell around edits and saving; results come back as ``WorkflowEvent``s.
+/// Work for the runtime around edits, saving and triage queues; results come back as ``WorkflowEvent``s.
 public enum WorkflowEffect: Hashable, Sendable {
     case edit(EditRequest)
     /// Collect the review-before-save summary.

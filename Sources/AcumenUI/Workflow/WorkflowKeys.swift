@@ -19,7 +19,8 @@ enum WorkflowKeys {
         KeyBinding([.char("T")], .overrideTier, .profile, "Override the tier (`Key: reason`; `none` clears)"),
         // Triage.
         KeyBinding([.char("a")], .accept, .triage, "Accept the recommendation", hint: "accept"),
-        KeyBinding([.char("g")], .decideGrow, .triage, "Decide grow (asks a reason when not recommended)", hint: "grow"),
+        // w, not g: g is "first row" on every screen (KeyCollisions).
+        KeyBinding([.char("w")], .decideGrow, .triage, "Decide grow (asks a reason when not recommended)", hint: "grow"),
         KeyBinding([.char("m")], .decideMaintain, .triage, "Decide maintain (asks a reason when not recommended)", hint: "maint."),
         KeyBinding([.char("n")], .decideNurture, .triage, "Decide nurture (asks a reason when not recommended)", hint: "nurture"),
         KeyBinding([.char("c")], .decideCutCost, .triage, "Decide cut cost (asks a reason when not recommended)", hint: "cut"),

@@ -1,7 +1,7 @@
 /// The portfolio: per tier and per ABC class with bars, the Pareto curve, the RFM heat map and
 /// the tier × strategy matrix. Wide terminals get two columns; narrow ones stack the panels
 /// starting from the focused one (Tab brings the next into view).
-struct PortfolioScreen {
+struct PortfolioView {
     let state: AppState
     let s: PortfolioFigures
     let glyphs: GlyphSet

@@ -1,11 +1,12 @@
 import AcumenCore
-/// A scenario's scoring against a pinned baseline: Δscore, Δrank, tier moves and the tier
-/// migration matrix.
+/// Any two scorings of the same customers compared — a what-if or a saved scenario against a
+/// pinned baseline, or two dates' analyses: Δscore, Δrank, tier moves, the tier migration
+/// matrix and the movers.
 ///
 /// Tiers compared are the *effective* ones (a manual tier override pins a customer in both).
 /// Signs: a positive ``rankDelta(_:)`` or ``tierMove(_:)`` is a move *up* (towards rank 1 /
 /// the first tier).
-public struct ScenarioComparison: Sendable {
+public struct ScoringComparison: Sendable {
     public let baseline: Scoring
     public let scenario: Scoring
     /// `migration[from][to]`: customers in baseline tier `from` and scenario tier `to`.
@@ -40,13 +41,25 @@ public struct ScenarioComparison: Sendable {
     /// Baseline tier index − scenario tier index of customer `k` (positive = moved up a tier).
     public func tierMove(_ k: Int) -> Int { Int(baseline.effectiveTiers[k]) - Int(scenario.effectiveTiers[k]) }
 
-    /// The `limit` customers whose rank moved most (|Δrank| descending, then scenario rank).
-    /// - Complexity: O(n log limit) would do; this sorts the customers that moved, O(m log m).
+    /// The `limit` customers whose rank moved most: |Δrank| descending, then rank in
+    /// ``scenario`` ascending. The one definition of movers (the weights screen and the report use it).
+    /// - Complexity: O(n · log limit) typical, O(n · limit) worst case, by partial selection; no
+    ///   sort of all movers.
     public func movers(limit: Int) -> [Int] {
-        guard limit > 0 else { return [] }
-        var moved: [(Int, Int)] = []
-        for k in 0..<scenario.count { let d = abs(rankDelta(k)); if d > 0 { moved.append((k, d)) } }
-        moved.sort { $0.1 != $1.1 ? $0.1 > $1.1 : scenario.ranks[$0.0] < scenario.ranks[$1.0] }
-        return moved.prefix(limit).map(\.0)
+        guard limit > 0, baseline.isRanked, scenario.isRanked else { return [] }
+        let before = baseline.ranks, after = scenario.ranks
+        var top: [(k: Int, d: Int32, r: Int32)] = []
+        top.reserveCapacity(limit + 1)
+        func better(_ d: Int32, _ r: Int32, than o: (k: Int, d: Int32, r: Int32)) -> Bool { d != o.d ? d > o.d : r < o.r }
+        for k in 0..<min(before.count, after.count) {
+            let d = abs(before[k] - after[k])
+            guard d > 0 else { continue }
+            if top.count == limit, let last = top.last, !better(d, after[k], than: last) { continue }
+            var i = top.count
+            while i > 0, better(d, after[k], than: top[i - 1]) { i -= 1 }
+            top.insert((k, d, after[k]), at: i)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map(\.k)
     }
 }

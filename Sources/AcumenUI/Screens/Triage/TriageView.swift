@@ -5,7 +5,7 @@ import AcumenStore
 /// The triage screen: progress, the current account's compact profile with the
 /// recommendation, its reasons and actions, the last review (and why it went stale), recent
 /// notes, and the queue around the current account.
-struct TriageScreen {
+struct TriageView {
     let state: AppState
 
     var glyphs: GlyphSet { state.glyphs }
@@ -42,11 +42,11 @@ struct TriageScreen {
     func progressLine(_ q: TriageQueue, width: Int) -> StyledLine {
         guard let p = state.triageProgress else { return StyledLine(" Triage", .title) }
         var l = StyledLine(" Triage ", .title)
-        l.add("\(p.position)/\(p.total) ", .accent)
+        l.add(Format.grouped(Int64(p.position)) + "/" + Format.grouped(Int64(p.total)) + " ", .accent)
         let barW = max(0, min(16, width / 8))
         if barW > 0 { l.add(Charts.bar(p.total > 0 ? Double(p.decided) / Double(p.total) : 0, width: barW, glyphs: glyphs), .bar) }
-        l.add(" decided \(p.decided) · skipped \(p.skipped) · stale \(p.stale)", .muted)
-        for s in Strategy.allCases { if let n = p.byStrategy[s], n > 0 { l.add(" · \(s.title) \(n)", .normal) } }
+        l.add(" decided \(Format.grouped(Int64(p.decided))) · skipped \(Format.grouped(Int64(p.skipped))) · stale \(Format.grouped(Int64(p.stale)))", .muted)
+        for s in Strategy.allCases { if let n = p.byStrategy[s], n > 0 { l.add(" · \(s.title) \(Format.grouped(Int64(n)))", .normal) } }
         return l
     }
 

@@ -1,14 +1,17 @@
 /// The accounts list: header, the visible rows only (a million rows cost the same as twenty),
 /// a frozen name column, marks, the cursor row and totals for the filtered rows.
-struct AccountsScreen {
+struct AccountsView {
     let table: AccountTable
     let a: AccountsState
     let glyphs: GlyphSet
+    /// The search text to highlight in names: the search being typed, else the last one.
+    let search: String
 
     init(state: AppState) {
         table = state.table
         a = state.accounts
         glyphs = state.glyphs
+        if case .prompt(let p) = state.overlay, p.kind == .search { search = p.text } else { search = state.accounts.search }
     }
 
     func draw(_ grid: inout CellGrid, y: Int, height: Int) {
@@ -54,6 +57,7 @@ struct AccountsScreen {
             let text = s.column.text(table, i, glyphs: glyphs)
             grid.put(text, x: s.x, y: y, width: s.width, role: selected ? base : role(s.column, i),
                      alignment: s.column.alignment, ellipsis: glyphs.ellipsis)
+            if s.column == .name { SearchHighlight.draw(&grid, text: text, needle: search, x: s.x, y: y, width: s.width, role: selected ? .markedSelection : .accent) }
         }
     }
 

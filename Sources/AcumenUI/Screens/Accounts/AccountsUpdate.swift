@@ -104,7 +104,8 @@ extension AppState {
     /// Moves the cursor to the next row (wrapping) whose name or id contains `text`.
     /// - Complexity: O(n) in the view size.
     mutating func findMatch(_ text: String, from start: Int, step: Int) {
-        let needle = Array(text.lowercased().utf8)
+        let needle = TextFolding.foldedBytes(text)
+        defer { accounts.searchHits = needle.isEmpty ? nil : SearchHits.count(needle, view: accounts.view, table: table, cursor: accounts.cursor) }
         let n = accounts.view.count
         guard !needle.isEmpty, n > 0 else { return }
         var k = ((start % n) + n) % n

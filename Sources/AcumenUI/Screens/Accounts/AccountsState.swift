@@ -27,6 +27,8 @@ public struct AccountsState: Sendable {
     public var markAnchor: Int32?
     /// The last search text (for n/N).
     public var search = ""
+    /// How many rows match the search, and which the cursor is on (set when the search moves).
+    public var searchHits: SearchHits?
     /// Sums over ``view`` (revenue, contribution, known CLV), kept current by ``rebuild(_:resort:)``
     /// so a frame never walks a million rows.
     public var totals = Totals()
@@ -55,6 +57,7 @@ public struct AccountsState: Sendable {
             order = sortColumn.map { $0.sorted(base, table, descending: sortDescending) } ?? base
         }
         view = AccountFilter(filter).apply(order, table)
+        searchHits = nil  // counted over the old view
         refreshTotals(table)
         follow(keep)
     }

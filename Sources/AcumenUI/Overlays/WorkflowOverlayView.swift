@@ -7,8 +7,8 @@ struct WorkflowOverlayView {
         let frame = OverlayView(state: state, overlay: .workflow(overlay))
         switch overlay {
         case .input(let t):
-            let text = TextSanitizer.sanitize(t.label) + TextSanitizer.sanitize(t.text) + "_"
-            frame.box(&grid, title: "Enter confirms · Esc cancels", lines: [StyledLine(" " + text, .input)], top: 0, selected: nil)
+            let room = min(grid.width, max(min(grid.width, 40), min(grid.width - 4, 84))) - 3
+            frame.box(&grid, title: "Enter confirms · Esc cancels", lines: [t.editor.styledLine(label: " " + t.label, width: room)], top: 0, selected: nil)
         case .saveReview(let lines):
             let body = [StyledLine(" Pending edits per file:", .overlay)] + lines.map { StyledLine("   " + TextSanitizer.sanitize($0), .overlay) }
                 + [StyledLine(""), StyledLine(" Enter saves · Esc keeps editing (edits are safe in the journal)", .accent)]

@@ -7,11 +7,11 @@ extension AppState {
         drawTitleBar(&grid)
         let body = (y: 1, height: bodyHeight)
         switch screen {
-        case .accounts: AccountsScreen(state: self).draw(&grid, y: body.y, height: body.height)
-        case .portfolio: PortfolioScreen(state: self).draw(&grid, y: body.y, height: body.height)
-        case .profile: ProfileScreen(state: self).draw(&grid, y: body.y, height: body.height)
-        case .triage: TriageScreen(state: self).draw(&grid, y: body.y, height: body.height)
-        case .weights: WeightsScreen(state: self).draw(&grid, y: body.y, height: body.height)
+        case .accounts: AccountsView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .portfolio: PortfolioView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .profile: ProfileView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .triage: TriageView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .weights: WeightsView(state: self).draw(&grid, y: body.y, height: body.height)
         }
         if height >= 3 { drawStatusLine(&grid, y: height - 2) }
         if height >= 2 { drawFooter(&grid, y: height - 1) }
@@ -42,9 +42,10 @@ extension AppState {
     func drawStatusLine(_ grid: inout CellGrid, y: Int) {
         grid.fillRow(y, role: .statusBar)
         if case .prompt(let p) = overlay {
-            let x = grid.put(p.label, x: 0, y: y, role: .input)
-            let end = grid.put(p.text, x: x, y: y, role: .input, maxWidth: width - x - 1)
-            grid.put("_", x: end, y: y, role: .input, maxWidth: 1)
+            let hits = p.kind == .search && !p.text.isEmpty ? accounts.searchHits.map { "  " + $0.label(cursorRow: accounts.currentRow) + " " } ?? "" : ""
+            let room = max(0, width - DisplayWidth.of(hits))
+            grid.put(p.editor.styledLine(label: p.label, width: room), x: 0, y: y, maxWidth: room)
+            grid.put(hits, x: room, y: y, role: .statusBar, maxWidth: width - room)
             return
         }
         var left = ""
@@ -52,8 +53,9 @@ extension AppState {
         case .accounts:
             let a = accounts
             left = " \(Format.grouped(Int64(a.view.count))) of \(Format.grouped(Int64(table.count))) accounts"
-            if !a.marks.isEmpty { left += " · \(a.marks.count) marked" }
+            if !a.marks.isEmpty { left += " · \(Format.grouped(Int64(a.marks.count))) marked" }
             if !a.filter.isEmpty { left += " · filter: " + TextSanitizer.sanitize(a.filter) }
+            if !a.search.isEmpty, let h = a.searchHits { left += " · /" + TextSanitizer.sanitize(a.search) + " " + h.label(cursorRow: a.currentRow) }
             if let s = a.sortColumn { left += " · sort: " + s.title + " " + (a.sortDescending ? glyphs.sortDescending : glyphs.sortAscending) }
             left += undoHint
         case .portfolio:
@@ -76,7 +78,7 @@ extension AppState {
     func drawFooter(_ grid: inout CellGrid, y: Int) {
         grid.fillRow(y, role: .footer)
         var x = 0
-        for h in KeyMap.hints(for: context) {
+        for h in keys.hints(for: context) {
             let need = DisplayWidth.of(h.key) + DisplayWidth.of(h.label) + 3
             if x + need > width { break }
             x = grid.put(" " + h.key, x: x, y: y, role: .footerKey)

@@ -9,11 +9,11 @@ extension AppState {
         case .input(var t):
             switch k {
             case .escape: overlay = nil
-            case .enter: return submit(t)
-            case .backspace: t.text = String(t.text.dropLast()); overlay = .workflow(.input(t))
-            case .ctrl("u"): t.text = ""; overlay = .workflow(.input(t))
+            case .enter:
+                promptHistory.record(TextInput.oneLine(t.text), kind: t.purpose.historyKind)
+                return submit(t)
             default:
-                if let ch = k.typedCharacter { t.text.append(ch); overlay = .workflow(.input(t)) }
+                if t.editor.handle(k, history: promptHistory[t.purpose.historyKind]) { overlay = .workflow(.input(t)) }
             }
         case .saveReview:
             overlay = nil

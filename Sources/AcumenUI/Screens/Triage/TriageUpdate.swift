@@ -19,7 +19,7 @@ extension AppState {
         return p
     }
 
-    /// Keys of the triage screen. Every decision is sent to the shell as an edit; the queue
+    /// Keys of the triage screen. Every decision is sent to the runtime as an edit; the queue
     /// moves on only when the edit comes back recorded (see ``edited(_:)``).
     mutating func runTriage(_ c: Command) -> [Effect]? {
         guard let m = workflow else { return [] }

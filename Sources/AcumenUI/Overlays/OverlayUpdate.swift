@@ -15,7 +15,7 @@ extension AppState {
             default: if let ch = k.typedCharacter { overlay = .help(query: q + String(ch), top: 0) }
             }
             if case .help(let q2, let t2) = overlay {
-                overlay = .help(query: q2, top: min(t2, max(0, KeyMap.matching(q2).count - 1)))
+                overlay = .help(query: q2, top: min(t2, max(0, keys.matching(q2).count - 1)))
             }
         case .palette(let q, let sel):
             let count = AppState.paletteCommands(q).count
@@ -34,6 +34,7 @@ extension AppState {
             switch k {
             case .escape:
                 overlay = nil
+                if p.kind == .search { accounts.searchHits = nil }
                 if p.kind == .filter {
                     accounts.filter = p.previousFilter
                     accounts.rebuild(table, resort: false)
@@ -41,6 +42,7 @@ extension AppState {
                 accounts.follow(p.previousRow)
             case .enter:
                 overlay = nil
+                promptHistory.record(p.text, kind: p.kind.historyKind)
                 switch p.kind {
                 case .filter:
                     accounts.filter = p.previousFilter
@@ -54,10 +56,10 @@ extension AppState {
                     }
                     return [.export(request)]
                 }
-            case .backspace:
-                p.text = String(p.text.dropLast()); livePrompt(p)
             default:
-                if let ch = k.typedCharacter { p.text.append(ch); livePrompt(p) }
+                let before = p.text
+                guard p.editor.handle(k, history: promptHistory[p.kind.historyKind]) else { break }
+                if p.text == before { overlay = .prompt(p) } else { livePrompt(p) }
             }
             accounts.scrollToCursor(rows: accountRows)
         case .columns(let sel):
@@ -110,13 +112,8 @@ extension AppState {
         }
     }
 
-    /// The commands the palette lists for a query (name or summary contains it).
-    public static func paletteCommands(_ query: String) -> [Command] {
-        let q = query.lowercased()
-        return Command.allCases.filter { c in
-            q.isEmpty || c.rawValue.contains(q) || (KeyMap.binding(for: c)?.summary.lowercased().contains(q) ?? false)
-        }
-    }
+    /// The commands the palette lists for a query, best match first (``PaletteRanking``).
+    public static func paletteCommands(_ query: String) -> [Command] { PaletteRanking.rank(query) }
 }
 
 /// A window over the current screen that takes the keys while it is open.
@@ -139,13 +136,19 @@ public enum Overlay: Hashable, Sendable {
 public struct Prompt: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case search, filter, export }
     public var kind: Kind
-    public var text: String
+    /// The text and cursor; a pre-filled text starts selected (typing replaces it).
+    public var editor: LineEditor
+    /// The text typed (setting it replaces the text, cursor at the end).
+    public var text: String {
+        get { editor.text }
+        set { editor.setText(newValue) }
+    }
     /// The filter (or cursor row for search) to restore on Esc.
     public var previousFilter: String
     public var previousRow: Int32?
 
     public init(kind: Kind, text: String, previousFilter: String, previousRow: Int32?) {
-        self.kind = kind; self.text = text; self.previousFilter = previousFilter; self.previousRow = previousRow
+        self.kind = kind; self.editor = LineEditor(text); self.previousFilter = previousFilter; self.previousRow = previousRow
     }
 
     /// The label before the typed text.

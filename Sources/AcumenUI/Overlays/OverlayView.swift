@@ -11,7 +11,7 @@ struct OverlayView {
         case .help(let q, let top):
             var lines: [StyledLine] = []
             var last: KeyContext?
-            for b in KeyMap.matching(q) {
+            for b in state.keys.helpRows(q, context: state.context) {
                 if b.context != last { lines.append(StyledLine(b.context.title, .overlayTitle)); last = b.context }
                 var l = StyledLine(" " + TextLayout.fit(b.keyNames, width: 16, ellipsis: glyphs.ellipsis), .accent)
                 l.add(" " + b.summary, .overlay)
@@ -22,7 +22,7 @@ struct OverlayView {
         case .palette(let q, let sel):
             let cmds = AppState.paletteCommands(q)
             let lines = cmds.map { c -> StyledLine in
-                let b = KeyMap.binding(for: c)
+                let b = state.keys.binding(for: c)
                 var l = StyledLine(" " + TextLayout.fit(c.rawValue, width: 20, ellipsis: glyphs.ellipsis), .overlay)
                 l.add(TextLayout.fit(b?.keys.first?.name ?? "", width: 8), .accent)
                 l.add(b?.summary ?? "", .overlay)

@@ -1,0 +1,113 @@
+/// The one line editor behind every prompt (filter, search, export file, weight, note, reason,
+/// owner, tags, rating, override, scenario name).
+///
+/// Keys, as in readline and most shells:
+/// - `Left`/`Right` move one character, `Home`/`Ctrl-A` to the start, `End`/`Ctrl-E` to the end;
+/// - `Backspace` deletes before the cursor, `Delete`/`Ctrl-D` under it;
+/// - `Ctrl-U` deletes to the start, `Ctrl-K` to the end, `Ctrl-W` the word before the cursor;
+/// - `Up`/`Down` walk the history of this kind of prompt (the text being typed comes back after
+///   the newest entry);
+/// - a printable character is inserted at the cursor.
+///
+/// A pre-filled value starts *selected*: typing replaces it (a weight of 2, then `0`, gives 0),
+/// `Backspace`/`Delete` clear it, and any movement drops the selection and keeps the text.
+/// The cursor is an index in characters (grapheme clusters), never inside one.
+public struct LineEditor: Hashable, Sendable {
+    /// The characters typed.
+    public private(set) var characters: [Character]
+    /// Cursor position in ``characters``, 0...count.
+    public private(set) var cursor: Int
+    /// Whether the whole text is selected (a pre-filled value not yet touched).
+    public private(set) var isSelected: Bool
+    /// Position in the history while walking it with Up/Down (nil: the text being typed).
+    var historyIndex: Int?
+    /// The text being typed, kept while walking the history.
+    var draft: [Character] = []
+
+    /// An editor holding `text` with the cursor at its end; a non-empty pre-filled text is
+    /// selected unless `selected` is false.
+    public init(_ text: String = "", selected: Bool = true) {
+        characters = Array(text)
+        cursor = characters.count
+        isSelected = selected && !text.isEmpty
+    }
+
+    /// The text typed.
+    public var text: String { String(characters) }
+
+    /// Applies one key. Returns whether the key was an editing or history key (the caller
+    /// handles Enter, Esc and anything else); `history` is this prompt kind's past entries, oldest first.
+    @discardableResult
+    public mutating func handle(_ key: Key, history: [String] = []) -> Bool {
+        switch key {
+        case .left: deselect(); cursor = max(0, cursor - 1)
+        case .right: deselect(); cursor = min(characters.count, cursor + 1)
+        case .home, .ctrl("a"): deselect(); cursor = 0
+        case .end, .ctrl("e"): deselect(); cursor = characters.count
+        case .backspace:
+            if clearSelection() { break }
+            guard cursor > 0 else { break }
+            characters.remove(at: cursor - 1); cursor -= 1
+        case .delete, .ctrl("d"):
+            if clearSelection() { break }
+            guard cursor < characters.count else { break }
+            characters.remove(at: cursor)
+        case .ctrl("u"):
+            deselect()
+            characters.removeSubrange(0..<cursor); cursor = 0
+        case .ctrl("k"):
+            deselect()
+            characters.removeSubrange(cursor...)
+        case .ctrl("w"):
+            deselect()
+            let start = wordStart(before: cursor)
+            characters.removeSubrange(start..<cursor); cursor = start
+        case .up: walkHistory(by: -1, history)
+        case .down: walkHistory(by: 1, history)
+        default:
+            guard let ch = key.typedCharacter else { return false }
+            _ = clearSelection()
+            characters.insert(ch, at: cursor); cursor += 1
+        }
+        return true
+    }
+
+    /// Replaces the whole text (cursor at the end, nothing selected).
+    public mutating func setText(_ text: String) {
+        characters = Array(text); cursor = characters.count; isSelected = false; historyIndex = nil
+    }
+
+    /// Drops the selection, keeping the text.
+    mutating func deselect() { isSelected = false }
+
+    /// Deletes the selected text; returns whether there was a selection.
+    mutating func clearSelection() -> Bool {
+        guard isSelected else { return false }
+        characters = []; cursor = 0; isSelected = false
+        return true
+    }
+
+    /// Where the word before `position` starts: spaces before it are skipped, then the word.
+    func wordStart(before position: Int) -> Int {
+        var k = position
+        while k > 0, characters[k - 1].isWhitespace { k -= 1 }
+        while k > 0, !characters[k - 1].isWhitespace { k -= 1 }
+        return k
+    }
+
+    /// Moves `step` entries through `history` (-1 older, +1 newer); past the newest comes the draft.
+    mutating func walkHistory(by step: Int, _ history: [String]) {
+        guard !history.isEmpty else { return }
+        isSelected = false
+        let current = historyIndex ?? history.count
+        let next = min(max(0, current + step), history.count)
+        guard next != current else { return }
+        if historyIndex == nil { draft = characters }
+        if next == history.count {
+            historyIndex = nil; characters = draft
+        } else {
+            historyIndex = next; characters = Array(history[next])
+        }
+        cursor = characters.count
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import AcumenUI
+
+/// The small things a careful user notices: plurals, separators, one reason once, notices.
+@Suite struct SmallThingsTests {
+    @Test func countsAgreeAndAreGrouped() {
+        #expect(Format.count(1, "day") == "1 day")
+        #expect(Format.count(2, "day") == "2 days")
+        #expect(Format.count(30_000, "account") == "30,000 accounts")
+        #expect(Format.daysAgo(0) == "today" && Format.daysAgo(1) == "1 day ago" && Format.daysAgo(12) == "12 days ago")
+    }
+
+    @Test func costToServeSaysWhichPeriod() {
+        #expect(Format.costToServe(window: 62_100, annual: 62_100) == Format.money(62_100) + " a year")
+        #expect(Format.costToServe(window: 31_050, annual: 62_100) == Format.money(31_050) + " in the window (" + Format.money(62_100) + " a year)")
+    }
+
+    @Test func markedCountHasSeparators() {
+        var s = Fixtures.state(count: 2_000)
+        _ = ReducerTests.press(&s, [.char("a")])
+        var grid = CellGrid(width: s.width, height: s.height)
+        render(s, into: &grid)
+        #expect(grid.text.contains("2,000 marked"))
+    }
+
+    @Test func openingNoticeSaysDemoAndRecoveredEdits() {
+        let n = OpeningNotice(demoFolder: "/home/ann/.local/share/acumen/demo", recovered: ["settings.json": 1, "customers.json": 3, "x": 0])
+        #expect(n.recoveredText == "Recovered unsaved edits from the journal (customers.json 3, settings.json 1): Ctrl-S saves them, u undoes")
+        #expect(n.text?.contains("Demo workspace in /home/ann/.local/share/acumen/demo") == true)
+        #expect(OpeningNotice().text == nil)
+        #expect(OpeningNotice(others: ["Read-only: locked"]).text == "Read-only: locked")
+    }
+}
