@@ -16,36 +16,30 @@ extension BenchSteps {
             k += 1
             whatIf.setWeight(.satisfaction, Double(k % 20))
         }
-        // The whole keypress as the user sees it: reducer (rescore, compare) and a 120×40 frame
-        // of the weights screen (migration matrix, tier shares, movers).
-        var state = AppState(width: 120, height: 40, workspaceName: "bench")
-        _ = state.update(.workflow(.loaded(WorkflowModel(workspace: workspace, analysis: analysis))))
-        _ = state.update(.key(.char("4")))
+        // The whole keypress as the user sees it, through the workbench's runtime: reducer
+        // (rescore, compare), derived view models and a 120×40 frame of the weights screen
+        // (migration matrix, tier shares, movers).
+        let runtime = Runtime(store: store, analysis: analysis, author: "bench", clock: { Timestamp(seconds: 1_767_225_600) },
+                              state: AppState(width: 120, height: 40, workspaceName: "bench"))
+        runtime.send(.key(.char("4")))
         var grid = CellGrid(width: 120, height: 40)
         var up = true
         let frame = measure("what-if: key to frame (+/- on the weights screen, 120x40)", size: label, runs: max(runs, 20), warmup: 2) {
             up.toggle()
-            _ = state.update(.key(.char(up ? "+" : "-")))
-            state.render(into: &grid)
+            runtime.send(.key(.char(up ? "+" : "-")))
+            runtime.state.render(into: &grid)
         }
-        return [keypress, frame, triageStep(store, analysis)]
+        return [keypress, frame, triageStep(runtime)]
     }
 
     /// A triage decision as the user sees it: the key, the journaled and fsynced edit, the
-    /// answer applied to the state, and a 120×40 frame of the triage screen.
-    func triageStep(_ store: WorkspaceStore, _ analysis: PortfolioAnalysis) -> Measurement {
-        let shell = WorkflowShell(session: EditSession(store: store, author: "bench"), analysis: analysis,
-                                  clock: { Timestamp(seconds: 1_767_225_600) }) { w, a in WorkspaceView(workspace: w, analysis: a).accountTable() }
-        var state = AppState(width: 120, height: 40, workspaceName: "bench")
-        _ = state.update(.workflow(.loaded(shell.model)))
-        _ = state.update(.key(.char("3")))
+    /// view models the runtime derives from it, and a 120×40 frame of the triage screen.
+    func triageStep(_ runtime: Runtime) -> Measurement {
+        runtime.send(.key(.char("3")))
         var grid = CellGrid(width: 120, height: 40)
         return measure("triage: key to frame (accept: journal + fsync + redraw, 120x40)", size: label, runs: max(runs, 20), warmup: 2) {
-            var queue = [Action.key(.char("a"))]
-            while let a = queue.popLast() {
-                for e in state.update(a) { if case .workflow(let w) = e { queue += shell.perform(w) } }
-            }
-            state.render(into: &grid)
+            runtime.send(.key(.char("a")))
+            runtime.state.render(into: &grid)
         }
     }
 }

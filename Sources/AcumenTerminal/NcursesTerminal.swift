@@ -229,14 +229,13 @@ enum KeyDecoder {
 /// Runs the app on the real terminal: starts curses, loops until quit, and always restores
 /// the terminal, whatever way the loop ends.
 public enum TUISession {
-    /// Runs `state` on the controlling terminal. `perform` answers effects that need the
-    /// outside world. Notices from the terminal (non-UTF-8 locale) go to the status line.
-    public static func run(_ state: inout AppState, theme: Theme, mono: Theme, noColor: Bool,
-                           background: BackgroundWork? = nil, perform: (Effect) -> [Action]) {
+    /// Runs the workbench's runtime on the controlling terminal. Notices from the terminal
+    /// (non-UTF-8 locale) go to the status line.
+    public static func run(_ runtime: Runtime, theme: Theme, mono: Theme, noColor: Bool, background: BackgroundWork? = nil) {
         let terminal = NcursesTerminal(theme: theme, mono: mono, noColor: noColor)
         defer { terminal.close() }
-        if !terminal.isUTF8 { state.glyphs = .ascii }
-        for n in terminal.notices { _ = state.update(.notice(n, isError: false)) }
-        AppRunner.run(&state, terminal: terminal, background: background, perform: perform)
+        if !terminal.isUTF8 { runtime.useGlyphs(.ascii) }
+        for n in terminal.notices { runtime.send(.notice(n, isError: false)) }
+        runtime.run(terminal: terminal, background: background)
     }
 }

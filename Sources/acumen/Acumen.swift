@@ -1,6 +1,5 @@
 import Foundation
 import ArgumentParser
-import AcumenUI
 
 /// The `acumen` command: opens the workbench, or runs one of the subcommands.
 @main
@@ -9,13 +8,16 @@ struct Acumen: ParsableCommand {
         commandName: "acumen",
         abstract: "Know which customers matter and what to do about each.",
         discussion: "With no subcommand, opens the workspace in the current folder, or the bundled demo workspace.",
-        version: AcumenUIVersion.version,
+        version: version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, CheckCommand.self, ReportCommand.self, FitCommand.self,
             ImportCommand.self, ExportCommand.self, StressCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// The program's version (`acumen --version`).
+    static let version = "0.1.0"
 
     /// Ignores SIGXFSZ before anything runs, so a write over a file-size limit (`ulimit -f`)
     /// fails with `EFBIG` and a message naming the file, instead of killing the process with a

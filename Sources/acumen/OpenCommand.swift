@@ -52,11 +52,8 @@ struct OpenCommand: ParsableCommand {
         // Small workspaces fit lifetime value before the first frame; large ones show the
         // first frame at once and fit it in the background (the screen says so meanwhile).
         let fitInBackground = ws.settings.clv.enabled && ws.customers.count >= Self.backgroundFitCustomers
-        let view = fitInBackground ? WorkspaceView(workspace: ws, analysis: PortfolioAnalyzer.analyze(ws, asOf: asOf))
-            : WorkspaceView.analysing(ws, asOf: asOf)
-        let table = view.accountTable()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
+        let analysis = fitInBackground ? PortfolioAnalyzer.analyze(ws, asOf: asOf)
+            : WorkspaceView.analysing(ws, asOf: asOf).analysis
 
         let env = ProcessInfo.processInfo.environment
         let search = Theme.searchPath(executable: executablePath(), environment: env)
@@ -70,9 +67,6 @@ struct OpenCommand: ParsableCommand {
         // Open ranked: the accounts that matter most first (any column re-sorts with [ and ]).
         state.accounts.sortColumn = .score
         state.accounts.sortDescending = true
-        _ = state.update(.loaded(table))
-        let shell = makeWorkflowShell(store, analysis: view.analysis)
-        _ = state.update(.workflow(.loaded(shell.model)))
         // One opening notice, so none hides another: what was printed before the screen started is gone.
         var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
         if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
@@ -81,24 +75,21 @@ struct OpenCommand: ParsableCommand {
         let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
         state.keys = keys
         if let keysProblem { opening.others.append(keysProblem) }
+        // The one runtime: it owns the workspace and runs every effect.
+        let runtime = Runtime(store: store, analysis: analysis, author: currentAuthor(), clock: now, state: state)
+        runtime.exporter = exportView
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
         let background = BackgroundWork()
         if fitInBackground { opening.others.append("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…") }
-        if let text = opening.text { _ = state.update(.notice(text, isError: notice != nil || keysProblem != nil)) }
+        if let text = opening.text { runtime.send(.notice(text, isError: notice != nil || keysProblem != nil)) }
         if fitInBackground {
             background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
-                shell.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
+                runtime.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
             }
         }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
-        TUISession.run(&state, theme: chosen, mono: mono, noColor: noColor, background: background) { effect in
-            if case .workflow(let e) = effect { return shell.perform(e) }
-            if case .export(let request) = effect { return exportView(request, analysis: shell.analysis, workspace: shell.session.workspace) }
-            let view = WorkspaceView(workspace: shell.session.workspace, analysis: shell.analysis)
-            if case .loadProfile(let row) = effect, let facts = view.profile(row: row) {
-                return [.profileLoaded(facts)]
-            }
-            return []
-        }
+        TUISession.run(runtime, theme: chosen, mono: mono, noColor: noColor, background: background)
     }
 }
 
@@ -113,7 +104,12 @@ func exportView(_ request: ExportRequest, analysis: PortfolioAnalysis, workspace
         return [.workflow(.confirm(Confirmation("\(request.path) exists: overwrite it with " + Format.count(request.rows.count, "account") + "?",
                                                 detail: "The old file is replaced; it cannot be restored from Acumen.", onYes: [.export(again)])))]
     }
-    let accounts = ExportedAccount.accounts(analysis, rows: request.rows.map(Int.init))
+    // Figures from the analysis, master data (owner, tags, notes) from the workspace as it stands.
+    let accounts = ExportedAccount.accounts(analysis, rows: request.rows.map(Int.init)).map { a -> ExportedAccount in
+        var a = a
+        if a.index < workspace.customers.count { a.customer = workspace.customers[a.index] }
+        return a
+    }
     let context = ExportContext(asOf: analysis.asOf, currency: workspace.settings.currency, tierOrder: analysis.tierNames)
     let bytes = AccountExporter.render(request.format, accounts, workspace: workspace, context: context)
     do {

@@ -111,7 +111,7 @@ import Testing
     @Test func scenarioComparisonMigration() {
         let base = a.rescored(weights: AnalyticsFixture.simpleWeights)
         let alt = a.rescored(weights: [.monetary: 1])
-        let c = ScenarioComparison(baseline: base, scenario: alt)
+        let c = ScoringComparison(baseline: base, scenario: alt)
         #expect(c.migration.flatMap { $0 }.reduce(0, +) == 12)
         // C09 (revenue 2000) passes C02 (satisfaction unknown) only by id: C02 stays ahead.
         #expect(c.rankDelta(k("C02")) == 0 && c.scoreDelta(k("C02")) == 0)

@@ -24,8 +24,14 @@ import Testing
         #expect(abs(whatIf.tierShares.map(\.baseline).reduce(0, +) - 1) < 1e-9)
         #expect(abs(whatIf.tierShares.map(\.scenario).reduce(0, +) - 1) < 1e-9)
         #expect(whatIf.weight(.risk) == 40)
-        #expect(whatIf.movers(limit: 15) == whatIf.comparison.movers(limit: 15))
-        #expect(whatIf.movers(limit: 1000) == whatIf.comparison.movers(limit: 1000))
+        // Movers by the definition: every customer whose rank moved, |Δrank| descending, then rank.
+        let c = whatIf.comparison
+        let reference = (0..<300).filter { c.rankDelta($0) != 0 }.sorted { a, b in
+            let da = abs(c.rankDelta(a)), db = abs(c.rankDelta(b))
+            return da != db ? da > db : c.scenario.ranks[a] < c.scenario.ranks[b]
+        }
+        #expect(whatIf.movers(limit: 15) == Array(reference.prefix(15)))
+        #expect(c.movers(limit: 1000) == reference)
         whatIf.setWeight(.risk, 1e9)
         #expect(whatIf.weight(.risk) == WhatIf.maxWeight)
     }

@@ -142,7 +142,8 @@ import AcumenStore
         _ = Self.press(&s, [.char("-")])
         #expect(!s.accounts.columns.contains(.trend))
         _ = Self.press(&s, [.char("<")])
-        #expect(s.accounts.columns.suffix(2) == [.triage, .owner])
+        // Hiding trend makes the next column (tags) current; < moves it left of triage.
+        #expect(s.accounts.columns.suffix(2) == [.tags, .triage])
     }
 
     @Test func navigationBackStackAndQuit() {
@@ -220,7 +221,7 @@ import AcumenStore
         _ = Self.press(&s, [.char(" ")])  // show it again, at the end
         #expect(s.accounts.columns.last == .tier)
         _ = Self.press(&s, [.char("<")])
-        #expect(s.accounts.columns.suffix(2) == [.tier, .trend])
+        #expect(s.accounts.columns.suffix(2) == [.tier, .tags])
         _ = Self.press(&s, [.escape])
         #expect(s.overlay == nil)
     }

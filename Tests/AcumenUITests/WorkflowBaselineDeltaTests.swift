@@ -15,7 +15,7 @@ import AcumenStore
         // Change a weight on the weights screen; the accounts' Δ follow.
         h.press(.char("4"), .char("j"), .char("j"), .char("j"), .enter, .ctrl("u"))
         h.type("40")
-        h.press(.enter)
+        h.press(.enter, .char("1"))
         let w = try #require(h.state.weights.whatIf)
         #expect((0..<30).allSatisfy { h.state.table.deltaScore[$0] == w.comparison.scoreDelta($0) && Int(h.state.table.deltaRank[$0]) == w.comparison.rankDelta($0) })
         #expect(h.state.table.deltaRank.contains { $0 != 0 })

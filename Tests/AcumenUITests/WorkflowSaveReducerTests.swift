@@ -51,12 +51,12 @@ import AcumenStore
     @Test func editsReplayedFromTheJournalCountAsUnsaved() throws {
         let h = try WorkflowHarness()
         h.press(.char("3"), .char("a"))
-        let m = h.shell.model
+        let m = h.runtime.model
         var fresh = AppState(width: 80, height: 24, workspaceName: "demo")
         _ = fresh.update(.workflow(.loaded(m)))
         #expect(m.hasPendingEdits && fresh.hasUnsavedEdits)
         h.press(.ctrl("s"), .enter)
-        #expect(!h.shell.model.hasPendingEdits)
+        #expect(!h.runtime.model.hasPendingEdits)
     }
 
     @Test func keepMineOverwrites() throws {
@@ -99,7 +99,6 @@ import AcumenStore
         #expect(c.history.count == 8 && c.history.allSatisfy { $0.at == WorkflowHarness.t0 })
         h.press(.char("O")); h.type("none"); h.press(.enter)
         #expect(h.workspace.customer(id: id)?.strategyOverride == nil)
-        #expect(h.state.workflow?.workspace == h.workspace)
     }
 
     @Test func bulkEditsOnMarkedRowsAreOneUndoableStep() throws {

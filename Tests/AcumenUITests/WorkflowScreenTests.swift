@@ -29,7 +29,7 @@ import AcumenStore
 
     @Test func conflictPrompt() throws {
         let h = try WorkflowHarness()
-        _ = h.state.update(.workflow(.conflict([WorkspaceFiles.settings])))
+        h.send(.workflow(.conflict([WorkspaceFiles.settings])))
         Golden.check(h.frame, "save-conflict-80x24")
     }
 }

@@ -8,7 +8,7 @@ import AcumenCore
 /// earlier date, those gone quiet, per tier the change in customers, revenue and contribution,
 /// and the decisions against outcomes (``decisions``). Definitions: docs/analytics.md §15.
 ///
-/// Signs follow ``ScenarioComparison``: Δ = later − earlier for scores and money; Δrank =
+/// Signs follow ``ScoringComparison``: Δ = later − earlier for scores and money; Δrank =
 /// earlier rank − later rank, positive = moved up.
 public struct PortfolioComparison: Sendable {
     /// Customers, revenue (minor units) and contribution (minor units) of one group at one date.
@@ -54,7 +54,7 @@ public struct PortfolioComparison: Sendable {
     /// The weights both dates were scored with.
     public let weights: [Criterion: Double]
     /// Earlier scoring against later scoring (Δscore, Δrank, movers).
-    public let scores: ScenarioComparison
+    public let scores: ScoringComparison
     /// Effective tier migration (classes: the tier names, best first).
     public let tiers: MigrationMatrix
     /// ABC class migration (classes A, B, C).
@@ -86,7 +86,7 @@ public struct PortfolioComparison: Sendable {
         }
         let e = scoring(earlier), l = scoring(later)
         let n = min(earlier.count, later.count)
-        scores = ScenarioComparison(baseline: e, scenario: l)
+        scores = ScoringComparison(baseline: e, scenario: l)
         let eRev = earlier.revenue, lRev = later.revenue
         tiers = MigrationMatrix(classes: later.tierNames, earlier: { Int(e.effectiveTiers[$0]) }, later: { Int(l.effectiveTiers[$0]) },
                                 count: n, earlierRevenue: eRev, laterRevenue: lRev)

@@ -51,7 +51,7 @@ public struct PortfolioReport: Sendable {
     public let scoring: Scoring
     /// The scenario's name and comparison with the baseline, if any.
     public let scenarioName: String?
-    public let comparison: ScenarioComparison?
+    public let comparison: ScoringComparison?
     public let rows: [Row]
     public let summary: PortfolioSummary
 
@@ -62,7 +62,7 @@ public struct PortfolioReport: Sendable {
         let scoring = scenario.map { analysis.rescored(scenario: $0) } ?? analysis.baseline
         self.scoring = scoring
         scenarioName = scenario?.name
-        comparison = scenario.map { _ in ScenarioComparison(baseline: analysis.baseline, scenario: scoring) }
+        comparison = scenario.map { _ in ScoringComparison(baseline: analysis.baseline, scenario: scoring) }
         summary = analysis.summary(scoring: scoring)
         let a = analysis
         let names = a.tierNames

@@ -30,8 +30,6 @@ public struct CLVResult: Sendable {
     public var logLikelihood: Double? { bgnbd?.logLikelihood }
     /// The BG/NBD fit diagnostics, when fitted.
     public var diagnostics: CLVFitDiagnostics? { bgnbd?.diagnostics }
-    /// True when every customer with history was valued by the model.
-    public var isModelBased: Bool { !source.contains(.historicalFallback) }
 
     /// Parameters, log-likelihoods, diagnostics and warnings as JSON (no per-customer arrays).
     public var json: JSONValue {

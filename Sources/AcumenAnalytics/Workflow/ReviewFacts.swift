@@ -2,9 +2,9 @@ import AcumenCore
 /// The computed facts a triage review is based on and later checked against: each customer's
 /// composite score, tier and recommended strategy.
 ///
-/// Indexed like ``Workspace/customers``. The analytics result satisfies it (see
-/// `PortfolioAnalysis+ReviewFacts.swift`); ``ReviewFactsTable`` is a plain stored version for
-/// tests and for a what-if scoring.
+/// Indexed like ``Workspace/customers``. The analytics result satisfies it (``ScoredReviewFacts``
+/// and the `PortfolioAnalysis` conformance, in `ScoredReviewFacts.swift`); ``ReviewFactsTable`` is
+/// a plain stored version for tests and for a what-if scoring.
 public protocol ReviewFacts {
     /// Number of customers covered.
     var count: Int { get }

@@ -13,4 +13,20 @@ public struct TriageProgress: Hashable, Sendable {
 
     /// Accounts still without a current decision.
     public var remaining: Int { total - decided }
+
+    /// Counts one account's review state in (`sign` 1) or out (`sign` -1): how ``TriageQueue``
+    /// tallies a queue, and how an edit of a few accounts updates the tally without a recount.
+    public mutating func count(_ state: ReviewState, sign: Int = 1) {
+        switch state {
+        case .current(let r):
+            decided += sign
+            if let s = r.strategy {
+                let n = byStrategy[s, default: 0] + sign
+                byStrategy[s] = n == 0 ? nil : n
+            }
+        case .skipped: skipped += sign
+        case .stale: stale += sign
+        case .unreviewed: break
+        }
+    }
 }

@@ -122,14 +122,7 @@ public struct TriageQueue: Hashable, Sendable {
     public func progress(workspace: Workspace, facts: some ReviewFacts, rules: TriageSettings) -> TriageProgress {
         var p = TriageProgress(position: min(position + 1, entries.count), total: entries.count)
         for k in entries where k < workspace.customers.count && k < facts.count {
-            switch ReviewState(review: workspace.customers[k].review, index: k, facts: facts, rules: rules) {
-            case .current(let r):
-                p.decided += 1
-                if let s = r.strategy { p.byStrategy[s, default: 0] += 1 }
-            case .skipped: p.skipped += 1
-            case .stale: p.stale += 1
-            case .unreviewed: break
-            }
+            p.count(ReviewState(review: workspace.customers[k].review, index: k, facts: facts, rules: rules))
         }
         return p
     }

@@ -16,7 +16,7 @@ public struct WhatIf: Sendable {
     /// The scenario these weights came from, if unchanged since loading it.
     public private(set) var scenarioName: String?
     /// Baseline against tried scoring.
-    public private(set) var comparison: ScenarioComparison
+    public private(set) var comparison: ScoringComparison
 
     /// Highest weight the screen allows.
     public static let maxWeight = 100.0
@@ -26,7 +26,7 @@ public struct WhatIf: Sendable {
         self.analysis = analysis
         let w = analysis.settings.weights
         baselineWeights = w; weights = w; baselineName = "default"
-        comparison = ScenarioComparison(baseline: analysis.baseline, scenario: analysis.baseline)
+        comparison = ScoringComparison(baseline: analysis.baseline, scenario: analysis.baseline)
     }
 
     /// The same baseline and tried weights over a new analysis of the workspace (after an
@@ -37,7 +37,7 @@ public struct WhatIf: Sendable {
         w.baselineName = baselineName
         w.weights = weights
         w.scenarioName = scenarioName
-        w.comparison = ScenarioComparison(baseline: analysis.rescored(weights: baselineWeights), scenario: analysis.rescored(weights: weights))
+        w.comparison = ScoringComparison(baseline: analysis.rescored(weights: baselineWeights), scenario: analysis.rescored(weights: weights))
         return w
     }
 
@@ -63,21 +63,21 @@ public struct WhatIf: Sendable {
     public mutating func use(_ w: [Criterion: Double], name: String?) {
         weights = w
         scenarioName = name
-        comparison = ScenarioComparison(baseline: comparison.baseline, scenario: analysis.rescored(weights: w))
+        comparison = ScoringComparison(baseline: comparison.baseline, scenario: analysis.rescored(weights: w))
     }
 
     /// Returns to the baseline's weights: every Δ becomes zero.
     public mutating func revert() {
         weights = baselineWeights
         scenarioName = nil
-        comparison = ScenarioComparison(baseline: comparison.baseline, scenario: comparison.baseline)
+        comparison = ScoringComparison(baseline: comparison.baseline, scenario: comparison.baseline)
     }
 
     /// Pins the tried weights as the new baseline.
     public mutating func pinBaseline(name: String? = nil) {
         baselineWeights = weights
         baselineName = name ?? scenarioName ?? "pinned"
-        comparison = ScenarioComparison(baseline: comparison.scenario, scenario: comparison.scenario)
+        comparison = ScoringComparison(baseline: comparison.scenario, scenario: comparison.scenario)
     }
 
     /// Each tier's share of customers (0–1) under the baseline and the tried weights (rows and
@@ -93,7 +93,7 @@ public struct WhatIf: Sendable {
     }
 
     /// The `limit` customers whose rank moved most (|Δrank| descending, then rank now): the
-    /// shared rule of ``RankMovers``, through ``ScenarioComparison/movers(limit:direction:)``.
+    /// shared rule of ``RankMovers``, through ``ScoringComparison/movers(limit:direction:)``.
     /// - Complexity: O(n · log limit) typical; no sort of all movers.
     public func movers(limit: Int) -> [Int] { comparison.movers(limit: limit) }
 

@@ -9,20 +9,6 @@ public struct SaveConflict: Hashable, Sendable {
 
     public init(files: [String]) { self.files = files }
 
-    /// The choices offered, in the order the prompt shows them.
-    public enum Choice: String, Hashable, Sendable, CaseIterable {
-        case keepMine, takeTheirs, showDiff, cancel
-
-        public var title: String {
-            switch self {
-            case .keepMine: "keep mine (overwrite their changes)"
-            case .takeTheirs: "take theirs (drop my unsaved edits to these files)"
-            case .showDiff: "show diff"
-            case .cancel: "cancel (keep editing; nothing is written)"
-            }
-        }
-    }
-
     /// "Keep mine": saves, overwriting the conflicting files.
     public func keepMine(_ session: EditSession) throws(WorkspaceError) -> SaveOutcome {
         try session.save(overwriting: Set(files))

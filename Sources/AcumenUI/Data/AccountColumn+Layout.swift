@@ -20,6 +20,7 @@ extension AccountColumn {
         case .segment: 11
         case .triage: 12
         case .abc: 13
+        case .tags: 14
         }
     }
 
@@ -39,6 +40,7 @@ extension AccountColumn {
         case .owner: 6
         case .triage: 8
         case .trend: 6
+        case .tags: 6
         case .deltaScore: 6
         case .deltaRank: 5
         }

@@ -4,7 +4,7 @@ import AcumenStore
 
 /// A column of the accounts list: its title, width, alignment, cell text and sort order.
 public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
-    case name, tier, score, abc, segment, revenue, contribution, clv, strategy, owner, triage, trend
+    case name, tier, score, abc, segment, revenue, contribution, clv, strategy, owner, triage, trend, tags
     /// Score and rank against the pinned what-if baseline (`b` shows them; see `Workflow/`).
     case deltaScore, deltaRank
 
@@ -23,6 +23,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .owner: "Owner"
         case .triage: "Triage"
         case .trend: "12 months"
+        case .tags: "Tags"
         case .deltaScore: "ΔScore"
         case .deltaRank: "ΔRank"
         }
@@ -41,6 +42,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .owner: 10
         case .triage: 8
         case .trend: 12
+        case .tags: 12
         case .deltaScore: 7
         case .deltaRank: 6
         }
@@ -71,6 +73,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .owner: return t.ownerName(i)
         case .triage: return t.triage[i].title
         case .trend: return Charts.sparkline(t.monthlyRevenue(i), glyphs: glyphs)
+        case .tags: return t.tagText(i)
         case .deltaScore, .deltaRank: return baselineDeltaText(t, i, glyphs: glyphs)
         }
     }
@@ -88,6 +91,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .owner: return "owner=" + q(t.ownerName(i))
         case .contribution: return t.isBelowBreakEven(i) ? "belowBreakEven" : "not belowBreakEven"
         case .triage: return t.triage[i] == .unreviewed ? "unreviewed" : "reviewed"
+        case .tags: return t.tagText(i).isEmpty ? nil : "tag~" + q(String(t.tagText(i).split(separator: ",").first ?? ""))
         case .score, .revenue, .clv, .trend, .deltaScore, .deltaRank: return nil
         }
     }
@@ -110,6 +114,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .owner: return cmp(t.ownerName(a), t.ownerName(b))
         case .triage: return cmp(t.triage[a].rawValue, t.triage[b].rawValue)
         case .trend: return cmp(t.monthlyRevenue(a).last ?? 0, t.monthlyRevenue(b).last ?? 0)
+        case .tags: return cmp(t.tagText(a), t.tagText(b))
         case .deltaScore: return cmp(t.deltaScore[a], t.deltaScore[b])
         case .deltaRank: return cmp(t.deltaRank[a], t.deltaRank[b])
         }
@@ -179,6 +184,9 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
             return { Int(t.owner[$0]) < r.count && t.owner[$0] >= 0 ? r[Int(t.owner[$0])] : UInt64.max }
         case .triage: return { UInt64(t.triage[$0].rawValue) }
         case .trend: return { RadixSort.key(Double(t.monthly.indices.contains($0 * t.months + t.months - 1) ? t.monthly[$0 * t.months + t.months - 1] : 0)) }
+        case .tags:
+            let r = rank(t.tagNames)
+            return { Int(t.tags[$0]) < r.count && t.tags[$0] >= 0 ? r[Int(t.tags[$0])] : UInt64.max }
         case .deltaScore: return { RadixSort.key(t.deltaScore[$0]) }
         case .deltaRank: return { RadixSort.key(Int64(t.deltaRank[$0])) }
         }

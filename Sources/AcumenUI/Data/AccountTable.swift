@@ -23,6 +23,40 @@ public struct AccountTable: Sendable {
             case .stale: "stale"
             }
         }
+
+        /// The triage queue's label: a current decision is `done`.
+        public var reviewLabel: String {
+            switch self {
+            case .accepted, .decided: "done"
+            default: title
+            }
+        }
+
+        /// Whether the account needs a (new) decision.
+        public var needsReview: Bool { self != .accepted && self != .decided }
+
+        /// The code of a review state (the model's rule, ``ReviewState``).
+        public init(_ s: ReviewState) {
+            switch s {
+            case .unreviewed: self = .unreviewed
+            case .skipped: self = .skipped
+            case .stale: self = .stale
+            case .current(let r): self = r.status == .decided ? .decided : .accepted
+            }
+        }
+    }
+
+    /// The master data of one row that an edit can change without a new analysis (owner, tags,
+    /// triage state): what the runtime hands the list after such an edit.
+    public struct RowRefresh: Hashable, Sendable {
+        public var row: Int
+        public var owner: String
+        /// The tags joined with `, `.
+        public var tags: String
+        public var triage: TriageState
+        public init(row: Int, owner: String, tags: String, triage: TriageState) {
+            self.row = row; self.owner = TextSanitizer.sanitize(owner); self.tags = TextSanitizer.sanitize(tags); self.triage = triage
+        }
     }
 
     public var ids: [String] = []
@@ -56,6 +90,9 @@ public struct AccountTable: Sendable {
     public var owner: [Int32] = []
     public var ownerNames: [String] = []
     public var triage: [TriageState] = []
+    /// Tags position into ``tagNames`` (each entry the row's tags joined with `, `; "" none).
+    public var tags: [Int32] = []
+    public var tagNames: [String] = [""]
     /// Monthly revenue, `months` values per customer (oldest first), in currency units.
     public var monthly: [Float] = []
     public var months = 12
@@ -64,6 +101,8 @@ public struct AccountTable: Sendable {
     public var deltaScore: [Double] = []
     /// Baseline rank − rank now (positive = moved up).
     public var deltaRank: [Int32] = []
+    /// The what-if generation the Δ columns were derived from (-1: none).
+    public var deltaGeneration = -1
     /// The analysis the table was built from, for the filter keys the table does not keep
     /// (see `AccountTable+Filter.swift`); nil for tables built row by row.
     public var filterSource: AnalysisFilterRows?
@@ -84,6 +123,31 @@ public struct AccountTable: Sendable {
         let o = Int(owner[i])
         return o >= 0 && o < ownerNames.count ? ownerNames[o] : ""
     }
+    /// The tags of a row, joined with `, `.
+    public func tagText(_ i: Int) -> String {
+        let t = i < tags.count ? Int(tags[i]) : 0
+        return t >= 0 && t < tagNames.count ? tagNames[t] : ""
+    }
+
+    /// The code of a name in a name list, appended when new.
+    /// - Complexity: O(names): owners and tag sets are few.
+    static func code(_ name: String, in names: inout [String]) -> Int32 {
+        if let k = names.firstIndex(of: name) { return Int32(k) }
+        names.append(name)
+        return Int32(names.count - 1)
+    }
+
+    /// Applies the master data of rows an edit changed (owner, tags, triage state).
+    /// - Complexity: O(rows × distinct owners).
+    public mutating func refresh(_ rows: [RowRefresh]) {
+        for r in rows where r.row >= 0 && r.row < count {
+            owner[r.row] = Self.code(r.owner, in: &ownerNames)
+            if tags.count < count { tags += repeatElement(0, count: count - tags.count) }
+            tags[r.row] = Self.code(r.tags, in: &tagNames)
+            triage[r.row] = r.triage
+        }
+    }
+
     /// The ABC letter of a row.
     public func abcName(_ i: Int) -> String {
         switch abc[i] { case 0: "A"; case 1: "B"; case 2: "C"; default: "" }
@@ -123,17 +187,17 @@ public struct AccountTable: Sendable {
     public mutating func append(id: String, name: String, tier: UInt8, score: Double, abc: UInt8,
                                 segment: UInt8, recency: UInt8 = 0, frequency: UInt8 = 0,
                                 revenue: Int64, contribution: Int64, clv: Int64, strategy: UInt8,
-                                owner: Int32, triage: TriageState, monthly: [Float]) {
+                                owner: Int32, triage: TriageState, monthly: [Float], tags: Int32 = 0) {
         append(id: id, name: name, tier: tier, score: score, abc: abc, segment: segment, recency: recency, frequency: frequency,
                revenue: revenue, contribution: contribution, clv: clv, strategy: strategy, owner: owner, triage: triage,
-               monthly: monthly[...])
+               monthly: monthly[...], tags: tags)
     }
 
     /// Appends one account with its monthly series as a slice (no copy per row).
     public mutating func append(id: String, name: String, tier: UInt8, score: Double, abc: UInt8,
                                 segment: UInt8, recency: UInt8 = 0, frequency: UInt8 = 0,
                                 revenue: Int64, contribution: Int64, clv: Int64, strategy: UInt8,
-                                owner: Int32, triage: TriageState, monthly: ArraySlice<Float>) {
+                                owner: Int32, triage: TriageState, monthly: ArraySlice<Float>, tags: Int32 = 0) {
         ids.append(TextSanitizer.sanitize(id)); names.append(TextSanitizer.sanitize(name))
         Self.appendFolded(name, to: &searchBytes)
         searchBytes.append(0x20)
@@ -142,7 +206,7 @@ public struct AccountTable: Sendable {
         self.tier.append(tier); self.score.append(score); self.abc.append(abc)
         self.segment.append(segment); recencyScore.append(recency); frequencyScore.append(frequency)
         self.revenue.append(revenue); self.contribution.append(contribution); self.clv.append(clv)
-        self.strategy.append(strategy); self.owner.append(owner); self.triage.append(triage)
+        self.strategy.append(strategy); self.owner.append(owner); self.triage.append(triage); self.tags.append(tags)
         self.monthly.append(contentsOf: monthly.prefix(months))
         if monthly.count < months { self.monthly.append(contentsOf: repeatElement(0, count: months - monthly.count)) }
     }
@@ -164,7 +228,7 @@ public struct AccountTable: Sendable {
         frequencyScore.reserveCapacity(frequencyScore.count + n); revenue.reserveCapacity(revenue.count + n)
         contribution.reserveCapacity(contribution.count + n); clv.reserveCapacity(clv.count + n)
         strategy.reserveCapacity(strategy.count + n); owner.reserveCapacity(owner.count + n)
-        triage.reserveCapacity(triage.count + n); monthly.reserveCapacity(monthly.count + n * months)
+        triage.reserveCapacity(triage.count + n); tags.reserveCapacity(tags.count + n); monthly.reserveCapacity(monthly.count + n * months)
     }
 
     /// Appends the rows of another table built with the same name lists (chunks built in parallel).
@@ -176,6 +240,7 @@ public struct AccountTable: Sendable {
         tier += other.tier; score += other.score; abc += other.abc; segment += other.segment
         recencyScore += other.recencyScore; frequencyScore += other.frequencyScore
         revenue += other.revenue; contribution += other.contribution; clv += other.clv
-        strategy += other.strategy; owner += other.owner; triage += other.triage; monthly += other.monthly
+        strategy += other.strategy; owner += other.owner; triage += other.triage; tags += other.tags
+        monthly += other.monthly
     }
 }

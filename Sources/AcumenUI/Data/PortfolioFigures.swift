@@ -3,7 +3,8 @@ import AcumenCore
 import AcumenStore
 
 /// Portfolio figures aggregated from the ``AccountTable`` once per load: per tier, per ABC class,
-/// the Pareto curve, the RFM grid and the tier × strategy matrix.
+/// the RFM grid and the tier × strategy matrix; the Pareto curve and the top-20 % share are the
+/// model's (``ABCAnalysis``: ⌈n/5⌉ customers on the ABC measure, as `acumen report` says).
 public struct PortfolioFigures: Hashable, Sendable {
     /// Totals for a group of accounts.
     public struct Group: Hashable, Sendable {
@@ -18,10 +19,13 @@ public struct PortfolioFigures: Hashable, Sendable {
 
     public var tiers: [Group] = []
     public var abc: [Group] = []
-    /// Cumulative share of revenue held by the top k% of customers, k = 0…100 (101 points).
+    /// Cumulative share of the ABC measure held by the top k% of customers, k = 0…100 (101
+    /// points), from ``ABCAnalysis/paretoCurve(points:)``.
     public var pareto: [Double] = []
-    /// Share of revenue held by the top 20% of customers.
+    /// Share of the ABC measure held by the top ⌈n/5⌉ customers (``ABCAnalysis/top20Share``).
     public var top20Share: Double = 0
+    /// The ABC measure the Pareto figures are on (`revenue` or `contribution`).
+    public var measure = "revenue"
     /// Customer counts by recency score (row, 5 first) × frequency score (column, 1 first).
     public var rfm: [[Int]] = Array(repeating: Array(repeating: 0, count: 5), count: 5)
     /// Counts by tier (row) × strategy (column).
@@ -31,9 +35,11 @@ public struct PortfolioFigures: Hashable, Sendable {
 
     public init() {}
 
-    /// Aggregates a table.
-    /// - Complexity: O(n log n) for the Pareto sort, O(n) otherwise.
-    public init(_ t: AccountTable) {
+    /// Aggregates a table; the Pareto figures come from the analysis' ABC classification (none
+    /// without one).
+    /// - Complexity: O(n).
+    public init(_ t: AccountTable, abc analysis: ABCAnalysis?, measure: String = "revenue") {
+        self.measure = measure
         let n = t.count
         tiers = t.tierNames.map { Group(label: $0, query: "tier:" + AccountFilter.quoted($0.lowercased())) }
         abc = ["A", "B", "C"].map { Group(label: $0, query: "abc:" + $0.lowercased()) }
@@ -54,14 +60,9 @@ public struct PortfolioFigures: Hashable, Sendable {
             let r = Int(t.recencyScore[i]), f = Int(t.frequencyScore[i])
             if (1...5).contains(r), (1...5).contains(f) { rfm[5 - r][f - 1] += 1 }
         }
-        let revenues = t.revenue.map { max(0, $0) }.sorted(by: >)
-        var prefix = [Int64](repeating: 0, count: n + 1)
-        for k in 0..<n { prefix[k + 1] = prefix[k] &+ revenues[k] }
-        let sum = Double(prefix[n])
-        pareto = (0...100).map { k in
-            guard n > 0, sum > 0 else { return 0 }
-            return Double(prefix[min(n, Int((Double(n) * Double(k) / 100).rounded()))]) / sum
+        if let analysis, analysis.order.count == n {
+            pareto = analysis.paretoCurve(points: 101).map(\.valueShare)
+            top20Share = analysis.top20Share
         }
-        top20Share = pareto.count > 20 ? pareto[20] : 0
     }
 }

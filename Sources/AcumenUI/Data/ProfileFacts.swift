@@ -1,6 +1,6 @@
 /// Everything the profile screen shows about one customer, already formatted and sanitised.
 ///
-/// Built by the shell (from the workspace and the analysis) in answer to
+/// Built by the runtime (from the workspace and the analysis) in answer to
 /// ``Effect/loadProfile(_:)``, so the reducer stays pure and tests can use fixtures.
 public struct ProfileFacts: Hashable, Sendable {
     /// One criterion of the composite score.
@@ -45,6 +45,8 @@ public struct ProfileFacts: Hashable, Sendable {
     public var recommendation: String
     public var reasons: [String]
     public var actions: [String]
+    /// The customer's tags as recorded (prefill of the tags prompt).
+    public var tags: [String]
     public var notes: [String]
     public var overrides: [String]
     public var history: [String]
@@ -52,11 +54,12 @@ public struct ProfileFacts: Hashable, Sendable {
     public init(row: Int, name: String, id: String, headline: [Fact] = [], criteria: [CriterionLine] = [],
                 facts: [Fact] = [], monthly: [Double] = [], firstMonth: String = "", lastMonth: String = "",
                 recommendation: String = "", reasons: [String] = [], actions: [String] = [],
-                notes: [String] = [], overrides: [String] = [], history: [String] = []) {
+                tags: [String] = [], notes: [String] = [], overrides: [String] = [], history: [String] = []) {
         let s: (String) -> String = { TextSanitizer.sanitize($0) }
         self.row = row; self.name = s(name); self.id = s(id); self.headline = headline; self.criteria = criteria
         self.facts = facts; self.monthly = monthly; self.firstMonth = s(firstMonth); self.lastMonth = s(lastMonth)
         self.recommendation = s(recommendation); self.reasons = reasons.map(s); self.actions = actions.map(s)
+        self.tags = tags.map(s)
         self.notes = notes.map(s); self.overrides = overrides.map(s); self.history = history.map(s)
     }
 }

@@ -3,12 +3,14 @@ import AcumenCore
 import AcumenStore
 
 extension WorkspaceView {
-    /// The profile of the account at `row` (its index in the workspace), from the analysis:
-    /// score explanation, value profile, RFM and the recommendation with reasons and actions.
+    /// The profile of the account at `row` (its index in the workspace): figures from the
+    /// analysis (score explanation, value profile, RFM, the recommendation with reasons and
+    /// actions), master data from the workspace as it stands (owner, tags, notes, overrides,
+    /// history), so an edit shows at once.
     public func profile(row k: Int) -> ProfileFacts? {
         let a = analysis
-        guard k >= 0, k < a.count else { return nil }
-        let c = a.customers[k]
+        guard k >= 0, k < a.count, k < workspace.customers.count else { return nil }
+        let c = workspace.customers[k]
         let e = a.explanation(for: k)
         let v = a.profile(for: k, months: 12)
         let rec = a.recommendation(for: k)
@@ -20,6 +22,7 @@ extension WorkspaceView {
             .init("Segment", a.rfm.segmentName(k)),
         ]
         if !c.owner.isEmpty { headline.append(.init("Owner", c.owner)) }
+        if !c.tags.isEmpty { headline.append(.init("Tags", c.tags.joined(separator: ", "))) }
         let criteria = e.rows.map { r in
             ProfileFacts.CriterionLine(title: r.criterion.title, raw: raw(r.criterion, r.rawValue),
                                        normalised: r.normalised ?? .nan, weight: r.effectiveWeight, contribution: r.points)
@@ -49,8 +52,8 @@ extension WorkspaceView {
         return ProfileFacts(
             row: k, name: c.name, id: c.id, headline: headline, criteria: criteria, facts: facts,
             monthly: v.monthlyRevenue.map { $0.units }, firstMonth: String(start.iso.prefix(7)), lastMonth: String(end.iso.prefix(7)),
-            recommendation: recommendation, reasons: rec.reasons,  // the override's reason is already the first one actions: rec.actions,
-            notes: c.notes.map { "\($0.at.day.iso) \($0.author): \($0.text)" },
+            recommendation: recommendation, reasons: rec.reasons, actions: rec.actions,  // the override's reason is already the first one
+            tags: c.tags, notes: c.notes.map { "\($0.at.day.iso) \($0.author): \($0.text)" },
             overrides: [c.tierOverride.map { "Tier \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" },
                         c.strategyOverride.map { "Strategy \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" }].compactMap { $0 },
             history: c.history.map { "\($0.at.day.iso) \($0.author): \($0.summary)" })

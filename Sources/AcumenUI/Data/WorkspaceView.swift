@@ -31,34 +31,26 @@ public struct WorkspaceView: Sendable {
         return analysis.historicalCLV[k]
     }
 
-    /// Every account as table columns.
+    /// Every account as table columns: master data (name, owner, tags, review) from the
+    /// workspace as it stands, figures from the analysis, the triage state by the model's rule
+    /// (``ReviewState``).
     /// - Complexity: O(customers + transactions).
     public func accountTable() -> AccountTable {
         let a = analysis
-        let n = a.count
+        let n = min(a.count, workspace.customers.count)
         let scoring = a.baseline
         var t = AccountTable()
         t.currency = a.settings.currency
         t.tierNames = a.tierNames.map(TextSanitizer.sanitize)
         t.segmentNames = a.rfm.segmentNames.map(TextSanitizer.sanitize)
         t.strategyNames = Strategy.allCases.map(\.title)
-        // Owner codes first (one pass; owners repeat, so remember the last one seen).
-        var owners: [String: Int32] = [:]
-        var ownerCode = [Int32](repeating: 0, count: n)
-        var lastOwner: String?, lastCode: Int32 = 0
-        for k in 0..<n {
-            let o = a.customers[k].owner
-            if o != lastOwner {
-                if let code = owners[o] { lastCode = code } else {
-                    lastCode = Int32(t.ownerNames.count)
-                    owners[o] = lastCode
-                    t.ownerNames.append(TextSanitizer.sanitize(o))
-                }
-                lastOwner = o
-            }
-            ownerCode[k] = lastCode
-        }
+        let cs = workspace.customers
+        // Owner and tag codes first (one pass each; values repeat, so remember the last one seen).
+        let ownerCode = Self.codes(n, names: &t.ownerNames) { cs[$0].owner }
+        let tagCode = Self.codes(n, names: &t.tagNames) { cs[$0].tags.joined(separator: ", ") }
         let monthly = monthlySeries()
+        let facts = ScoredReviewFacts(a)
+        let rules = TriageSettings(workspace.settings)
         let names = t
         // Rows in independent chunks on all cores, then joined in order.
         let chunkSize = max(1, (n + 3) / 4)
@@ -67,16 +59,14 @@ public struct WorkspaceView: Sendable {
             let range = (part * chunkSize)..<min(n, (part + 1) * chunkSize)
             p.reserve(range.count)
             for k in range {
-                let c = a.customers[k]
-                let tier = scoring.effectiveTiers[k]
+                let c = cs[k]
                 let strategy = a.strategy.effective(k)
-                p.append(id: c.id, name: c.name, tier: tier, score: scoring.scores[k], abc: a.abc.classes[k],
+                p.append(id: c.id, name: c.name, tier: scoring.effectiveTiers[k], score: scoring.scores[k], abc: a.abc.classes[k],
                          segment: UInt8(min(Int(a.rfm.segment[k]), 254)), recency: a.rfm.r[k], frequency: a.rfm.f[k],
                          revenue: a.revenue[k], contribution: a.contribution[k], clv: lifetimeValue(k),
                          strategy: UInt8(Strategy.allCases.firstIndex(of: strategy) ?? 0), owner: ownerCode[k],
-                         triage: triage(c, tier: Int(tier) < p.tierNames.count ? p.tierNames[Int(tier)] : "",
-                                        recommendation: a.strategy.recommendation(k)),
-                         monthly: monthly[(k * 12)..<(k * 12 + 12)])
+                         triage: AccountTable.TriageState(ReviewState(review: c.review, index: k, facts: facts, rules: rules)),
+                         monthly: monthly[(k * 12)..<(k * 12 + 12)], tags: tagCode[k])
             }
             return p
         }
@@ -84,6 +74,40 @@ public struct WorkspaceView: Sendable {
         for p in parts.dropFirst() { joined.append(contentsOf: p) }
         joined.filterSource = AnalysisFilterRows(a, scoring: scoring)
         return joined
+    }
+
+    /// The master data of the listed rows as the workspace stands (after an edit that changed
+    /// no figure: owner, tags, notes, a triage decision).
+    public func rowRefresh(_ rows: [Int]) -> [AccountTable.RowRefresh] {
+        let facts = ScoredReviewFacts(analysis)
+        let rules = TriageSettings(workspace.settings)
+        return rows.filter { $0 >= 0 && $0 < min(analysis.count, workspace.customers.count) }.map { k in
+            let c = workspace.customers[k]
+            return AccountTable.RowRefresh(row: k, owner: c.owner, tags: c.tags.joined(separator: ", "),
+                                           triage: AccountTable.TriageState(ReviewState(review: c.review, index: k, facts: facts, rules: rules)))
+        }
+    }
+
+    /// Codes of a repeating text per row into a list of distinct sanitised names.
+    static func codes(_ n: Int, names: inout [String], _ value: (Int) -> String) -> [Int32] {
+        var index: [String: Int32] = [:]
+        for (k, name) in names.enumerated() { index[name] = Int32(k) }
+        var code = [Int32](repeating: 0, count: n)
+        var last: String?, lastCode: Int32 = 0
+        for k in 0..<n {
+            let v = value(k)
+            if v != last {
+                let s = TextSanitizer.sanitize(v)
+                if let c = index[s] { lastCode = c } else {
+                    lastCode = Int32(names.count)
+                    index[s] = lastCode
+                    names.append(s)
+                }
+                last = v
+            }
+            code[k] = lastCode
+        }
+        return code
     }
 
     /// Revenue per customer for the 12 calendar months ending with the month of `asOf − 1`,
@@ -105,17 +129,5 @@ public struct WorkspaceView: Sendable {
             if j >= 0 { out[c * 12 + j] += Float(Double(tx.amount[r]) / 100) }
         }
         return out
-    }
-
-    /// The triage state of a customer: its last review, stale when the tier or the
-    /// recommendation it was based on has changed since.
-    func triage(_ c: Customer, tier: String, recommendation: Strategy) -> AccountTable.TriageState {
-        guard let r = c.review else { return .unreviewed }
-        if r.tier != tier || r.recommendation != recommendation { return .stale }
-        switch r.status {
-        case .accepted: return .accepted
-        case .decided: return .decided
-        case .skipped: return .skipped
-        }
     }
 }

@@ -24,9 +24,9 @@ public struct MouseEvent: Hashable, Sendable {
     public init(_ kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
 }
 
-/// Work the reducer asks the shell to do; results come back as ``Action``s.
+/// Work the reducer asks the runtime to do (``Runtime/perform(_:)``); results come back as ``Action``s.
 public enum Effect: Hashable, Sendable {
-    /// Leave the program (the shell restores the terminal).
+    /// Leave the program (the terminal is restored).
     case quit
     /// Clear and redraw every cell (Ctrl-L).
     case repaint
@@ -34,10 +34,10 @@ public enum Effect: Hashable, Sendable {
     case suspend
     /// Turn mouse reporting on or off.
     case setMouse(Bool)
-    /// Compute the profile facts of a row; the shell answers with ``Action/profileLoaded(_:)``.
+    /// Compute the profile facts of a row; the runtime answers with ``Action/profileLoaded(_:)``.
     case loadProfile(Int)
-    /// Write the listed accounts to a file; the shell answers with a notice.
+    /// Write the listed accounts to a file; the runtime answers with a notice.
     case export(ExportRequest)
-    /// Record an edit, save, or resolve a conflict (see `Workflow/WorkflowShell.swift`).
+    /// Record an edit, save, resolve a conflict, build a triage queue (see `Runtime/Runtime+Workflow.swift`).
     case workflow(WorkflowEffect)
 }

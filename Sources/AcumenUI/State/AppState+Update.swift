@@ -1,5 +1,9 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
 extension AppState {
-    /// The reducer: applies one action and returns the effects for the shell. Pure: no I/O,
+    /// The reducer: applies one action and returns the effects for the runtime. Pure: no I/O,
     /// no clock, no terminal.
     public mutating func update(_ action: Action) -> [Effect] {
         switch action {
@@ -9,7 +13,7 @@ extension AppState {
             return []
         case .loaded(let t):
             table = t
-            summary = PortfolioFigures(t)
+            summary = portfolioFigures(t)
             accounts.marks = accounts.marks.filter { Int($0) < t.count }
             accounts.rebuild(t, resort: true)
             accounts.scrollToCursor(rows: accountRows)
@@ -31,6 +35,7 @@ extension AppState {
             if overlay != nil { return overlayKey(k) }
             if !noticeIsError { notice = nil }
             guard let c = keys.command(for: k, in: context) else { return [] }
+            if c != .undo && c != .redo { pendingUndo = nil }
             return run(c)
         }
     }
@@ -53,11 +58,13 @@ extension AppState {
         case .screenPortfolio: jump(to: .portfolio); return []
         default:
             if let effects = runWorkflow(c) { return effects }
+            // The one routing switch: each screen's update gets the commands of its context.
             switch screen {
-            case .accounts: return runAccounts(c)
+            case .accounts: return runEditCommand(c) ?? runAccounts(c)
             case .portfolio: return runPortfolio(c)
-            case .profile: return runProfile(c)
-            case .triage, .weights: return []
+            case .profile: return runEditCommand(c) ?? runProfile(c)
+            case .triage: return runTriage(c) ?? []
+            case .weights: return runWeights(c) ?? []
             }
         }
     }
@@ -106,5 +113,10 @@ extension AppState {
             }
             return []
         }
+    }
+
+    /// The portfolio figures of a table with the Pareto figures of the model's ABC analysis.
+    func portfolioFigures(_ t: AccountTable) -> PortfolioFigures {
+        PortfolioFigures(t, abc: workflow?.analysis.abc, measure: workflow?.analysis.settings.abc.measure.rawValue ?? "revenue")
     }
 }

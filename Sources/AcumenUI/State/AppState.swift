@@ -18,7 +18,7 @@ public struct AppState: Sendable {
     public var promptHistory = PromptHistory()
     /// The key map in effect (the defaults, or the user's remapping from keys.json).
     public var keys = KeyBindings.defaults
-    /// The workspace and analysis for edits, triage and what-if (nil until loaded).
+    /// The analysis and undo state for edits, triage and what-if (nil until loaded).
     public var workflow: WorkflowModel?
     public var triage = TriageState()
     public var weights = WeightsState()
@@ -27,11 +27,13 @@ public struct AppState: Sendable {
     public var noticeIsError = false
     public var glyphs: GlyphSet
     public var mouseEnabled = false
+    /// The undo label a first `u` asked about (a step this screen does not show).
+    public var pendingUndo: String?
     /// Whether edits are waiting to be saved (quitting then asks first).
     public var hasUnsavedEdits = false
     /// Shown in the title bar.
     public var workspaceName: String
-    /// Set when the app should end; the shell stops the loop.
+    /// Set when the app should end; the runtime stops the loop.
     public var isQuitting = false
 
     public init(width: Int, height: Int, workspaceName: String = "", glyphs: GlyphSet = .unicode) {
@@ -53,7 +55,7 @@ public struct AppState: Sendable {
 }
 
 /// Runs one action through the reducer: `update(&state, action)` is pure and returns the effects
-/// for the shell to run.
+/// for the runtime to run.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] { state.update(action) }
 
 /// Draws the whole frame for a state (immediate mode).
@@ -78,14 +80,6 @@ public enum Screen: Hashable, Sendable {
         case .profile: .profile
         case .triage: .triage
         case .weights: .weights
-        }
-    }
-
-    /// Whether the screen is a top-level one (reached with 1–4).
-    public var isTopLevel: Bool {
-        switch self {
-        case .accounts, .portfolio, .triage, .weights: true
-        case .profile: false
         }
     }
 }

@@ -3,9 +3,9 @@ import AcumenCore
 import AcumenStore
 
 extension AppState {
-    /// Workflow commands: screens 3 and 4, undo/redo/save everywhere, edits from the profile
-    /// and bulk edits on the accounts list, and the triage and weights screens' keys.
-    /// - Returns: nil when the command is not a workflow command on this screen.
+    /// The workflow commands of every screen: screens 3 and 4, undo/redo, save, Δ columns.
+    /// The screens' own commands are routed by ``run(_:)``.
+    /// - Returns: nil when the command is not one of them.
     mutating func runWorkflow(_ c: Command) -> [Effect]? {
         switch c {
         case .screenTriage:
@@ -13,30 +13,22 @@ extension AppState {
             // finished queue, builds a fresh one.
             let refresh = screen == .triage || (triage.queue?.isFinished ?? true)
             jump(to: .triage)
-            if refresh { startTriage(.needsReview) }
-            return []
+            return refresh ? startTriage(.needsReview) : []
         case .screenWeights:
             jump(to: .weights)
             prepareWeights()
             return []
-        case .undo: return requestEdit(.undo)
-        case .redo: return requestEdit(.redo)
+        case .undo, .redo: return undoOrRedo(redo: c == .redo)
         case .save:
             guard workflow != nil else { return [] }
             return [.workflow(.reviewSave)]
         case .toggleBaselineDeltas where screen == .accounts || screen == .portfolio:
             return toggleBaselineDeltas()
-        default: break
-        }
-        switch screen {
-        case .triage: return runTriage(c)
-        case .weights: return runWeights(c)
-        case .accounts, .profile: return runEditCommand(c)
-        case .portfolio: return nil
+        default: return nil
         }
     }
 
-    /// Sends an edit to the shell, unless the workspace is read-only or not loaded.
+    /// Asks the runtime for an edit, unless the workspace is read-only or not loaded.
     mutating func requestEdit(_ r: EditRequest) -> [Effect] {
         guard let m = workflow else { return [] }
         if let why = m.readOnlyReason {
@@ -62,8 +54,7 @@ extension AppState {
         case .triageSelection:
             let rows = accounts.marks.isEmpty ? accounts.view.map(Int.init) : accounts.view.filter { accounts.marks.contains($0) }.map(Int.init)
             jump(to: .triage)
-            startTriage(.customers(rows))
-            return []
+            return startTriage(.customers(rows))
         case .setOwner: input(.owner(customers: targets), "Owner\(many): ", text: targets.count == 1 ? ownerText(targets[0]) : "")
         case .addNote: input(.note(customers: targets), "Note\(many): ")
         case .overrideStrategy: input(.strategyOverride(customers: targets), "Strategy\(many) (grow|maintain|nurture|cut-cost: reason, or none): ")
@@ -72,7 +63,7 @@ extension AppState {
             input(.rating(customer: k), "Rating (criterion 0-10, ? = unknown, e.g. risk 4): ")
         case .setTags:
             guard let k = targets.first else { return [] }
-            input(.tags(customer: k), "Tags (comma separated): ", text: workflow?.workspace.customers[k].tags.joined(separator: ", ") ?? "")
+            input(.tags(customers: targets), "Tags\(many) (comma separated): ", text: targets.count == 1 ? tagsText(k) : "")
         case .overrideTier:
             guard let k = targets.first else { return [] }
             input(.tierOverride(customer: k), "Tier (\(table.tierNames.joined(separator: "|")): reason, or none): ")
@@ -81,7 +72,14 @@ extension AppState {
         return []
     }
 
-    func ownerText(_ k: Int) -> String { workflow.map { $0.workspace.customers[k].owner } ?? "" }
+    /// The owner of a row as the list shows it (the prompt's starting text).
+    func ownerText(_ k: Int) -> String { k < table.count ? table.ownerName(k) : "" }
+
+    /// The tags of a row (the prompt's starting text).
+    func tagsText(_ k: Int) -> String {
+        if let p = profile, p.row == k { return p.tags.joined(separator: ", ") }
+        return k < table.count ? table.tagText(k) : ""
+    }
 
     /// Opens a text input, unless nothing is loaded or there is nobody to edit.
     mutating func input(_ p: TextInput.Purpose, _ label: String, text: String = "") {
@@ -89,25 +87,40 @@ extension AppState {
         overlay = .workflow(.input(TextInput(p, label: label, text: text)))
     }
 
-    /// Applies a result from the shell.
+    /// `u` / `r`: on the weights screen the what-if's own steps first; a step of the session
+    /// that this screen does not show asks for a second press, naming what it undoes.
+    mutating func undoOrRedo(redo: Bool) -> [Effect] {
+        if screen == .weights, undoWhatIf(redo: redo) { return [] }
+        guard let m = workflow else { return [] }
+        let verb = redo ? "redo" : "undo"
+        guard let label = redo ? m.redoLabel : m.undoLabel else { say("Nothing to " + verb); return [] }
+        let scope = (redo ? m.redoScope : m.undoScope) ?? .account
+        if !scope.isVisible(on: screen), pendingUndo != label {
+            pendingUndo = label
+            say("\(redo ? "r" : "u") again to \(verb) \(label) (not shown on this screen)")
+            return []
+        }
+        pendingUndo = nil
+        return requestEdit(redo ? .redo : .undo)
+    }
+
+    /// Applies a result from the runtime.
     mutating func workflowEvent(_ e: WorkflowEvent) -> [Effect] {
         switch e {
         case .loaded(let m):
             workflow = m
             triage.queue = nil
+            triage.card = nil
             weights.whatIf = nil
-            if screen == .triage { startTriage(.needsReview) }
-            if screen == .weights { prepareWeights() }
+            weights.undoStack = []; weights.redoStack = []
             hasUnsavedEdits = m.hasPendingEdits
+            summary = portfolioFigures(table)
+            if screen == .weights { prepareWeights() }
+            if screen == .triage { return startTriage(.needsReview) }
             return []
         case .reanalysed(let m):
             workflow = m
-            if let w = weights.whatIf, weights.revision != m.analysisRevision {
-                weights.whatIf = w.rebased(on: m.analysis)
-                weights.revision = m.analysisRevision
-            }
-            if weights.showDeltas { fillBaselineDeltas() }
-            refreshTriageCounts()
+            if weights.whatIf != nil { prepareWeights() }
         case .edited(let o): return edited(o)
         case .pendingChanges(let lines):
             if lines.isEmpty { say("Nothing to save") } else { overlay = .workflow(.saveReview(lines)) }
@@ -118,31 +131,43 @@ extension AppState {
         case .diff(let lines):
             if case .workflow(.conflict(let files)) = overlay { overlay = .workflow(.diff(files: files, lines: lines, top: 0)) }
         case .failed(let message): say(message, error: true)
+        case .triageQueue(let q, let counts):
+            if triage.queue?.current != q.current { triage.card = nil }
+            triage.queue = q
+            triage.counts = counts
+        case .triageCard(let c):
+            triage.card = c
+        case .deltas(let score, let rank, let generation):
+            guard weights.showDeltas, generation == weights.generation, score.count == table.count else { return [] }
+            table.deltaScore = score
+            table.deltaRank = rank
+            table.deltaGeneration = generation
+            if let s = accounts.sortColumn, s.isBaselineDelta { accounts.rebuild(table, resort: true) }
         case .confirm(let c): overlay = .workflow(.confirm(c))
         }
         return []
     }
 
-    /// An edit came back from the shell: only now does the state say it happened.
+    /// An edit came back from the runtime with the view models it changed: only now does the
+    /// state say it happened.
     mutating func edited(_ o: EditOutcome) -> [Effect] {
         if o.isError { say(o.message, error: true); return [] }
-        guard var m = workflow else { return [] }
-        workflow = nil  // keep the workspace uniquely referenced while it is edited in place
-        if let fresh = o.model {
-            m = fresh
-        } else if let e = o.recorded {
-            do { try m.workspace.apply(e, author: o.author, at: o.at) } catch { say("\(error)", error: true) }
-            m.rules = TriageSettings(m.workspace.settings)
-        }
-        m.undoLabel = o.undoLabel
-        m.redoLabel = o.redoLabel
-        workflow = m
-        let changed = o.recorded != nil
+        if let m = o.model { workflow = m }
         var effects: [Effect] = []
-        if let t = o.table { effects += update(.loaded(t)) }
-        for k in o.customers where k < table.count && k < m.count { table.triage[k] = Self.triageState(m.reviewState(k)) }
-        if changed { hasUnsavedEdits = true }
+        if let t = o.table {
+            effects += update(.loaded(t))
+        } else if !o.rows.isEmpty {
+            table.refresh(o.rows)
+            let sortMoves = accounts.sortColumn.map { [.owner, .tags, .triage].contains($0) } ?? false
+            if sortMoves || !accounts.filter.isEmpty { accounts.rebuild(table, resort: sortMoves) }
+        }
+        if let c = o.triageCounts { triage.counts = c }
+        if o.recorded { hasUnsavedEdits = true }
         if !o.message.isEmpty { say(o.message) }
+        if o.recorded, screen == .weights, case .plain(let e, let label) = o.request {
+            weights.undoStack.append(WeightsState.Step(weights: [:], label: label + " (" + e.label + ")", isSessionEdit: true))
+            weights.redoStack.removeAll()
+        }
         switch o.request {
         case .triage(let d, let k):
             if d.advances, triage.queue?.current == k { triage.queue?.advance() }
@@ -150,24 +175,8 @@ extension AppState {
             if screen == .triage, let k = o.customers.first { triage.queue?.move(toCustomer: k) }
         default: break
         }
-        if weights.whatIf != nil, weights.revision != m.analysisRevision, let w = weights.whatIf {
-            weights.whatIf = w.rebased(on: m.analysis)
-            weights.revision = m.analysisRevision
-        }
-        if weights.showDeltas { fillBaselineDeltas() }
-        if triage.queue != nil { refreshTriageCounts() }
-        if case .profile(let row) = screen, o.table == nil { effects.append(.loadProfile(row)) }
+        if weights.whatIf != nil { prepareWeights() }
         return effects
-    }
-
-    /// The accounts table's triage code for a review state.
-    static func triageState(_ s: ReviewState) -> AccountTable.TriageState {
-        switch s {
-        case .unreviewed: .unreviewed
-        case .skipped: .skipped
-        case .stale: .stale
-        case .current(let r): r.status == .decided ? .decided : .accepted
-        }
     }
 
     /// Shows a notice in the status line.
@@ -177,7 +186,7 @@ extension AppState {
 
     /// The status line of the triage and weights screens.
     var workflowStatus: String {
-        guard let m = workflow else { return " loading the analysis…" }
+        guard workflow != nil else { return " loading the analysis…" }
         var s = ""
         if screen == .triage, let q = triage.queue, let p = triageProgress {
             let g = { (n: Int) in Format.grouped(Int64(n)) }
@@ -186,7 +195,14 @@ extension AppState {
             s = " baseline: \(TextSanitizer.sanitize(w.baselineName)) · trying: \(TextSanitizer.sanitize(w.scenarioName ?? (w.isChanged ? "edited" : "baseline")))"
                 + " · \(Format.grouped(Int64(w.comparison.movedUp))) up, \(Format.grouped(Int64(w.comparison.movedDown))) down"
         }
-        if let u = m.undoLabel { s += " · u: undo " + TextSanitizer.sanitize(u) }
-        return s
+        return s + undoHint
+    }
+
+    /// What `u` will undo here, before it does (`· u: undo Revenue weight 15 → 18`).
+    var undoHint: String {
+        if screen == .weights, let step = weights.undoStack.last, !step.isSessionEdit { return " · u: undo " + TextSanitizer.sanitize(step.label) }
+        guard let m = workflow, let u = m.undoLabel else { return "" }
+        let hidden = !(m.undoScope ?? .account).isVisible(on: screen)
+        return " · u: undo " + TextSanitizer.sanitize(u) + (hidden ? " (not on this screen)" : "")
     }
 }

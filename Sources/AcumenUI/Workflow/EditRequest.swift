@@ -2,16 +2,22 @@ import AcumenAnalytics
 import AcumenCore
 import AcumenStore
 
-/// A change the reducer asks the shell to make to the workspace; the shell stamps it with the
-/// time and the author, records it through the ``EditSession`` and answers with
-/// ``WorkflowEvent/edited(_:)``.
+/// A change the reducer asks the runtime to make to the workspace, naming customers by row;
+/// the runtime turns it into an ``Edit`` stamped with the time and the author, records it
+/// through the ``EditSession`` and answers with ``WorkflowEvent/edited(_:)``.
 public enum EditRequest: Hashable, Sendable {
     /// A triage decision about customer `k`.
     case triage(TriageDecision, customer: Int)
-    /// An edit that carries no time of its own (ratings, owner, tags, weights, scenarios).
+    /// An edit that names no customer (weights, scenarios).
     case plain(Edit, label: String)
     /// A note on each of these customers (one step).
     case note(customers: [Int], text: String)
+    /// A new owner for each of these customers (one step).
+    case owner(customers: [Int], String)
+    /// New tags for each of these customers (one step).
+    case tags(customers: [Int], [String])
+    /// A rating (nil: unknown) of one criterion of a customer.
+    case rating(customer: Int, Criterion, Double?)
     /// A strategy override (nil clears it) with a reason, on each of these customers.
     case strategyOverride(customers: [Int], Strategy?, reason: String)
     /// A tier override (nil clears it) with a reason, on each of these customers.
@@ -20,28 +26,25 @@ public enum EditRequest: Hashable, Sendable {
     case redo
 }
 
-/// The result of an ``EditRequest``.
+/// The result of an ``EditRequest``, with every view model the edit changed, derived by the
+/// runtime from the model after the edit was recorded (nothing is applied twice).
 public struct EditOutcome: Sendable {
     public var request: EditRequest
-    /// The edit recorded (for undo: the inverse recorded); nil when nothing was recorded. The
-    /// state applies it to its own copy of the workspace with ``author`` and ``at``.
-    public var recorded: Edit?
-    public var author: String
-    public var at: Timestamp
-    /// A new model when the edit changed analysed figures (ratings, overrides, weights…).
+    /// Whether an edit was recorded (false: nothing to undo, invalid, failed).
+    public var recorded = false
+    /// The model after the edit (undo labels, scenarios; a new analysis when figures changed).
     public var model: WorkflowModel?
-    /// The rebuilt accounts table when figures it shows changed.
+    /// The rebuilt accounts table when analysed figures changed.
     public var table: AccountTable?
+    /// Otherwise the rows the edit touched, as they stand now.
+    public var rows: [AccountTable.RowRefresh] = []
+    /// Progress over the triage queue in progress, recounted.
+    public var triageCounts: TriageProgress?
     /// What was done (`Saved to journal: C0042 review: accepted Grow`), or why it failed.
     public var message = ""
     public var isError = false
     /// Customers (workspace indices) the edit touched.
     public var customers: [Int] = []
-    /// The session's undo and redo labels after the edit.
-    public var undoLabel: String?
-    public var redoLabel: String?
 
-    public init(request: EditRequest, author: String, at: Timestamp) {
-        self.request = request; self.author = author; self.at = at
-    }
+    public init(request: EditRequest) { self.request = request }
 }

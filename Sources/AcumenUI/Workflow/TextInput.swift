@@ -10,7 +10,7 @@ public struct TextInput: Hashable, Sendable {
         case reason(Strategy, customer: Int)
         case note(customers: [Int])
         case owner(customers: [Int])
-        case tags(customer: Int)
+        case tags(customers: [Int])
         /// `criterion value`, e.g. `risk 4` or `risk ?` (unknown).
         case rating(customer: Int)
         /// `strategy: reason`, or `none`.

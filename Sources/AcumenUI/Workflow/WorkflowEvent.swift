@@ -2,7 +2,7 @@ import AcumenAnalytics
 import AcumenCore
 import AcumenStore
 
-/// Work for the shell around edits and saving; results come back as ``WorkflowEvent``s.
+/// Work for the runtime around edits, saving and triage queues; results come back as ``WorkflowEvent``s.
 public enum WorkflowEffect: Hashable, Sendable {
     case edit(EditRequest)
     /// Collect the review-before-save summary.
@@ -13,6 +13,10 @@ public enum WorkflowEffect: Hashable, Sendable {
     case takeTheirs([String])
     /// Diff these files on disk against what saving would write.
     case showDiff([String])
+    /// Build a triage queue from the workspace as it stands.
+    case buildTriage(TriageQueue.Source, TriageQueue.Order)
+    /// Re-sort the queue in progress.
+    case reorderTriage(TriageQueue.Order)
 }
 
 /// What happened to a ``WorkflowEffect``.
@@ -32,6 +36,12 @@ public enum WorkflowEvent: Sendable {
     case diff([String])
     /// Saving or reloading failed.
     case failed(String)
+    /// A triage queue and its progress counts.
+    case triageQueue(TriageQueue, TriageProgress)
+    /// The card of the account under review.
+    case triageCard(TriageCard)
+    /// Δscore and Δrank per row against the what-if baseline, for the what-if generation.
+    case deltas(score: [Double], rank: [Int32], generation: Int)
     /// Ask before going on (e.g. an export would overwrite a file).
     case confirm(Confirmation)
 }

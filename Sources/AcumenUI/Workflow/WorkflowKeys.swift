@@ -6,6 +6,7 @@ enum WorkflowKeys {
         KeyBinding([.char("T")], .triageSelection, .accounts, "Triage the marked rows (else the filtered rows)"),
         KeyBinding([.char("o")], .setOwner, .accounts, "Set the owner of the marked rows"),
         KeyBinding([.char("e")], .addNote, .accounts, "Add a note to the marked rows"),
+        KeyBinding([.char("t")], .setTags, .accounts, "Set the tags of the marked rows (comma separated)"),
         KeyBinding([.char("O")], .overrideStrategy, .accounts, "Override the strategy of the marked rows (with a reason)"),
         KeyBinding([.char("b")], .toggleBaselineDeltas, .accounts, "Show/hide Δscore and Δrank against the what-if baseline"),
         KeyBinding([.char("b")], .toggleBaselineDeltas, .portfolio, "Show/hide tier-share Δ against the what-if baseline"),

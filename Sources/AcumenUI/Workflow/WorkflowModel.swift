@@ -2,19 +2,26 @@ import AcumenAnalytics
 import AcumenCore
 import AcumenStore
 
-/// The workspace and its analysis as the triage and weights screens need them, held in
-/// ``AppState`` so the reducer can build edits and rescore what-ifs without I/O.
+/// What the reducer knows of the model: the analysis (an immutable snapshot, replaced whole
+/// when the runtime re-analyses), its review facts, and the session's undo state.
 ///
-/// A value: the shell sends a fresh one after every recorded edit (``WorkflowEvent/edited(_:)``).
+/// It holds no ``Workspace``: the runtime owns the only one and derives the screens' view
+/// models from it (``AccountTable`` rows, ``ProfileFacts``, ``TriageCard``); a fresh value
+/// arrives with every recorded edit (``WorkflowEvent/edited(_:)``).
 public struct WorkflowModel: Sendable {
-    public var workspace: Workspace
     public var analysis: PortfolioAnalysis
     /// Score, tier and recommendation per customer under the workspace's weights.
     public var facts: ReviewFactsTable
     public var rules: TriageSettings
-    /// The session's undo/redo state.
+    /// The saved scenarios of the workspace's settings.
+    public var scenarios: [Scenario]
+    /// Whether tiers are score bands (then tier shares move with weights).
+    public var tiersAreScoreBands: Bool
+    /// The session's undo/redo labels and what the steps change (which screens show them).
     public var undoLabel: String?
     public var redoLabel: String?
+    public var undoScope: EditScope?
+    public var redoScope: EditScope?
     /// Why edits cannot be made, if they cannot.
     public var readOnlyReason: String?
     /// Increases with every new analysis, so screens holding derived values rebuild them.
@@ -22,19 +29,46 @@ public struct WorkflowModel: Sendable {
     /// Whether the journal holds edits not yet saved (e.g. replayed after a crash).
     public var hasPendingEdits = false
 
-    /// A model for a workspace and its analysis (facts under the workspace's weights).
-    public init(workspace: Workspace, analysis: PortfolioAnalysis, facts: ReviewFactsTable? = nil) {
-        self.workspace = workspace
+    /// A model for an analysis and the workspace settings it was made under.
+    public init(analysis: PortfolioAnalysis, settings: Settings, facts: ReviewFactsTable? = nil) {
         self.analysis = analysis
         self.facts = facts ?? ReviewFactsTable(ScoredReviewFacts(analysis))
-        rules = TriageSettings(workspace.settings)
-    }
-
-    /// The triage state of customer `k` against the current facts.
-    public func reviewState(_ k: Int) -> ReviewState {
-        ReviewState(review: workspace.customers[k].review, index: k, facts: facts, rules: rules)
+        rules = TriageSettings(settings)
+        scenarios = settings.scenarios
+        tiersAreScoreBands = settings.tiers.mode == .score
     }
 
     /// Number of customers.
-    public var count: Int { min(workspace.customers.count, facts.count) }
+    public var count: Int { facts.count }
+}
+
+/// What an edit changes, and so which screens show it (undo asks before acting where the
+/// step is not visible).
+public enum EditScope: Hashable, Sendable {
+    /// Weights or scenarios (the weights screen).
+    case weights
+    /// A triage decision (triage, the accounts list's Triage column, the profile's history).
+    case triage
+    /// An account's master data or ratings (accounts, profile, triage card).
+    case account
+
+    /// The scope of an edit (a batch: its first member's).
+    public init(_ e: Edit) {
+        switch e {
+        case .setWeights, .saveScenario, .deleteScenario: self = .weights
+        case .setReview: self = .triage
+        case .batch(let edits): self = edits.first.map(EditScope.init) ?? .account
+        default: self = .account
+        }
+    }
+
+    /// Whether a screen shows the effect of such a step.
+    public func isVisible(on s: Screen) -> Bool {
+        switch (self, s) {
+        case (.weights, .weights), (.weights, .accounts), (.weights, .portfolio): true
+        case (.weights, _): false
+        case (_, .weights), (.triage, .portfolio): false
+        default: true
+        }
+    }
 }

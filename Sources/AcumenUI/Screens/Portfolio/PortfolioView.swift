@@ -1,7 +1,7 @@
 /// The portfolio: per tier and per ABC class with bars, the Pareto curve, the RFM heat map and
 /// the tier × strategy matrix. Wide terminals get two columns; narrow ones stack the panels
 /// starting from the focused one (Tab brings the next into view).
-struct PortfolioScreen {
+struct PortfolioView {
     let state: AppState
     let s: PortfolioFigures
     let glyphs: GlyphSet
@@ -115,7 +115,7 @@ struct PortfolioScreen {
     /// The Pareto curve: cumulative revenue share against share of customers.
     func pareto(_ grid: inout CellGrid, x: Int, y: Int, width: Int, maxHeight: Int) -> Int {
         guard maxHeight >= 3, width > 8 else { return 0 }
-        let title = "Pareto: top 20% of customers hold \(Format.percent(s.top20Share)) of revenue"
+        let title = "Pareto: top 20% of customers hold \(Format.percent(s.top20Share)) of \(s.measure)"
         grid.put(TextLayout.fit(title, width: width, ellipsis: glyphs.ellipsis), x: x, y: y, role: .title, maxWidth: width)
         let h = min(8, maxHeight - 2)
         let chart = Charts.lineChart(s.pareto, width: width - 5, height: h, glyphs: glyphs)

@@ -1,6 +1,6 @@
 /// The accounts list: header, the visible rows only (a million rows cost the same as twenty),
 /// a frozen name column, marks, the cursor row and totals for the filtered rows.
-struct AccountsScreen {
+struct AccountsView {
     let table: AccountTable
     let a: AccountsState
     let glyphs: GlyphSet

@@ -5,14 +5,14 @@ import AcumenStore
 /// The triage screen: progress, the current account's compact profile with the
 /// recommendation, its reasons and actions, the last review (and why it went stale), recent
 /// notes, and the queue around the current account.
-struct TriageScreen {
+struct TriageView {
     let state: AppState
 
     var glyphs: GlyphSet { state.glyphs }
 
     func draw(_ grid: inout CellGrid, y: Int, height: Int) {
         guard height > 0 else { return }
-        guard let m = state.workflow else {
+        guard state.workflow != nil else {
             grid.put(" Loading the analysis…", x: 0, y: y, role: .muted)
             return
         }
@@ -21,13 +21,13 @@ struct TriageScreen {
             return
         }
         let width = grid.width
-        var top: [StyledLine] = [progressLine(q, m, width: width)]
+        var top: [StyledLine] = [progressLine(q, width: width)]
         if q.entries.isEmpty {
             top.append(StyledLine(""))
             top.append(StyledLine(" Nothing to review: every account in this queue has a current decision.", .muted))
             top.append(StyledLine(" T on the accounts list triages the marked (or filtered) rows.", .muted))
         } else if let k = q.current {
-            top += card(k, m, width: width)
+            if let c = state.triage.card, c.customer == k { top += card(c, width: width) } else { top.append(StyledLine(" Loading…", .muted)) }
         } else {
             top.append(StyledLine(""))
             top.append(StyledLine(" Done: every account in the queue has been passed. u undoes, p goes back, 3 builds a fresh queue.", .accent))
@@ -35,11 +35,11 @@ struct TriageScreen {
         let listRows = q.entries.isEmpty ? 0 : min(q.entries.count + 1, max(3, height / 3))
         let cardRows = max(0, height - listRows)
         for (i, l) in top.prefix(cardRows).enumerated() { grid.put(l, x: 0, y: y + i, maxWidth: width) }
-        if listRows > 1 { drawQueue(&grid, q, m, y: y + height - listRows, rows: listRows) }
+        if listRows > 1 { drawQueue(&grid, q, y: y + height - listRows, rows: listRows) }
     }
 
     /// `Triage 3/12 ▕███   ▏ decided 2 · skipped 1 · stale 0 · Grow 1 · Cut cost 1`.
-    func progressLine(_ q: TriageQueue, _ m: WorkflowModel, width: Int) -> StyledLine {
+    func progressLine(_ q: TriageQueue, width: Int) -> StyledLine {
         guard let p = state.triageProgress else { return StyledLine(" Triage", .title) }
         var l = StyledLine(" Triage ", .title)
         l.add(Format.grouped(Int64(p.position)) + "/" + Format.grouped(Int64(p.total)) + " ", .accent)
@@ -52,23 +52,19 @@ struct TriageScreen {
 
     /// The current account: name, figures, recommendation with reasons and actions, last
     /// review, notes.
-    func card(_ k: Int, _ m: WorkflowModel, width: Int) -> [StyledLine] {
-        let c = m.workspace.customers[k]
-        let rec = m.analysis.recommendation(for: k)
-        let review = m.reviewState(k)
+    func card(_ c: TriageCard, width: Int) -> [StyledLine] {
         var out: [StyledLine] = [StyledLine("")]
-        var head = StyledLine(" " + TextSanitizer.sanitize(c.name), .title)
-        head.add("  " + TextSanitizer.sanitize(c.id), .muted)
-        head.add("  [" + review.label + "]", review.needsReview ? .warning : .positive)
+        var head = StyledLine(" " + c.name, .title)
+        head.add("  " + c.id, .muted)
+        head.add("  [" + c.reviewLabel + "]", c.needsReview ? .warning : .positive)
         out.append(head)
-        let tier = m.facts.tierName(k)
         var facts = StyledLine(" ")
         let pairs: [(String, String)] = [
-            ("Tier", glyphs.tierMarker(m.analysis.tierNames.firstIndex(of: tier) ?? 0) + " " + tier),
-            ("Score", Format.score(m.facts.score(k))),
-            ("Revenue", Format.money(m.analysis.revenue[k])),
-            ("Contribution", Format.money(m.analysis.contribution[k]) + (m.analysis.isBelowBreakEven(k) ? " " + glyphs.belowBreakEven : "")),
-            ("Owner", c.owner.isEmpty ? "—" : TextSanitizer.sanitize(c.owner)),
+            ("Tier", glyphs.tierMarker(c.tierIndex) + " " + c.tier),
+            ("Score", Format.score(c.score)),
+            ("Revenue", Format.money(c.revenue)),
+            ("Contribution", Format.money(c.contribution) + (c.isBelowBreakEven ? " " + glyphs.belowBreakEven : "")),
+            ("Owner", c.owner.isEmpty ? "—" : c.owner),
         ]
         for (i, (label, value)) in pairs.enumerated() {
             if i > 0 { facts.add(" · ", .muted) }
@@ -77,24 +73,17 @@ struct TriageScreen {
         }
         out.append(facts)
         var r = StyledLine(" Recommended: ", .muted)
-        r.add(rec.recommended.title, .accent)
-        if rec.isOverride { r.add("  (now overridden: \(rec.strategy.title))", .warning) }
+        r.add(c.recommended.title, .accent)
+        if let o = c.override { r.add("  (now overridden: \(o.title))", .warning) }
         out.append(r)
-        for reason in rec.reasons where !reason.hasPrefix("Manual override") {
-            out += wrapped("- " + reason, width: width, indent: 3)
+        for reason in c.reasons { out += wrapped("- " + reason, width: width, indent: 3) }
+        if !c.actions.isEmpty {
+            out += wrapped("Actions: " + c.actions.joined(separator: "; "), width: width, indent: 3, role: .muted)
         }
-        if !rec.actions.isEmpty {
-            out += wrapped("Actions: " + rec.actions.joined(separator: "; "), width: width, indent: 3, role: .muted)
-        }
-        if let rv = review.review {
-            var text = "Last review: \(rv.status.rawValue)\(rv.strategy.map { " " + $0.title } ?? "") by \(rv.author) \(rv.at.day.iso)"
-            if !rv.reason.isEmpty { text += " (\(rv.reason))" }
-            if case .stale(_, let why) = review { text += " — stale: " + why.map(\.description).joined(separator: ", ") }
-            out += wrapped(text, width: width, indent: 1, role: review.needsReview ? .warning : .muted)
-        }
-        if !c.notes.isEmpty {
-            out.append(StyledLine(" Notes (\(c.notes.count)):", .muted))
-            for n in c.notes.suffix(2) { out += wrapped("\(n.at.day.iso) \(n.author): \(n.text)", width: width, indent: 3) }
+        if let last = c.lastReview { out += wrapped(last, width: width, indent: 1, role: c.needsReview ? .warning : .muted) }
+        if c.noteCount > 0 {
+            out.append(StyledLine(" Notes (\(c.noteCount)):", .muted))
+            for n in c.lastNotes { out += wrapped(n, width: width, indent: 3) }
         }
         return out
     }
@@ -104,7 +93,9 @@ struct TriageScreen {
     }
 
     /// The queue around the current account: a header line, then rows.
-    func drawQueue(_ grid: inout CellGrid, _ q: TriageQueue, _ m: WorkflowModel, y: Int, rows: Int) {
+    func drawQueue(_ grid: inout CellGrid, _ q: TriageQueue, y: Int, rows: Int) {
+        guard let m = state.workflow else { return }
+        let t = state.table
         let width = grid.width
         grid.fillRow(y, role: .header)
         let nameW = max(6, width - 40)
@@ -121,13 +112,13 @@ struct TriageScreen {
             let yy = y + 1 + i
             if current { grid.fillRow(yy, role: .selection) }
             let tier = m.facts.tierName(k)
-            let state = m.reviewState(k)
+            let state: AccountTable.TriageState = k < t.count ? t.triage[k] : .unreviewed
             var x = grid.put((current ? ">" : " ") + TextLayout.fit(String(p + 1), width: 4, alignment: .right) + " ", x: 0, y: yy, role: role)
-            x = grid.put(TextSanitizer.sanitize(m.workspace.customers[k].name), x: x, y: yy, width: nameW, role: role, ellipsis: glyphs.ellipsis)
+            x = grid.put(k < t.count ? t.names[k] : "", x: x, y: yy, width: nameW, role: role, ellipsis: glyphs.ellipsis)
             x = grid.put(TextLayout.fit(tier, width: 8, ellipsis: glyphs.ellipsis), x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(Format.score(m.facts.score(k)), width: 6, alignment: .right) + "  ", x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(m.facts.recommendation(k).title, width: 10), x: x, y: yy, role: role)
-            grid.put(" " + state.label, x: x, y: yy, role: current ? role : (state.needsReview ? .muted : .positive))
+            grid.put(" " + state.reviewLabel, x: x, y: yy, role: current ? role : (state.needsReview ? .muted : .positive))
         }
     }
 }

@@ -12,6 +12,8 @@ public struct TriageState: Sendable {
     /// Decided, skipped and stale counts over the queue, refreshed when the queue or the
     /// workspace changes (not per frame: it is O(queue)).
     public var counts: TriageProgress?
+    /// The card of the account under review, derived by the runtime from the model.
+    public var card: TriageCard?
 
     public init() {}
 }

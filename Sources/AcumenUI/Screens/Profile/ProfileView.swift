@@ -1,7 +1,7 @@
 /// One customer's value profile as a scrolling list of lines: headline, criteria with bars,
 /// facts, monthly revenue chart, recommendation with reasons and actions, notes, overrides and
 /// history.
-struct ProfileScreen {
+struct ProfileView {
     let state: AppState
 
     var glyphs: GlyphSet { state.glyphs }

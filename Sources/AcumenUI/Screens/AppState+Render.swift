@@ -11,11 +11,11 @@ extension AppState {
         drawTitleBar(&grid)
         let body = (y: 1, height: bodyHeight)
         switch screen {
-        case .accounts: AccountsScreen(state: self).draw(&grid, y: body.y, height: body.height)
-        case .portfolio: PortfolioScreen(state: self).draw(&grid, y: body.y, height: body.height)
-        case .profile: ProfileScreen(state: self).draw(&grid, y: body.y, height: body.height)
-        case .triage: TriageScreen(state: self).draw(&grid, y: body.y, height: body.height)
-        case .weights: WeightsScreen(state: self).draw(&grid, y: body.y, height: body.height)
+        case .accounts: AccountsView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .portfolio: PortfolioView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .profile: ProfileView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .triage: TriageView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .weights: WeightsView(state: self).draw(&grid, y: body.y, height: body.height)
         }
         if height >= 3 { drawStatusLine(&grid, y: height - 2) }
         if height >= 2 { drawFooter(&grid, y: height - 1) }
@@ -64,10 +64,11 @@ extension AppState {
             if !a.filter.isEmpty { left += " · filter: " + TextSanitizer.sanitize(a.filter) }
             if !a.search.isEmpty, let h = a.searchHits { left += " · /" + TextSanitizer.sanitize(a.search) + " " + h.label(cursorRow: a.currentRow) }
             if let s = a.sortColumn { left += " · sort: " + s.title + " " + (a.sortDescending ? glyphs.sortDescending : glyphs.sortAscending) }
+            left += undoHint
         case .portfolio:
-            left = " \(Format.grouped(Int64(table.count))) accounts · top 20% hold \(Format.percent(summary.top20Share)) of revenue"
+            left = " \(Format.grouped(Int64(table.count))) accounts · top 20% hold \(Format.percent(summary.top20Share)) of \(summary.measure)" + undoHint
         case .profile(let row):
-            left = " account \(row < table.count ? table.ids[row] : "")"
+            left = " account \(row < table.count ? table.ids[row] : "")" + undoHint
         case .triage, .weights:
             left = workflowStatus
         }

@@ -2,54 +2,10 @@ import AcumenAnalytics
 import AcumenCore
 import AcumenStore
 
-/// Runs the workflow effects against the open workspace: records edits through the
-/// ``EditSession`` (journaled and fsynced before anything reports success), re-analyses when
-/// an edit changes a figure, saves, and resolves save conflicts.
-///
-/// Lives outside the pure reducer; the executable creates one and routes
-/// ``Effect/workflow(_:)`` to ``perform(_:)``.
-///
-/// The state keeps its own copy of the workspace and applies each recorded edit to it (the
-/// answer carries the edit), so neither copy is shared while the other is edited: a shared
-/// customers array would be copied whole on every edit (tens of milliseconds at 100,000).
-public final class WorkflowShell {
-    public let session: EditSession
-    /// The analysis of the workspace as last analysed, and its review facts.
-    public private(set) var analysis: PortfolioAnalysis
-    var facts: ReviewFactsTable
-    var revision = 0
-    let asOf: Day
-    let clock: () -> Timestamp
-    let makeTable: (Workspace, PortfolioAnalysis) -> AccountTable
-
-    /// - Parameters:
-    ///   - analysis: the analysis of the session's workspace as opened (its CLV inputs are
-    ///     reused when an edit needs a new analysis).
-    ///   - clock: the time stamped on edits.
-    ///   - makeTable: builds the accounts table for a workspace and its analysis.
-    public init(session: EditSession, analysis: PortfolioAnalysis, clock: @escaping () -> Timestamp,
-                makeTable: @escaping (Workspace, PortfolioAnalysis) -> AccountTable) {
-        self.session = session
-        self.asOf = analysis.asOf
-        self.clock = clock
-        self.makeTable = makeTable
-        self.analysis = analysis
-        facts = ReviewFactsTable(ScoredReviewFacts(analysis))
-    }
-
-    /// The model to send to the state: the session's workspace with the current analysis.
-    public var model: WorkflowModel {
-        var m = WorkflowModel(workspace: session.workspace, analysis: analysis, facts: facts)
-        m.readOnlyReason = session.store.readOnlyReason
-        m.analysisRevision = revision
-        m.undoLabel = session.undoStack.last?.label
-        m.redoLabel = session.redoStack.last?.label
-        m.hasPendingEdits = session.store.hasUnsavedEdits
-        return m
-    }
-
-    /// Runs one effect and returns the actions carrying its result.
-    public func perform(_ effect: WorkflowEffect) -> [Action] {
+extension Runtime {
+    /// Runs one workflow effect (edits, saving, conflicts, triage queues) and returns the
+    /// actions carrying its result.
+    func perform(_ effect: WorkflowEffect) -> [Action] {
         switch effect {
         case .edit(let request): return edit(request)
         case .reviewSave:
@@ -67,7 +23,7 @@ public final class WorkflowShell {
             do {
                 let dropped = try SaveConflict(files: files).takeTheirs(session)
                 reanalyse()
-                return [.workflow(.loaded(model)), .loaded(makeTable(session.workspace, analysis)),
+                return [.workflow(.loaded(model)), .loaded(view.accountTable()),
                         .notice("Took \(files.joined(separator: ", ")) from disk; dropped \(Format.count(dropped.count, "unsaved edit"))", isError: false)]
             } catch { return [.workflow(.failed(error.description))] }
         case .showDiff(let files):
@@ -77,21 +33,42 @@ public final class WorkflowShell {
                 }
                 return [.workflow(.diff(lines))]
             } catch { return [.workflow(.failed(error.description))] }
+        case .buildTriage(let source, let order):
+            let q = TriageQueue(source: source, order: order, workspace: session.workspace, facts: facts, rules: rules)
+            return [.workflow(.triageQueue(q, q.progress(workspace: session.workspace, facts: facts, rules: rules)))]
+        case .reorderTriage(let order):
+            guard var q = state.triage.queue else { return [] }
+            q.reorder(by: order, workspace: session.workspace, facts: facts)
+            return [.workflow(.triageQueue(q, q.progress(workspace: session.workspace, facts: facts, rules: rules)))]
         }
     }
 
-    /// Records an edit request and answers with the edit recorded (and a new model when the
-    /// edit changed analysed figures).
+    /// The triage rules of the workspace's settings.
+    var rules: TriageSettings { TriageSettings(session.workspace.settings) }
+
+    /// Records an edit request and answers with the view models it changed: the touched rows
+    /// of the accounts table, or a new analysis and a full table when it changed an analysed
+    /// figure; the model summary (undo labels, scenarios) and the triage counts always.
+    /// - Complexity: O(touched rows) for master data and triage decisions; a full analysis
+    ///   and table otherwise.
     func edit(_ request: EditRequest) -> [Action] {
         let now = clock()
-        var outcome = EditOutcome(request: request, author: session.author, at: now)
+        var outcome = EditOutcome(request: request)
         let step: EditSession.Step?
+        // The review states of the queued accounts the edit will touch, to update the queue's
+        // counts without a recount of the whole queue (O(queue) at 100,000 per keypress).
+        var before: [(Int, ReviewState)] = []
         do {
             switch request {
-            case .undo: step = try session.undo(at: now)
-            case .redo: step = try session.redo(at: now)
+            case .undo:
+                before = queuedReviewStates(session.undoStack.last?.inverse)
+                step = try session.undo(at: now)
+            case .redo:
+                before = queuedReviewStates(session.redoStack.last?.edit)
+                step = try session.redo(at: now)
             default:
-                guard let edit = try self.edit(for: request, in: session.workspace, at: now) else { return [.workflow(.edited(outcome))] }
+                guard let edit = try self.edit(for: request, at: now) else { return [.workflow(.edited(outcome))] }
+                before = queuedReviewStates(edit)
                 step = try session.perform(edit, at: now)
             }
         } catch {
@@ -104,9 +81,8 @@ public final class WorkflowShell {
             return [.workflow(.edited(outcome))]
         }
         let recorded = request == .undo ? step.inverse : step.edit
-        outcome.recorded = recorded
-        outcome.undoLabel = session.undoStack.last?.label
-        outcome.redoLabel = session.redoStack.last?.label
+        modelRevision += 1
+        outcome.recorded = true
         outcome.customers = recorded.customerIDs.compactMap { session.workspace.index[$0] }
         let verb = request == .undo ? "Undid" : request == .redo ? "Redid" : "Saved to journal"
         outcome.message = "\(verb): \(step.label)"
@@ -114,14 +90,37 @@ public final class WorkflowShell {
         if request != .undo, request != .redo, outcome.customers.count > 1 { outcome.message += " (" + Format.count(outcome.customers.count, "account") + "; u undoes)" }
         if Self.changesFigures(recorded) {
             reanalyse()
-            outcome.model = model
+            outcome.table = view.accountTable()
+            outcome.triageCounts = state.triage.queue?.progress(workspace: session.workspace, facts: facts, rules: rules)
+        } else {
+            outcome.rows = view.rowRefresh(outcome.customers)
+            if var counts = state.triage.counts {
+                for (k, old) in before {
+                    counts.count(old, sign: -1)
+                    counts.count(reviewState(k))
+                }
+                outcome.triageCounts = counts
+            }
         }
-        if outcome.model != nil || Self.changesTable(recorded) { outcome.table = makeTable(session.workspace, analysis) }
+        outcome.model = model
         return [.workflow(.edited(outcome))]
     }
 
-    /// The edit for a request, stamped with the time and the author.
-    func edit(for request: EditRequest, in w: Workspace, at now: Timestamp) throws -> Edit? {
+    /// The review state of customer `k` as the workspace stands.
+    func reviewState(_ k: Int) -> ReviewState {
+        ReviewState(review: session.workspace.customers[k].review, index: k, facts: facts, rules: rules)
+    }
+
+    /// The review states of the accounts an edit touches that are in the triage queue.
+    func queuedReviewStates(_ edit: Edit?) -> [(Int, ReviewState)] {
+        guard let edit, let q = state.triage.queue, state.triage.counts != nil else { return [] }
+        let w = session.workspace
+        return edit.customerIDs.compactMap { w.index[$0] }.filter { q.entries.contains($0) }.map { ($0, reviewState($0)) }
+    }
+
+    /// The edit for a request, stamped with the time and the author; customers by id.
+    func edit(for request: EditRequest, at now: Timestamp) throws -> Edit? {
+        let w = session.workspace
         let author = session.author
         func ids(_ ks: [Int]) -> [String] { ks.filter { w.customers.indices.contains($0) }.map { w.customers[$0].id } }
         switch request {
@@ -129,6 +128,9 @@ public final class WorkflowShell {
         case .plain(let e, _): return e
         case .note(let ks, let text):
             return Self.batch(ids(ks).map { .addNote(customer: $0, note: Note(text: text, author: author, at: now)) })
+        case .owner(let ks, let owner): return Self.batch(ids(ks).map { .setOwner(customer: $0, owner: owner) })
+        case .tags(let ks, let tags): return Self.batch(ids(ks).map { .setTags(customer: $0, tags: tags) })
+        case .rating(let k, let c, let v): return Self.batch(ids([k]).map { .setRating(customer: $0, criterion: c, value: v) })
         case .strategyOverride(let ks, let s, let reason):
             let o = s.map { Override(value: $0.rawValue, reason: reason, author: author, at: now) }
             return Self.batch(ids(ks).map { .setStrategyOverride(customer: $0, override: o) })
@@ -146,15 +148,20 @@ public final class WorkflowShell {
     func reanalyse(clv: CLVInputs? = nil) {
         analysis = PortfolioAnalyzer.analyze(session.workspace, asOf: asOf, clv: clv ?? analysis.clv)
         facts = ReviewFactsTable(ScoredReviewFacts(analysis))
-        revision += 1
+        analysisRevision += 1
+        modelRevision += 1
     }
 
     /// Adopts a lifetime-value fit that finished in the background: re-analyses the current
-    /// workspace with it (later edits keep using it) and answers with the new model and table;
-    /// a triage queue or what-if in progress is kept.
+    /// workspace with it (later edits keep using it) and answers with the new model, table and
+    /// triage counts; a triage queue or what-if in progress is kept.
     public func adoptLifetimeValue(_ clv: CLVInputs, notice: String) -> [Action] {
         reanalyse(clv: clv)
-        return [.workflow(.reanalysed(model)), .loaded(makeTable(session.workspace, analysis)), .notice(notice, isError: false)]
+        var out: [Action] = [.workflow(.reanalysed(model)), .loaded(view.accountTable())]
+        if let q = state.triage.queue {
+            out.append(.workflow(.triageQueue(q, q.progress(workspace: session.workspace, facts: facts, rules: rules))))
+        }
+        return out + [.notice(notice, isError: false)]
     }
 
     /// Whether an edit changes an analysed figure (score, tier, strategy, contribution).
@@ -166,12 +173,10 @@ public final class WorkflowShell {
         }
     }
 
-    /// Whether an edit changes a column of the accounts table other than the triage state.
-    static func changesTable(_ e: Edit) -> Bool {
-        switch e {
-        case .setOwner: true
-        case .batch(let edits): edits.contains(where: changesTable)
-        default: false
-        }
+    /// Runs an export through the executable's writer (``exporter``), with the current
+    /// analysis and the workspace as it stands.
+    func export(_ request: ExportRequest) -> [Action] {
+        guard let exporter else { return [.notice("Export is not available here", isError: true)] }
+        return exporter(request, analysis, session.workspace)
     }
 }

@@ -5,7 +5,7 @@ import AcumenStore
 /// The weights (what-if) screen: every criterion's weight against the pinned baseline with a
 /// bar, and, as the weights change, the tier migration matrix, the tier shares and the
 /// biggest movers.
-struct WeightsScreen {
+struct WeightsView {
     let state: AppState
 
     var glyphs: GlyphSet { state.glyphs }

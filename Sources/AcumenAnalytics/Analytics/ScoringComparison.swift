@@ -1,11 +1,12 @@
 import AcumenCore
-/// A scenario's scoring against a pinned baseline: Δscore, Δrank, tier moves and the tier
-/// migration matrix.
+/// Any two scorings of the same customers compared — a what-if or a saved scenario against a
+/// pinned baseline, or two dates' analyses: Δscore, Δrank, tier moves, the tier migration
+/// matrix and the movers.
 ///
 /// Tiers compared are the *effective* ones (a manual tier override pins a customer in both).
 /// Signs: a positive ``rankDelta(_:)`` or ``tierMove(_:)`` is a move *up* (towards rank 1 /
 /// the first tier).
-public struct ScenarioComparison: Sendable {
+public struct ScoringComparison: Sendable {
     public let baseline: Scoring
     public let scenario: Scoring
     /// `migration[from][to]`: customers in baseline tier `from` and scenario tier `to`.

@@ -3,18 +3,13 @@ import AcumenCore
 import AcumenStore
 
 extension AppState {
-    /// Builds a new triage queue from a source, in the chosen order.
-    mutating func startTriage(_ source: TriageQueue.Source) {
-        guard let m = workflow else { return }
-        triage.queue = TriageQueue(source: source, order: triage.order, workspace: m.workspace, facts: m.facts, rules: m.rules)
-        refreshTriageCounts()
-    }
-
-    /// Recounts decisions over the queue (after it was built or the workspace changed).
-    /// - Complexity: O(queue).
-    mutating func refreshTriageCounts() {
-        guard let m = workflow, let q = triage.queue else { triage.counts = nil; return }
-        triage.counts = q.progress(workspace: m.workspace, facts: m.facts, rules: m.rules)
+    /// Asks the runtime for a new triage queue from a source, in the chosen order.
+    mutating func startTriage(_ source: TriageQueue.Source) -> [Effect] {
+        guard workflow != nil else { return [] }
+        triage.card = nil
+        triage.queue = nil
+        triage.counts = nil
+        return [.workflow(.buildTriage(source, triage.order))]
     }
 
     /// The triage progress shown: the cached counts with the queue's current position.
@@ -24,12 +19,11 @@ extension AppState {
         return p
     }
 
-    /// Keys of the triage screen. Every decision is sent to the shell as an edit; the queue
+    /// Keys of the triage screen. Every decision is sent to the runtime as an edit; the queue
     /// moves on only when the edit comes back recorded (see ``edited(_:)``).
     mutating func runTriage(_ c: Command) -> [Effect]? {
         guard let m = workflow else { return [] }
-        if triage.queue == nil { startTriage(.needsReview) }
-        guard var q = triage.queue else { return [] }
+        guard var q = triage.queue else { return startTriage(.needsReview) }
         defer { triage.queue = q }
         switch c {
         case .moveDown: q.advance(); return []
@@ -37,9 +31,8 @@ extension AppState {
         case .top: q.move(toCustomer: q.entries.first ?? -1); return []
         case .triageOrder:
             triage.order = q.order.next
-            q.reorder(by: triage.order, workspace: m.workspace, facts: m.facts)
             say("Queue ordered by \(triage.order.rawValue)")
-            return []
+            return [.workflow(.reorderTriage(triage.order))]
         default: break
         }
         guard let k = q.current else {

@@ -58,17 +58,17 @@ extension AppState {
             return requestEdit(.note(customers: ks, text: text))
         case .owner(let ks):
             overlay = nil
-            return requestEdit(Self.bulk(ks, label: "owner → \(text)", workflow) { .setOwner(customer: $0, owner: text) })
-        case .tags(let k):
+            return requestEdit(.owner(customers: ks, text))
+        case .tags(let ks):
             overlay = nil
             let tags = text.split(separator: ",").map { TextInput.oneLine(String($0)) }.filter { !$0.isEmpty }
-            return requestEdit(Self.bulk([k], label: "tags", workflow) { .setTags(customer: $0, tags: tags) })
+            return requestEdit(.tags(customers: ks, tags))
         case .rating(let k):
             guard let (criterion, value) = TextInput.parseRating(text) else {
                 return reject("Type a rated criterion and 0-10 or ?, e.g. `risk 4` (criteria: \(Criterion.rated.map(\.rawValue).joined(separator: ", ")))")
             }
             overlay = nil
-            return requestEdit(Self.bulk([k], label: "rating", workflow) { .setRating(customer: $0, criterion: criterion, value: value) })
+            return requestEdit(.rating(customer: k, criterion, value))
         case .strategyOverride(let ks):
             guard let (value, reason) = TextInput.parseOverride(text) else { return reject("Type `strategy: reason`, e.g. `grow: new plant`, or `none`") }
             if value == nil { overlay = nil; return requestEdit(.strategyOverride(customers: ks, nil, reason: "")) }
@@ -88,21 +88,15 @@ extension AppState {
         case .weight(let c):
             guard let v = Double(text), v.isFinite, v >= 0, v <= WhatIf.maxWeight else { return reject("Type a weight from 0 to \(Int(WhatIf.maxWeight))") }
             overlay = nil
-            weights.whatIf?.setWeight(c, v)
-            if weights.showDeltas { fillBaselineDeltas() }
+            let old = weights.whatIf?.weight(c) ?? 0
+            changeWhatIf("\(c.title) weight \(Format.fixed(old, digits: 0)) → \(Format.fixed(v, digits: 0))") { $0.setWeight(c, v) }
         case .scenarioName:
             guard !text.isEmpty, let w = weights.whatIf else { return reject("Type a name for the scenario") }
             overlay = nil
             weights.whatIf?.use(w.weights, name: text)
+            weights.generation += 1
             return requestEdit(.plain(.saveScenario(w.scenario(named: text)), label: "scenario \(text)"))
         }
         return []
-    }
-
-    /// One edit per customer as one undoable step.
-    static func bulk(_ ks: [Int], label: String, _ m: WorkflowModel?, _ make: (String) -> Edit) -> EditRequest {
-        let ids = ks.compactMap { k in m.flatMap { k < $0.workspace.customers.count ? $0.workspace.customers[k].id : nil } }
-        let edits = ids.map(make)
-        return .plain(edits.count == 1 ? edits[0] : .batch(edits), label: label)
     }
 }

@@ -1,0 +1,177 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
+/// The workbench's one runtime: it owns the only ``Workspace`` (through the ``EditSession``
+/// and its store) and the current analysis, runs every effect the reducer asks for, and after
+/// every change of the model hands the reducer fresh view models derived from it.
+///
+/// One keypress: ``send(_:)`` runs the action through the pure reducer (``AppState/update(_:)``),
+/// interprets each effect it returns (``perform(_:)``) — terminal effects on the terminal,
+/// edits through the session, saves, exports, triage queues — and feeds the answers back as
+/// actions, in order, until none are left; then ``derive()`` brings the view models the
+/// visible screen needs (profile, triage card, Δ columns) up to date with the model, so
+/// nothing is drawn from an older state. The executable and every test drive this same type.
+///
+/// One edit: the session journals it (fsynced) and applies it to the store's workspace — the
+/// only copy; the runtime then derives what the edit changed: the touched rows of the accounts
+/// table, or, when an analysed figure changed, a new analysis and a full table (see
+/// ``edit(_:)``). The state never applies an edit itself.
+public final class Runtime {
+    /// Everything on screen; changed only by the reducer.
+    public private(set) var state: AppState
+    public let session: EditSession
+    /// The analysis of the workspace as last analysed, and its review facts.
+    public internal(set) var analysis: PortfolioAnalysis
+    public internal(set) var facts: ReviewFactsTable
+    /// Increases with every new analysis.
+    public internal(set) var analysisRevision = 0
+    /// Increases with every change of the workspace or the analysis: view models built at an
+    /// older revision are rebuilt before the next frame.
+    public internal(set) var modelRevision = 0
+    let asOf: Day
+    let clock: () -> Timestamp
+    /// The terminal while ``run(terminal:background:)`` runs (terminal effects go to it).
+    var terminal: (any Terminal)?
+    /// What the derived view models were built for, so each is built once per change.
+    var profileBuilt: (row: Int, revision: Int)?
+    var cardBuilt: (customer: Int, revision: Int)?
+    var deltasSent = -1
+    /// Writes an export (the executable's file writer: a file, crash-safely, asking before it
+    /// overwrites); nil where exporting is not wired.
+    public var exporter: ((ExportRequest, PortfolioAnalysis, Workspace) -> [Action])?
+
+    /// Starts a runtime on an open store: the session, the first accounts table and the model.
+    /// - Parameters:
+    ///   - analysis: the analysis of the store's workspace (its CLV inputs are reused when an
+    ///     edit needs a new analysis).
+    ///   - clock: the time stamped on edits.
+    ///   - state: the initial state (size, theme glyphs, sort); the runtime loads it.
+    public init(store: WorkspaceStore, analysis: PortfolioAnalysis, author: String,
+                clock: @escaping () -> Timestamp, state: AppState) {
+        session = EditSession(store: store, author: author)
+        self.analysis = analysis
+        asOf = analysis.asOf
+        self.clock = clock
+        facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+        self.state = state
+        send(.workflow(.loaded(model)))
+        send(.loaded(view.accountTable()))
+    }
+
+    /// The workspace as it stands (every recorded edit applied): the only one.
+    public var workspace: Workspace { session.workspace }
+
+    /// The view-model builder over the workspace and the current analysis.
+    public var view: WorkspaceView { WorkspaceView(workspace: session.workspace, analysis: analysis) }
+
+    /// The model summary the reducer works with (no workspace: see ``WorkflowModel``).
+    public var model: WorkflowModel {
+        var m = WorkflowModel(analysis: analysis, settings: session.workspace.settings, facts: facts)
+        m.readOnlyReason = session.store.readOnlyReason
+        m.analysisRevision = analysisRevision
+        m.undoLabel = session.undoStack.last?.label
+        m.redoLabel = session.redoStack.last?.label
+        m.undoScope = session.undoStack.last.map { EditScope($0.edit) }
+        m.redoScope = session.redoStack.last.map { EditScope($0.edit) }
+        m.hasPendingEdits = session.store.hasUnsavedEdits
+        return m
+    }
+
+    /// Replaces the glyph set (a terminal without UTF-8 draws ASCII).
+    public func useGlyphs(_ glyphs: GlyphSet) { state.glyphs = glyphs }
+
+    /// Runs an action, every effect it causes and every answer, in order; then brings the
+    /// visible view models up to date.
+    public func send(_ action: Action) {
+        var queue = [action]
+        var k = 0
+        while k < queue.count {
+            for effect in state.update(queue[k]) { queue += perform(effect) }
+            k += 1
+            if k == queue.count { queue += derive() }
+        }
+    }
+
+    /// Runs effects and returns the actions carrying their results.
+    func perform(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .quit: break
+        case .repaint: terminal?.invalidate()
+        case .suspend: terminal?.suspend(); terminal?.invalidate()
+        case .setMouse(let on): terminal?.setMouse(on)
+        case .loadProfile(let row): return profile(row)
+        case .export(let request): return export(request)
+        case .workflow(let w): return perform(w)
+        }
+        return []
+    }
+
+    /// The view models the visible screen shows that are missing or older than the model.
+    func derive() -> [Action] {
+        var out: [Action] = []
+        switch state.screen {
+        case .profile(let row):
+            if profileBuilt?.row != row || profileBuilt?.revision != modelRevision { out += profile(row) }
+        case .triage:
+            if let k = state.triage.queue?.current,
+               cardBuilt?.customer != k || cardBuilt?.revision != modelRevision || state.triage.card?.customer != k {
+                cardBuilt = (k, modelRevision)
+                if let c = view.triageCard(k) { out.append(.workflow(.triageCard(c))) }
+            }
+        case .accounts:
+            let w = state.weights
+            if w.showDeltas, let what = w.whatIf, state.table.deltaGeneration != w.generation, deltasSent != w.generation,
+               what.analysis.count == state.table.count {
+                deltasSent = w.generation
+                let c = what.comparison
+                let n = state.table.count
+                out.append(.workflow(.deltas(score: (0..<n).map { c.scoreDelta($0) }, rank: (0..<n).map { Int32(c.rankDelta($0)) },
+                                             generation: w.generation)))
+            }
+        default: break
+        }
+        return out
+    }
+
+    /// The profile facts of a row, as the workspace stands now.
+    func profile(_ row: Int) -> [Action] {
+        profileBuilt = (row, modelRevision)
+        return view.profile(row: row).map { [.profileLoaded($0)] } ?? []
+    }
+
+    /// The main loop: read an event → ``send(_:)`` → draw the frame (only changed cells reach
+    /// the terminal). Runs until the state quits or input ends.
+    /// - Parameter background: work running off the input path (a lifetime-value fit on a
+    ///   large workspace); while it runs the loop wakes every 100 ms to collect its result,
+    ///   so keys are never held up by it.
+    public func run(terminal: any Terminal, background: BackgroundWork? = nil) {
+        self.terminal = terminal
+        defer { self.terminal = nil }
+        let (w, h) = terminal.size
+        if w != state.width || h != state.height { send(.resize(width: w, height: h)) }
+        terminal.pollMilliseconds = background?.isRunning == true ? 100 : nil
+        draw(terminal)
+        while !state.isQuitting, let event = terminal.nextEvent() {
+            if let action = event.action { send(action) }
+            if let background {
+                for action in background.collect() { send(action) }
+                terminal.pollMilliseconds = background.isRunning ? 100 : nil
+            }
+            if state.isQuitting { break }
+            draw(terminal)
+        }
+    }
+
+    /// The frame of the state now.
+    public var frame: CellGrid {
+        var grid = CellGrid(width: state.width, height: state.height)
+        state.render(into: &grid)
+        return grid
+    }
+
+    func draw(_ terminal: any Terminal) {
+        terminal.draw(frame)
+        terminal.flush()
+    }
+}

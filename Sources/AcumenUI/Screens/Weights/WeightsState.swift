@@ -1,0 +1,38 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
+/// The weights (what-if) screen.
+public struct WeightsState: Sendable {
+    /// One change of the what-if's weights, undoable on this screen before any edit of the
+    /// workspace (`u: undo Revenue weight 15 → 18`).
+    public struct Step: Sendable {
+        /// The weights and scenario name before the change.
+        public var weights: [Criterion: Double]
+        public var scenarioName: String?
+        public var scenario: Int?
+        /// What the change did, e.g. `Revenue weight 15 → 18`.
+        public var label: String
+        /// True for an edit of the workspace made here (weights applied, a scenario saved):
+        /// undoing it undoes the session's step, in the order the user made them.
+        public var isSessionEdit = false
+    }
+
+    /// The live what-if; built from the analysis when the screen opens.
+    public var whatIf: WhatIf?
+    /// The analysis revision the what-if was built on.
+    public var revision = -1
+    /// Increases with every change of the what-if (so derived Δ columns know to follow).
+    public var generation = 0
+    /// Selected criterion (index into ``Criterion/allCases``).
+    public var selected = 0
+    /// Position of the saved scenario being tried, if one is.
+    public var scenario: Int?
+    /// Whether the accounts and portfolio screens show Δ against the baseline (`b`).
+    public var showDeltas = false
+    /// Changes of the what-if that `u` undoes on this screen (oldest first), and `r` redoes.
+    public var undoStack: [Step] = []
+    public var redoStack: [Step] = []
+
+    public init() {}
+}

@@ -1,0 +1,136 @@
+import Testing
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+@testable import AcumenUI
+
+/// Every kind of edit, through the one runtime, refreshes every view model that shows it —
+/// at once, without an unrelated edit — and undo acts where the user can see it.
+@Suite struct RuntimeViewModelTests {
+    /// The row of the accounts list a profile shows, and the profile open on it.
+    static func openProfile(_ h: WorkflowHarness, at position: Int = 1) throws -> Int {
+        h.press(.char("g"))
+        for _ in 0..<position { h.press(.char("j")) }
+        h.press(.enter)
+        guard case .profile(let k) = h.state.screen else { throw ProfileNotOpen() }
+        return k
+    }
+
+    struct ProfileNotOpen: Error {}
+
+    @Test func ownerNoteAndTagsOnAProfileShowAtOnceEverywhere() throws {
+        let h = try WorkflowHarness(width: 120, height: 40)
+        let k = try Self.openProfile(h)
+        h.press(.char("o"), .ctrl("u")); h.type("Zoë Brandt"); h.press(.enter)
+        // The header, the accounts row and the history show the owner before anything else happens.
+        #expect(h.state.profile?.headline.contains { $0.label == "Owner" && $0.value == "Zoë Brandt" } == true)
+        #expect(h.state.table.ownerName(k) == "Zoë Brandt")
+        #expect(h.state.profile?.history.last?.hasSuffix("→ Zoë Brandt") == true)
+        #expect(h.frame.contains("Zoë Brandt"))
+        h.press(.char("e")); h.type("Visited the plant"); h.press(.enter)
+        #expect(h.state.profile?.notes.last?.hasSuffix("ann: Visited the plant") == true)
+        #expect(h.state.profile?.history.last?.hasSuffix("ann: note added") == true)
+        h.press(.char("t"), .ctrl("u")); h.type("vip, 重点"); h.press(.enter)
+        #expect(h.state.profile?.tags == ["vip", "重点"])
+        #expect(h.state.profile?.headline.contains { $0.label == "Tags" && $0.value == "vip, 重点" } == true)
+        #expect(h.state.table.tagText(k) == "vip, 重点")
+        // The prompt starts from what is recorded, so typing again does not append.
+        h.press(.char("o"))
+        guard case .workflow(.input(let t))? = h.state.overlay else { Issue.record("expected the owner prompt"); return }
+        #expect(t.text == "Zoë Brandt")
+        h.press(.escape)
+        // Back on the list the row says so too.
+        h.press(.escape)
+        #expect(h.state.screen == .accounts && h.frame.contains("Zoë Brandt"))
+        // The profile's edits are one step each: undo takes back the tags first, everywhere.
+        h.press(.char("u"))
+        #expect(h.state.table.tagText(k) == "" && h.workspace.customers[k].tags.isEmpty)
+    }
+
+    @Test func bulkEditsOnMarkedRowsShowAtOnceOnEveryRowAndProfile() throws {
+        let h = try WorkflowHarness()
+        h.press(.char(" "), .char(" "), .char(" "))
+        let rows = h.state.accounts.marks.map(Int.init).sorted()
+        h.press(.char("o")); h.type("Solo Owner"); h.press(.enter)
+        h.press(.char("t")); h.type("q3"); h.press(.enter)
+        h.press(.char("e")); h.type("Q3 review"); h.press(.enter)
+        #expect(rows.allSatisfy { h.state.table.ownerName($0) == "Solo Owner" && h.state.table.tagText($0) == "q3" })
+        #expect(h.journalRecords == 3)
+        // Any of the marked profiles shows the three edits in its header, notes and history.
+        h.press(.char("g"))
+        h.press(.enter)
+        guard case .profile(let k) = h.state.screen, rows.contains(k) else { Issue.record("expected a marked profile"); return }
+        let p = try #require(h.state.profile)
+        #expect(p.headline.contains { $0.value == "Solo Owner" } && p.tags == ["q3"] && p.notes.last?.contains("Q3 review") == true)
+        #expect(p.history.count >= 3)
+        // Undo on the profile (where the note shows) takes the note back from it at once.
+        h.press(.char("u"))
+        #expect(h.state.profile?.notes.isEmpty == true)
+    }
+
+    @Test func aTriageDecisionRefreshesTheListTheCardAndTheProfile() throws {
+        let h = try WorkflowHarness()
+        h.press(.char("3"))
+        let k = try #require(h.current)
+        #expect(h.state.triage.card?.customer == k && h.state.triage.card?.reviewLabel == "new")
+        h.press(.char("a"))
+        #expect(h.state.table.triage[k] == .accepted)
+        #expect(h.state.triage.card?.customer == h.current)
+        // Jump back: the card of the decided account says it is done.
+        h.press(.char("p"))
+        #expect(h.state.triage.card?.customer == k && h.state.triage.card?.reviewLabel == "done")
+        h.press(.enter)
+        #expect(h.state.profile?.history.last?.contains("review: accepted") == true)
+    }
+
+    @Test func aRatingRebuildsTheFiguresAndTheProfile() throws {
+        let h = try WorkflowHarness()
+        let k = try Self.openProfile(h)
+        let before = try #require(h.state.profile)
+        h.press(.char("r")); h.type("risk 10"); h.press(.enter)
+        let after = try #require(h.state.profile)
+        #expect(after.row == k && after.criteria != before.criteria)
+        #expect(h.state.table.score[k] == h.rebuiltTable.score[k])
+    }
+
+    @Test func undoOnTheWeightsScreenUndoesTheWeight() throws {
+        let h = try WorkflowHarness(width: 120, height: 40)
+        // A triage decision first: it must survive undo on the weights screen.
+        h.press(.char("3"))
+        let k = try #require(h.current)
+        h.press(.char("a"))
+        h.press(.char("4"))
+        let base = try #require(h.state.weights.whatIf?.weight(.monetary))
+        h.press(.char("+"))
+        // The status line says what u will undo before it does.
+        #expect(h.frame.contains("u: undo Revenue weight \(Int(base)) → \(Int(base) + 1)"))
+        h.press(.char("u"))
+        #expect(h.state.weights.whatIf?.weight(.monetary) == base)
+        #expect(h.workspace.customers[k].review?.status == .accepted)
+        #expect(h.state.notice == "Undid: Revenue weight \(Int(base)) → \(Int(base) + 1)")
+        // Redo brings the weight back; the triage decision is still there.
+        h.press(.ctrl("r"))
+        #expect(h.state.weights.whatIf?.weight(.monetary) == base + 1)
+        h.press(.char("u"))
+        // No what-if step left: the decision is not shown here, so u asks first and says what.
+        h.press(.char("u"))
+        #expect(h.workspace.customers[k].review?.status == .accepted)
+        #expect(h.state.notice?.contains("u again to undo") == true && h.state.notice?.contains("review: accepted") == true)
+        h.press(.char("u"))
+        #expect(h.workspace.customers[k].review == nil)
+    }
+
+    @Test func appliedWeightsUndoInTheOrderTheyWereMade() throws {
+        let h = try WorkflowHarness(customers: 20)
+        let before = h.workspace.settings.weights
+        h.press(.char("4"), .char("+"), .char("A"), .char("y"), .char("+"))
+        let applied = h.workspace.settings.weights
+        #expect(applied != before)
+        h.press(.char("u"))  // the last +: a what-if step
+        #expect(h.workspace.settings.weights == applied)
+        h.press(.char("u"))  // the apply: an edit of the workspace
+        #expect(h.workspace.settings.weights == before)
+        h.press(.char("u"))  // the first +
+        #expect(h.state.weights.whatIf?.isChanged == false)
+    }
+}
