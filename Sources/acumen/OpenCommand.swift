@@ -70,6 +70,9 @@ struct OpenCommand: ParsableCommand {
         // One opening notice, so none hides another: what was printed before the screen started is gone.
         var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
         if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
+        if let torn = store.droppedTornRecord {
+            opening.others.append("Dropped a torn last journal record (\(torn.file):\(torn.line), written during a crash and never acknowledged)")
+        }
         if let notice { opening.others.append(notice) }
         if let reason = date.reason { opening.others.append(reason) }
         let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
