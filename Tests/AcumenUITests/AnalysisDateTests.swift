@@ -85,3 +85,42 @@ import AcumenStore
         }
     }
 }
+
+/// Saving the date on screen as the workspace's `asOf`: an explicit, journaled, undoable edit.
+@Suite struct SaveAnalysisDateTests {
+    @Test func ctrlTSavesTheDateUndoRestoresItAndTheJournalReplaysIt() throws {
+        let h = try WorkflowHarness()
+        let before = h.workspace.settings.asOf
+        h.press(.char("{"))
+        let day = h.runtime.analysis.asOf
+        #expect(h.workspace.settings.asOf == before)
+        h.press(.ctrl("t"))
+        #expect(h.workspace.settings.asOf == day)
+        #expect(h.journal.contains("\"setAsOf\""))
+        #expect(h.journal.contains(day.iso))
+        #expect(h.state.workflow?.undoLabel?.contains(day.iso) == true)
+        h.press(.ctrl("t"))
+        #expect(h.state.notice?.contains("already") == true)
+        h.press(.char("u"))
+        #expect(h.workspace.settings.asOf == before)
+        #expect(h.runtime.analysis.asOf == day, "undo restores the setting, not the date on screen")
+        h.send(.key(.ctrl("r")))
+        #expect(h.workspace.settings.asOf == day)
+        h.store.close()
+        let reopened = try WorkspaceStore.open(h.folder)
+        defer { reopened.close() }
+        #expect(reopened.workspace.settings.asOf == day, "the journal replays setAsOf")
+    }
+
+    @Test func theEditHasALabelAFileAndAnInverse() throws {
+        var w = DemoGenerator(customers: 3, transactionsPerCustomer: 2, seed: 1).generate()
+        w.settings.asOf = nil
+        let day = try #require(Day(iso: "1998-07-01"))
+        let inverse = try w.apply(.setAsOf(day), author: "ann", at: WorkflowHarness.t0)
+        #expect(w.settings.asOf == day)
+        #expect(inverse == .setAsOf(nil))
+        #expect(Edit.setAsOf(day).file == WorkspaceFiles.settings)
+        #expect(Edit.setAsOf(day).label == "workspace analysis date 1998-07-01")
+        #expect(Edit.setAsOf(nil).json == .object(["type": .string("setAsOf"), "asOf": .null]))
+    }
+}

@@ -77,4 +77,5 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case dateQuarterBack = "date-quarter-back"
     case dateQuarterForward = "date-quarter-forward"
     case setDate = "set-date"
+    case saveDate = "save-date"
 }

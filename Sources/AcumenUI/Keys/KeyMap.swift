@@ -60,6 +60,7 @@ public enum KeyMap {
         KeyBinding([.char(")")], .dateMonthForward, .global, "Analysis date one month forward"),
         KeyBinding([.char("{")], .dateQuarterBack, .global, "Analysis date one quarter back"),
         KeyBinding([.char("}")], .dateQuarterForward, .global, "Analysis date one quarter forward"),
+        KeyBinding([.ctrl("t")], .saveDate, .global, "Save the date on screen as the workspace's asOf (undoable)"),
         KeyBinding([.char("j"), .down], .moveDown, .list, "Move down"),
         KeyBinding([.char("k"), .up], .moveUp, .list, "Move up"),
         KeyBinding([.pageDown, .ctrl("f")], .pageDown, .list, "Page down"),

@@ -53,8 +53,18 @@ extension AppState {
             guard let d = currentAsOf else { return [] }
             input(.analysisDate, "Analyse as of (yyyy-MM-dd): ", text: d.iso)
             return []
+        case .saveDate: return saveDate()
         default: return nil
         }
+    }
+
+    /// Records the date on screen as the workspace's `asOf` setting: an explicit, undoable edit.
+    mutating func saveDate() -> [Effect] {
+        guard let w = workflow else { return [] }
+        if time.pending != nil { say("Wait for the analysis to finish, then save its date", error: true); return [] }
+        let day = w.analysis.asOf
+        if w.savedAsOf == day { say("The workspace is already analysed as of \(day.iso)"); return [] }
+        return requestEdit(.plain(.setAsOf(day), label: "workspace analysis date \(day.iso)"))
     }
 
     /// Moves the analysis date by `months` (same day of the month, clamped).
