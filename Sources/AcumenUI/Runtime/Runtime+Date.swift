@@ -16,7 +16,7 @@ extension Runtime {
     /// at once otherwise. The workspace is not edited.
     func analyse(at day: Day) -> [Action] {
         let workspace = session.workspace
-        let refit = analysis.clv != nil
+        let refit = analysis.clv != nil || workspace.settings.clv.enabled
         let revision = modelRevision
         let compute: @Sendable () -> DatedAnalysis = {
             let clv = refit ? CLVInputs(PortfolioAnalyzer.fitLifetimeValue(workspace, asOf: day)) : nil

@@ -2,15 +2,14 @@ import AcumenAnalytics
 import AcumenCore
 
 /// The analysis date as the workbench shows and moves it: the date a re-analysis was asked for
-/// and not yet delivered, and why the opening date was chosen when it was not today.
+/// and not yet delivered.
 ///
 /// The date in effect is the analysis's own (``WorkflowModel/analysis``); this state only holds
-/// what is in flight, so the header never shows a date whose figures are not on screen.
+/// what is in flight, so the header never shows a date whose figures are not on screen. (Why
+/// the opening date is not today, ``AnalysisDate/reason``, is part of the opening notice.)
 public struct TimeState: Hashable, Sendable {
     /// The date a re-analysis runs for (nil when none runs).
     public var pending: Day?
-    /// Why the opening date is not today (the default-date fallback), shown as a notice.
-    public var fallbackReason: String?
 
     public init() {}
 }
@@ -20,10 +19,8 @@ extension AppState {
     /// `as of 1998-07-01 · window 1997-07-01 – 1998-06-30` (ASCII separators without UTF-8).
     /// The window is `[windowStart, asOf)`, its last day the day before `asOf` (docs/analytics.md).
     public var windowText: String? {
-        guard let a = workflow?.analysis else { return nil }
-        let last = a.asOf.adding(days: -1)
-        if glyphs == .ascii { return "as of \(a.asOf.iso), window \(a.windowStart.iso) to \(last.iso)" }
-        return "as of \(a.asOf.iso) · window \(a.windowStart.iso) – \(last.iso)"
+        guard let w = workflow?.analysis.window else { return nil }
+        return glyphs == .ascii ? w.asciiDescription : w.description
     }
 
     /// The header's date text for `room` cells: the whole window, else the date alone; while a
