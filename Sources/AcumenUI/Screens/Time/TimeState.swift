@@ -76,7 +76,7 @@ extension AppState {
         guard workflow != nil else { return [] }
         if time.pending == nil, day == workflow?.analysis.asOf { say("Already as of \(day.iso)"); return [] }
         time.pending = day
-        say("Analysing as of \(day.iso)" + glyphs.ellipsis + " (lifetime value refits on history before it)")
+        say("Analysing as of \(day.iso)" + glyphs.ellipsis)
         return [.analyseAt(day)]
     }
 
@@ -91,6 +91,6 @@ extension AppState {
     mutating func dateAnalysed(_ day: Day) {
         guard time.pending == day else { return }
         time.pending = nil
-        say("Now " + (windowText ?? "as of \(day.iso)") + " · filter, sort, marks and baseline kept")
+        say("Now as of \(day.iso)")
     }
 }
