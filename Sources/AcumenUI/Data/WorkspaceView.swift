@@ -70,8 +70,9 @@ public struct WorkspaceView: Sendable {
             }
             return p
         }
-        guard var joined = parts.first else { return t }
+        var joined = parts.first ?? t
         for p in parts.dropFirst() { joined.append(contentsOf: p) }
+        joined.filterSource = AnalysisFilterRows(a, scoring: scoring)
         return joined
     }
 
