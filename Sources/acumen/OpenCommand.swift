@@ -74,7 +74,7 @@ struct OpenCommand: ParsableCommand {
             opening.others.append("Dropped a torn last journal record (\(torn.file):\(torn.line), written during a crash and never acknowledged)")
         }
         if let notice { opening.others.append(notice) }
-        if let reason = date.reason { opening.others.append(reason) }
+        if let reason = date.reason { opening.others.append(reason + "; ( ) { } step it, @ types one") }
         let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
         state.keys = keys
         if let keysProblem { opening.others.append(keysProblem) }
@@ -88,7 +88,7 @@ struct OpenCommand: ParsableCommand {
         if let text = opening.text { runtime.send(.notice(text, isError: notice != nil || keysProblem != nil)) }
         if fitInBackground {
             background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
-                runtime.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
+                runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
             }
         }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty

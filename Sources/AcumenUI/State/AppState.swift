@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     public var workflow: WorkflowModel?
     public var triage = TriageState()
     public var weights = WeightsState()
+    /// The analysis date in flight (Screens/Time).
+    public var time = TimeState()
     /// The status-line notice and whether it is an error.
     public var notice: String?
     public var noticeIsError = false
