@@ -72,6 +72,7 @@ extension AppState {
     /// Replaces the stack with a top-level screen.
     mutating func jump(to s: Screen) {
         stack = [s]
+        backStack = []
         profile = nil
     }
 
@@ -79,6 +80,7 @@ extension AppState {
     mutating func goBack() -> [Effect] {
         guard stack.count > 1 else { return requestQuit() }
         if case .profile = stack.removeLast() { profile = nil; profileTop = 0 }
+        if let m = backStack.popLast() { restore(m) }
         if case .profile(let row) = screen { return [.loadProfile(row)] }
         return []
     }
@@ -93,7 +95,11 @@ extension AppState {
     /// Opens a customer's profile on top of the stack.
     mutating func openProfile(_ row: Int) -> [Effect] {
         guard row >= 0, row < table.count else { return [] }
-        stack.append(.profile(row))
+        if case .profile = screen {
+            stack[stack.count - 1] = .profile(row)  // the next account replaces the open one
+        } else {
+            push(.profile(row))
+        }
         profile = nil
         profileTop = 0
         return [.loadProfile(row)]

@@ -5,6 +5,9 @@ public struct AppState: Sendable {
     public var height: Int
     /// The navigation stack; the last screen is shown. Never empty.
     public var stack: [Screen] = [.accounts]
+    /// What each screen below the top looked like when it was left (one entry per screen under
+    /// the top of ``stack``); going back restores it.
+    public var backStack: [ScreenMemory] = []
     public var table = AccountTable()
     public var summary = PortfolioFigures()
     public var accounts = AccountsState()

@@ -92,6 +92,17 @@ struct TriageView {
         TextLayout.wrap(TextSanitizer.sanitize(text), width: max(1, width - indent - 1)).map { StyledLine(TextLayout.spaces(indent) + $0, role) }
     }
 
+    /// The queue's State cell: the decision taken (`accepted Grow`, or `chose Nurture*`
+    /// with `*` marking an override), else the review state (`new`, `skipped`, `stale`).
+    func decisionLabel(_ s: AccountTable.TriageState, _ k: Int, _ t: AccountTable) -> String {
+        guard k < t.count else { return s.reviewLabel }
+        switch s {
+        case .accepted: return "accepted " + AccountColumn.strategy.text(t, k, glyphs: glyphs)
+        case .decided: return "chose " + AccountColumn.strategy.text(t, k, glyphs: glyphs)
+        default: return s.reviewLabel
+        }
+    }
+
     /// The queue around the current account: a header line, then rows.
     func drawQueue(_ grid: inout CellGrid, _ q: TriageQueue, y: Int, rows: Int) {
         guard let m = state.workflow else { return }
@@ -118,7 +129,7 @@ struct TriageView {
             x = grid.put(TextLayout.fit(tier, width: 8, ellipsis: glyphs.ellipsis), x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(Format.score(m.facts.score(k)), width: 6, alignment: .right) + "  ", x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(m.facts.recommendation(k).title, width: 10), x: x, y: yy, role: role)
-            grid.put(" " + state.reviewLabel, x: x, y: yy, role: current ? role : (state.needsReview ? .muted : .positive))
+            grid.put(" " + decisionLabel(state, k, t), x: x, y: yy, role: current ? role : (state.needsReview ? .muted : .positive))
         }
     }
 }
