@@ -58,33 +58,50 @@ struct TriageView {
         head.add("  " + c.id, .muted)
         head.add("  [" + c.reviewLabel + "]", c.needsReview ? .warning : .positive)
         out.append(head)
-        var facts = StyledLine(" ")
-        let pairs: [(String, String)] = [
-            ("Tier", glyphs.tierMarker(c.tierIndex) + " " + c.tier),
-            ("Score", Format.score(c.score)),
-            ("Revenue", Format.money(c.revenue)),
-            ("Contribution", Format.money(c.contribution) + (c.isBelowBreakEven ? " " + glyphs.belowBreakEven : "")),
-            ("Owner", c.owner.isEmpty ? "—" : c.owner),
-        ]
-        for (i, (label, value)) in pairs.enumerated() {
-            if i > 0 { facts.add(" · ", .muted) }
-            facts.add(label + " ", .muted)
-            facts.add(value, .accent)
-        }
-        out.append(facts)
+        // The recommendation first, then the figures that decide it, then why and what was decided before.
         var r = StyledLine(" Recommended: ", .muted)
         r.add(c.recommended.title, .accent)
         if let o = c.override { r.add("  (now overridden: \(o.title))", .warning) }
         out.append(r)
+        let pairs: [(String, String)] = [
+            ("Tier", glyphs.tierMarker(c.tierIndex) + " " + c.tier),
+            ("Score", Format.score(c.score) + " " + c.rank),
+            ("Segment", c.segment.isEmpty ? "—" : c.segment),
+            ("Revenue", Format.money(c.revenue)),
+            ("Trend", Charts.sparkline(c.monthly, glyphs: glyphs) + " " + c.trend),
+            ("Contribution", Format.money(c.contribution) + (c.isBelowBreakEven ? " " + glyphs.belowBreakEven + " below break-even" : " above break-even")),
+            ("Predicted CLV", c.predictedCLV),
+            ("P(alive)", c.pAlive),
+            ("Last purchase", c.lastPurchase),
+            ("Owner", c.owner.isEmpty ? "—" : c.owner),
+        ]
+        out += flowed(pairs, width: width)
         for reason in c.reasons { out += wrapped("- " + reason, width: width, indent: 3) }
+        if let last = c.lastReview { out += wrapped(last, width: width, indent: 1, role: c.needsReview ? .warning : .muted) }
         if !c.actions.isEmpty {
             out += wrapped("Actions: " + c.actions.joined(separator: "; "), width: width, indent: 3, role: .muted)
         }
-        if let last = c.lastReview { out += wrapped(last, width: width, indent: 1, role: c.needsReview ? .warning : .muted) }
         if c.noteCount > 0 {
             out.append(StyledLine(" Notes (\(c.noteCount)):", .muted))
             for n in c.lastNotes { out += wrapped(n, width: width, indent: 3) }
         }
+        return out
+    }
+
+    /// `Label value · Label value` pairs flowed onto as many lines as the width needs; a pair
+    /// is never split across lines.
+    func flowed(_ pairs: [(String, String)], width: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
+        var line = StyledLine(" "), used = 1
+        for (label, value) in pairs {
+            let w = DisplayWidth.of(label) + 1 + DisplayWidth.of(value)
+            if used > 1, used + 3 + w > width { out.append(line); line = StyledLine(" "); used = 1 }
+            if used > 1 { line.add(" · ", .muted); used += 3 }
+            line.add(label + " ", .muted)
+            line.add(value, .accent)
+            used += w
+        }
+        if used > 1 { out.append(line) }
         return out
     }
 
