@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "AcumenUITests", dependencies: ["AcumenUI", "AcumenCore", "AcumenAnalytics", "AcumenStore"], swiftSettings: strictSettings),
         .testTarget(name: "AcumenTerminalTests", dependencies: ["AcumenTerminal"], swiftSettings: strictSettings),
-        .testTarget(name: "acumenTests", dependencies: ["acumen", "AcumenCore", "AcumenAnalytics", "AcumenStore"], swiftSettings: strictSettings),
+        .testTarget(name: "acumenTests", dependencies: ["acumen", "AcumenCore", "AcumenAnalytics", "AcumenStore", "AcumenUI"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,7 @@ import Glibc
 /// The target this process fuzzes, read once from the environment.
 let selectedTarget: FuzzTarget = {
     let name = getenv("ACUMEN_FUZZ_TARGET").map { String(cString: $0) } ?? "customers"
-    return FuzzTargets.all.first { $0.name == name } ?? FuzzTargets.all[0]
+    return (FuzzTargets.all + FuzzTargets.extra).first { $0.name == name } ?? FuzzTargets.all[0]
 }()
 
 /// Runs one input; an invariant broken is reported as a crash so libFuzzer keeps the input.

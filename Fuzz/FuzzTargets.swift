@@ -30,6 +30,10 @@ enum FuzzTargets {
         // Theme loader: add `FuzzTarget(name: "theme", seedFile: …, run: theme)` once it is on main.
     ]
 
+    /// Targets libFuzzer can run that have their own generative test (so adding one does not
+    /// reshuffle the inputs of the shared test): journal replay (ReliabilityReplayFuzzTests).
+    static let extra: [FuzzTarget] = [JournalReplayFuzz.target]
+
     /// Name under which the CSV target's seed is kept.
     static let csvSeedFile = "transactions.csv"
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Longer fuzz runs with libFuzzer, by hand or in a nightly job:
 #   Scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]      (default: 60 s, every target)
+#   ACUMEN_FUZZ_RUNS=N also stops each target after N inputs (libFuzzer's -runs=).
 # Builds the model (AcumenCore, AcumenAnalytics, AcumenStore) and Fuzz/*.swift into one libFuzzer binary (-sanitize=fuzzer,address),
 # seeds each target's corpus with a valid demo workspace, and runs it bounded by time with a
 # memory cap. Findings are written to .build/fuzz/findings-TARGET/ and the script fails.
@@ -8,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(json settings customers transactions journal csv)
+[ ${#targets[@]} -eq 0 ] && targets=(json settings customers transactions journal replay csv)
 out=.build/fuzz
 mkdir -p "$out"
 export SWIFT_BACKTRACE=enable=no
@@ -35,11 +36,11 @@ for t in "${targets[@]}"; do
     json|settings) cp "$seed/settings.json" "$corpus/seed" ;;
     customers) cp "$seed/customers.jsonl" "$corpus/seed" ;;
     transactions) cp "$seed/transactions.jsonl" "$corpus/seed" ;;
-    journal) cp "$seed/journal.jsonl" "$corpus/seed" ;;
+    journal|replay) cp "$seed/journal.jsonl" "$corpus/seed" ;;
     csv) cp Tests/AcumenModelTests/Fixtures/csv/*.csv "$corpus/" 2>/dev/null || true ;;
   esac
   log="$out/fuzz-$t.log"
-  if ! ACUMEN_FUZZ_TARGET="$t" "$out/acumen-fuzz" "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
+  if ! ACUMEN_FUZZ_TARGET="$t" "$out/acumen-fuzz" "$corpus" -max_total_time="$seconds" ${ACUMEN_FUZZ_RUNS:+-runs=$ACUMEN_FUZZ_RUNS} -timeout=5 -rss_limit_mb=2048 \
        -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1; then
     echo "FAIL $t: see $log and $findings"; status=1
   fi

@@ -45,6 +45,7 @@ struct BenchSteps {
             weights[.satisfaction] = Double(step % 9)
             _ = analysis.rescored(weights: weights, ranking: true)
         })
+        out += timeSteps(ws, analysis: analysis)
         out += BenchScreens(view: WorkspaceView(workspace: ws, analysis: analysis), label: label, runs: runs).runAll()
         let ids = store.workspace.customers.prefix(64).map(\.id)
         var k = 0
@@ -60,6 +61,7 @@ struct BenchSteps {
             try store.save()
         })
         out += whatIfSteps(store)
+        out += try outputSteps(store, analysis)
         return out
     }
 }

@@ -35,6 +35,7 @@ public final class NcursesTerminal: Terminal {
         isUTF8 = NcursesTerminal.localeIsUTF8()
         TerminalGuard.install(ttyFD: 1)
         initscr()
+        if let rmkx = tigetstr("rmkx"), Int(bitPattern: rmkx) != -1 { TerminalGuard.addKeypadReset(String(cString: rmkx)) }
         raw()
         noecho()
         nonl()

@@ -8,7 +8,7 @@ struct AnalysisOptions: ParsableArguments {
     @Argument(help: "Workspace folder.")
     var directory: String
 
-    @Option(name: .customLong("as-of"), help: "Analysis date yyyy-MM-dd (default: the workspace's asOf, else today; transactions on or after it are ignored).")
+    @Option(name: .customLong("as-of"), help: "Analysis date yyyy-MM-dd (default: the workspace's asOf, else today, else the day after the latest transaction when today's window would be empty; transactions on or after it are ignored).")
     var asOf: String?
 
     @Option(help: "Score with a named scenario's weights and compare with the baseline.")
@@ -25,6 +25,8 @@ struct AnalysisOptions: ParsableArguments {
     struct Loaded {
         var workspace: Workspace
         var asOf: Day
+        /// How the date was chosen (``AnalysisDate``).
+        var date: AnalysisDate
         var scenario: Scenario?
         var analysis: PortfolioAnalysis
         var lifetimeValue: CLVResult?
@@ -34,11 +36,13 @@ struct AnalysisOptions: ParsableArguments {
     func load() throws -> Loaded {
         let workspace: Workspace
         do {
-            let store = try WorkspaceStore.open(directory, options: .init(readOnly: true))
+            let store = try WorkspaceStore.open(directory, options: .readOnlyRefreshingCache)
             for w in store.warnings { printError(w.description) }
             workspace = store.workspace
         } catch { throw fail(error) }
-        let day = asOf.flatMap { Day(iso: $0) } ?? workspace.asOf(fallback: today())
+        let date = AnalysisDate.resolve(workspace, requested: asOf.flatMap { Day(iso: $0) }, today: today())
+        if let reason = date.reason { printError("acumen: " + reason) }
+        let day = date.day
         var chosen: Scenario?
         if let scenario {
             guard let s = workspace.settings.scenarios.first(where: { $0.name == scenario }) else {
@@ -50,6 +54,6 @@ struct AnalysisOptions: ParsableArguments {
         }
         let (analysis, clv) = noLifetimeValue ? (PortfolioAnalyzer.analyze(workspace, asOf: day), nil)
             : PortfolioAnalyzer.analyzeWithLifetimeValue(workspace, asOf: day)
-        return Loaded(workspace: workspace, asOf: day, scenario: chosen, analysis: analysis, lifetimeValue: clv)
+        return Loaded(workspace: workspace, asOf: day, date: date, scenario: chosen, analysis: analysis, lifetimeValue: clv)
     }
 }

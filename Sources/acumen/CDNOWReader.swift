@@ -6,7 +6,10 @@ import AcumenStore
 /// Reads the CDNOW purchase file format into an in-memory workspace (for `acumen fit --cdnow`).
 ///
 /// Format: an optional header line, then `customer_id yyyymmdd quantity amount` separated by
-/// whitespace. Amounts become money; margins are unknown (the default margin rate applies).
+/// whitespace (the full `CDNOW_master.txt`), or the literature's five-column sample layout
+/// `master_id sample_id yyyymmdd quantity amount` (Hardie's `CDNOW_sample.txt`), told apart by
+/// the field count of each line; customers are keyed by the master id in both. Amounts become
+/// money; margins are unknown (the default margin rate applies).
 enum CDNOWReader {
     struct Failure: Error { var message: String }
 
@@ -23,12 +26,15 @@ enum CDNOWReader {
             let f = line.split(whereSeparator: \.isWhitespace)
             if f.isEmpty { continue }
             if number == 0, Int(f[0]) == nil { continue }
-            guard f.count >= 4 else { throw Failure(message: "\(path):\(number + 1): expected 4 fields, found \(f.count)") }
+            guard f.count == 4 || f.count == 5 else {
+                throw Failure(message: "\(path):\(number + 1): expected 4 fields (id date quantity amount) or 5 (master id, sample id, date, quantity, amount), found \(f.count)")
+            }
             let id = normalise(f[0])
             if let keep, !keep.contains(id) { continue }
-            guard let day = Day(compactBytes: Array(f[1].utf8)[...]) else { throw Failure(message: "\(path):\(number + 1): field date: not yyyymmdd: \(f[1])") }
-            guard let quantity = Int32(f[2]) else { throw Failure(message: "\(path):\(number + 1): field quantity: not an integer: \(f[2])") }
-            guard let amount = Money(decimalText: f[3]) else { throw Failure(message: "\(path):\(number + 1): field amount: not a number: \(f[3])") }
+            let o = f.count - 4  // skip the sample id of the five-column layout
+            guard let day = Day(compactBytes: Array(f[1 + o].utf8)[...]) else { throw Failure(message: "\(path):\(number + 1): field date: not yyyymmdd: \(f[1 + o])") }
+            guard let quantity = Int32(f[2 + o]) else { throw Failure(message: "\(path):\(number + 1): field quantity: not an integer: \(f[2 + o])") }
+            guard let amount = Money(decimalText: f[3 + o]) else { throw Failure(message: "\(path):\(number + 1): field amount: not a number: \(f[3 + o])") }
             let index = workspace.addCustomer(Customer(id: id, name: "CDNOW \(id)"))
             table.append(customer: Int32(index), day: day, amount: amount, margin: nil, quantity: quantity)
         }

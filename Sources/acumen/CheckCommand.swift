@@ -12,10 +12,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let store = try WorkspaceStore.open(directory, options: .init(readOnly: true))
+            let store = try WorkspaceStore.open(directory, options: .readOnlyRefreshingCache)
             for w in store.warnings { printError(w.description) }
             let ws = store.workspace
-            print("\(directory): OK — \(ws.customers.count) customers, \(ws.transactions.count) transactions, \(ws.settings.scenarios.count) scenarios.")
+            if let reason = AnalysisDate.resolve(ws, today: today()).reason { printError("acumen: " + reason) }
+            printLine("\(directory): OK — \(ws.customers.count) customers, \(ws.transactions.count) transactions, \(ws.settings.scenarios.count) scenarios.")
         } catch {
             for p in error.problems { printError(p.description) }
             if error.problems.isEmpty { printError("acumen: " + error.description) } else {

@@ -34,6 +34,6 @@ struct DemoCommand: ParsableCommand {
             let store = try WorkspaceStore.create(directory, workspace: w)
             store.close()
         } catch { throw fail(error) }
-        print("Created \(directory): \(w.customers.count) customers, \(w.transactions.count) transactions (seed \(seed)).")
+        printLine("Created \(directory): \(w.customers.count) customers, \(w.transactions.count) transactions (seed \(seed)).")
     }
 }

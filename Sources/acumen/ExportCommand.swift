@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only accounts matching this filter, e.g. 'tier=Key and strategy=grow'.")
     var filter: String?
 
-    @Option(name: .shortAndLong, help: "Output file, or - for standard output.")
+    @Option(name: .shortAndLong, help: "Output file (a regular file, replaced crash-safely), or - for standard output.")
     var output: String
 
     func run() throws {
@@ -40,13 +40,11 @@ struct ExportCommand: ParsableCommand {
         let context = ExportContext(asOf: loaded.asOf, scenario: loaded.scenario?.name, filter: parsedFilter, currency: loaded.workspace.settings.currency,
                                     tierOrder: analysis.tierNames)
         let bytes = AccountExporter.render(format, accounts, workspace: loaded.workspace, context: context)
-        if output == "-" {
-            writeStandardOutput(String(decoding: bytes, as: UTF8.self))
-        } else {
-            do { try AtomicFile().replace(output, with: bytes) } catch {
-                printError("acumen: " + error.description)
-                throw ExitCode(1)
-            }
+        do { try ExportWriter.write(bytes, format: format, to: output) } catch {
+            printError("acumen: " + error.description + (error.reason == nil ? "" : " — give a file path, or -o - to write to standard output"))
+            throw ExitCode(1)
+        }
+        if output != "-" {
             printError("Exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(output) (\(format.rawValue)).")
         }
     }

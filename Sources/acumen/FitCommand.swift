@@ -9,7 +9,7 @@ import ArgumentParser
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit", abstract: "Fit the lifetime-value models (BG/NBD, Gamma-Gamma) and validate on a holdout.",
-        discussion: "Money is in currency units per customer; times are in the chosen unit. With --cdnow, reads a CDNOW-format purchase file (id yyyymmdd quantity amount, whitespace separated) instead of a workspace.")
+        discussion: "Money is in currency units per customer; times are in the chosen unit. With --cdnow, reads a CDNOW-format purchase file (id yyyymmdd quantity amount, or the five-column sample layout master-id sample-id yyyymmdd quantity amount; whitespace separated) instead of a workspace.")
 
     @Argument(help: "Workspace folder (omit with --cdnow).")
     var directory: String?
@@ -63,9 +63,9 @@ struct FitCommand: ParsableCommand {
             o["fitSeconds"] = .double(seconds)
             o["transactions"] = .int(workspace.transactions.count)
             if let report { o["holdout"] = report.json }
-            print(JSONWriter.pretty(.object(o)))
+            writeStandardOutput(JSONWriter.pretty(.object(o)) + "\n", sanitize: false)
         } else {
-            print(FitTable.render(result: result, holdout: report, seconds: seconds))
+            printLine(FitTable.render(result: result, holdout: report, seconds: seconds))
         }
     }
 
@@ -79,7 +79,7 @@ struct FitCommand: ParsableCommand {
         }
         guard let directory else { throw ValidationError("give a workspace folder or --cdnow FILE") }
         do {
-            let store = try WorkspaceStore.open(directory, options: .init(readOnly: true))
+            let store = try WorkspaceStore.open(directory, options: .readOnlyRefreshingCache)
             defer { store.close() }
             return store.workspace
         } catch { throw fail(error) }

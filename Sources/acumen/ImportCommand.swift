@@ -92,12 +92,12 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         meter.finish()
-        for plan in batch.plans { for line in plan.summaryLines { print(line) } }
+        for plan in batch.plans { for line in plan.summaryLines { printLine(line) } }
         do {
             let summary = try Importer.apply(batch, to: directory, dryRun: dryRun, progress: meter.report)
             meter.finish()
-            print(dryRun ? "Dry run — nothing was written. The import would give:" : "Imported into \(directory):")
-            for line in summary.lines { print("  " + line) }
+            printLine(dryRun ? "Dry run — nothing was written. The import would give:" : "Imported into \(directory):")
+            for line in summary.lines { printLine("  " + line) }
         } catch {
             meter.finish()
             printError("acumen: " + error.description)

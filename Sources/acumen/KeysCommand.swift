@@ -28,13 +28,13 @@ struct KeysCommand: ParsableCommand {
             if bindings != .defaults, let path = KeyRemap.path(environment: env) { printError("Keys remapped by \(path).") }
         }
         if markdown {
-            print(bindings.markdown(), terminator: "")
+            writeStandardOutput(bindings.markdown(), sanitize: true)
             return
         }
         var last: KeyContext?
         for b in bindings.table {
-            if b.context != last { print((last == nil ? "" : "\n") + b.context.title); last = b.context }
-            print("  " + TextLayout.fit(b.keyNames, width: 18) + b.summary)
+            if b.context != last { printLine((last == nil ? "" : "\n") + b.context.title); last = b.context }
+            printLine("  " + TextLayout.fit(b.keyNames, width: 18) + b.summary)
         }
     }
 }

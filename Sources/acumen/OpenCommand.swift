@@ -17,6 +17,9 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Theme: default, light, high-contrast, mono, or NAME for themes/NAME.json (default: the workspace setting \"theme\", else default).")
     var theme: String?
 
+    @Option(name: .customLong("as-of"), help: "Analysis date yyyy-MM-dd (default: the workspace's asOf, else today, else the day after the latest transaction).")
+    var asOf: String?
+
     @Flag(help: "Draw with ASCII only: no block, braille or box-drawing characters.")
     var ascii = false
 
@@ -25,6 +28,7 @@ struct OpenCommand: ParsableCommand {
 
     func validate() throws {
         if let directory, let problem = WorkspaceArgument.problem(directory) { throw ValidationError(problem) }
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date yyyy-MM-dd, not \"\(asOf)\"") }
     }
 
     func run() throws {
@@ -41,7 +45,9 @@ struct OpenCommand: ParsableCommand {
         defer { store.close() }
         for w in store.warnings { printError(w.description) }
         let ws = store.workspace
-        let asOf = ws.asOf(fallback: today())
+        let date = AnalysisDate.resolve(ws, requested: self.asOf.flatMap { Day(iso: $0) }, today: today())
+        let asOf = date.day
+        if let reason = date.reason { printError("acumen: " + reason) }
         printError("Analysing \(ws.customers.count) customers and \(ws.transactions.count) transactions as of \(asOf)…")
         // Small workspaces fit lifetime value before the first frame; large ones show the
         // first frame at once and fit it in the background (the screen says so meanwhile).
@@ -65,11 +71,13 @@ struct OpenCommand: ParsableCommand {
         var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
         if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
         if let notice { opening.others.append(notice) }
+        if let reason = date.reason { opening.others.append(reason) }
         let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
         state.keys = keys
         if let keysProblem { opening.others.append(keysProblem) }
         // The one runtime: it owns the workspace and runs every effect.
         let runtime = Runtime(store: store, analysis: analysis, author: currentAuthor(), clock: now, state: state)
+        runtime.exporter = exportView
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
         let background = BackgroundWork()
@@ -83,6 +91,30 @@ struct OpenCommand: ParsableCommand {
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         TUISession.run(runtime, theme: chosen, mono: mono, noColor: noColor, background: background)
     }
+}
+
+/// Writes the accounts a screen lists to a file (crash-safely, 0600) and says how it went.
+func exportView(_ request: ExportRequest, analysis: PortfolioAnalysis, workspace: Workspace) -> [Action] {
+    if !request.overwrite, FileManager.default.fileExists(atPath: request.path) {
+        var again = request
+        again.overwrite = true
+        return [.workflow(.confirm(Confirmation("\(request.path) exists: overwrite it with " + Format.count(request.rows.count, "account") + "?",
+                                                detail: "The old file is replaced; it cannot be restored from Acumen.", onYes: [.export(again)])))]
+    }
+    // Figures from the analysis, master data (owner, tags, notes) from the workspace as it stands.
+    let accounts = ExportedAccount.accounts(analysis, rows: request.rows.map(Int.init)).map { a -> ExportedAccount in
+        var a = a
+        if a.index < workspace.customers.count { a.customer = workspace.customers[a.index] }
+        return a
+    }
+    let context = ExportContext(asOf: analysis.asOf, currency: workspace.settings.currency, tierOrder: analysis.tierNames)
+    let bytes = AccountExporter.render(request.format, accounts, workspace: workspace, context: context)
+    do {
+        try ExportWriter.writeFile(bytes, format: request.format, to: request.path)
+    } catch {
+        return [.notice("Export failed: " + error.description, isError: true)]
+    }
+    return [.notice("Exported " + Format.count(accounts.count, "account") + " to \(request.path) (\(request.format.rawValue))", isError: false)]
 }
 
 /// The running binary's path (for finding `themes/` beside it).

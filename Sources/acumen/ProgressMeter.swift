@@ -2,6 +2,7 @@ import Foundation
 import AcumenAnalytics
 import AcumenCore
 import AcumenStore
+import AcumenUI
 
 /// Prints import progress to standard error: a percentage updated in place on a terminal (or
 /// one line per 10% with `--progress` when stderr is not a terminal), shown only once the
@@ -24,7 +25,7 @@ final class ProgressMeter {
         let percent = Int(p.fraction * 100)
         let label: String
         switch p.phase {
-        case .reading(let file): label = "reading \(file)"
+        case .reading(let file): label = "reading " + TextSanitizer.sanitize(file)
         case .writing: label = "writing the workspace"
         }
         if isTerminal {
@@ -45,8 +46,3 @@ final class ProgressMeter {
     }
 }
 
-/// Writes text to standard error without a newline.
-func printErrorRaw(_ text: String) {
-    var stderr = StandardError()
-    stderr.write(text)
-}

@@ -24,34 +24,46 @@ struct ReportCommand: ParsableCommand {
     var sort: String = "rank"
 
     // `.unconditional` so `--limit -3` reaches validate() and gets its own message, not "Missing value".
-    @Option(parsing: .unconditional, help: "At most N rows (0 = all; default: 20 for the table, all otherwise).")
+    @Option(parsing: .unconditional, help: "At most N rows (0 = all; default: 20 for the table, all otherwise). With --compare-as-of: movers each way and ids per list (default 20).")
     var limit: Int?
+
+    @Option(name: .customLong("compare-as-of"), help: "Compare with the portfolio as of this date yyyy-MM-dd: tier, ABC and RFM migration, movers, new and quiet customers, decisions against outcomes (same weights for both dates).")
+    var compareAsOf: String?
 
     func validate() throws {
         if PortfolioReport.SortField(rawValue: sort) == nil {
             throw ValidationError("--sort must be one of \(PortfolioReport.SortField.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 (all rows) or a positive number of rows, not \(limit)") }
+        if let compareAsOf, Day(iso: compareAsOf) == nil { throw ValidationError("--compare-as-of must be a date yyyy-MM-dd, not \"\(compareAsOf)\"") }
     }
 
     func run() throws {
         let loaded = try options.load()
+        if let other = compareAsOf.flatMap({ Day(iso: $0) }) {
+            let c = CompareReport.build(loaded, other: other, lifetimeValue: !options.noLifetimeValue, limit: limit ?? 20)
+            let text = switch format { case .table: c.table; case .json: JSONWriter.pretty(c.json) + "\n"; case .csv: c.csv; case .markdown: c.markdown }
+            return writeStandardOutput(text, sanitize: format == .table || format == .markdown)
+        }
         let field = PortfolioReport.SortField(rawValue: sort) ?? .rank
         let rowLimit = limit ?? (format == .table ? 20 : 0)
         let report = PortfolioReport(analysis: loaded.analysis, scenario: loaded.scenario, sort: field, limit: rowLimit)
         let text: String
         switch format {
         case .table: text = ReportFormatter.table(report)
-        case .json:
-            var json = report.json
-            if case .object(var o) = json, let clv = loaded.lifetimeValue {
-                o["lifetimeValue"] = clv.json
-                json = .object(o)
+        case .json, .csv:
+            // Streamed: constant memory, numbers formatted straight into bytes.
+            var out = StreamedOutput.standardOutput()
+            if format == .json {
+                try report.writeJSON(extra: loaded.lifetimeValue.map { ["lifetimeValue": $0.json] } ?? [:], to: &out)
+                out.append("\n")
+            } else {
+                try report.writeCSV(to: &out)
             }
-            text = JSONWriter.pretty(json) + "\n"
-        case .csv: text = report.csv
+            try out.flush()
+            return
         case .markdown: text = ReportFormatter.markdown(report)
         }
-        writeStandardOutput(text)
+        writeStandardOutput(text, sanitize: format == .table || format == .markdown)
     }
 }

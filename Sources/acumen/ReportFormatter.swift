@@ -2,6 +2,7 @@ import Foundation
 import AcumenAnalytics
 import AcumenCore
 import AcumenStore
+import AcumenUI
 
 /// Renders a ``PortfolioReport`` as an 80-column text table or as Markdown.
 enum ReportFormatter {
@@ -26,24 +27,24 @@ enum ReportFormatter {
     /// The table: a header, the rows, then the portfolio summary; every line ≤ 80 cells.
     static func table(_ r: PortfolioReport) -> String {
         let rankW = max(1, String(r.analysis.count).count)
-        let tierW = min(8, max(4, (r.analysis.tierNames.map { ReportText.width($0) }.max() ?? 4) + 1))
+        let tierW = min(8, max(4, (r.analysis.tierNames.map { DisplayWidth.of($0) }.max() ?? 4) + 1))
         let fixed: [(String, Int, Bool)] = [("Tier", tierW, false), ("Score", 5, true), ("ABC", 5, false),
                                             ("Segment", 11, false), ("Revenue", 8, true), ("Contrib", 8, true), ("Strategy", 9, false)]
         let nameW = max(8, width - rankW - fixed.reduce(0) { $0 + $1.1 } - (fixed.count + 1))
         var lines: [String] = []
-        lines.append(([ReportText.fit("#", rankW, right: true), ReportText.fit("Customer", nameW)]
-                      + fixed.map { ReportText.fit($0.0, $0.1, right: $0.2) }).joined(separator: " "))
+        lines.append(([TextLayout.fit("#", width: rankW, alignment: .right), TextLayout.fit("Customer", width: nameW)]
+                      + fixed.map { TextLayout.fit($0.0, width: $0.1, alignment: $0.2 ? .right : .left) }).joined(separator: " "))
         for row in r.rows {
             let cells = [
-                ReportText.fit(String(row.rank), rankW, right: true),
-                ReportText.fit(ReportText.sanitized(row.name), nameW),
-                ReportText.fit(ReportText.sanitized(row.tier) + (row.tierOverride ? "*" : ""), tierW),
-                ReportText.fit(score(row.score), 5, right: true),
-                ReportText.fit(row.abc + " " + row.rfm, 5),
-                ReportText.fit(ReportText.sanitized(row.segment), 11),
-                ReportText.fit(compact(row.revenue), 8, right: true),
-                ReportText.fit(compact(row.contribution), 8, right: true),
-                ReportText.fit(row.strategy.rawValue + (row.strategyOverride ? "*" : ""), 9),
+                TextLayout.fit(String(row.rank), width: rankW, alignment: .right),
+                TextLayout.fit(TextSanitizer.sanitize(row.name), width: nameW),
+                TextLayout.fit(TextSanitizer.sanitize(row.tier) + (row.tierOverride ? "*" : ""), width: tierW),
+                TextLayout.fit(score(row.score), width: 5, alignment: .right),
+                TextLayout.fit(row.abc + " " + row.rfm, width: 5),
+                TextLayout.fit(TextSanitizer.sanitize(row.segment), width: 11),
+                TextLayout.fit(compact(row.revenue), width: 8, alignment: .right),
+                TextLayout.fit(compact(row.contribution), width: 8, alignment: .right),
+                TextLayout.fit(row.strategy.rawValue + (row.strategyOverride ? "*" : ""), width: 9),
             ]
             lines.append(cells.joined(separator: " "))
         }
@@ -54,40 +55,41 @@ enum ReportFormatter {
         }
         lines.append("")
         lines += summaryLines(r)
-        return lines.map { ReportText.fit($0, width).replacingTrailingSpaces() }.joined(separator: "\n") + "\n"
+        return lines.map { TextLayout.fit($0, width: width).replacingTrailingSpaces() }.joined(separator: "\n") + "\n"
     }
 
     /// The portfolio summary as text lines.
     static func summaryLines(_ r: PortfolioReport) -> [String] {
         let a = r.analysis, s = r.summary
-        var lines = ["Portfolio as of \(a.asOf.iso)\(r.scenarioName.map { ", scenario \"\(ReportText.sanitized($0))\"" } ?? ""): "
-                     + "\(s.customers) customers, window \(a.windowStart.iso) to \(a.asOf.adding(days: -1).iso)"]
-        let head = ReportText.fit("", 14) + ReportText.fit("Customers", 10, right: true) + ReportText.fit("Share", 8, right: true)
-            + ReportText.fit("Revenue", 12, right: true) + ReportText.fit("Share", 8, right: true)
-            + ReportText.fit("Contrib", 12, right: true) + ReportText.fit("Share", 8, right: true)
+        // The window as the workbench header shows it (AnalysisWindow), so both agree.
+        var lines = ["Portfolio \(a.window): \(s.customers) customers"
+                     + (r.scenarioName.map { ", scenario \"\(TextSanitizer.sanitize($0))\"" } ?? "")]
+        let head = TextLayout.fit("", width: 14) + TextLayout.fit("Customers", width: 10, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
+            + TextLayout.fit("Revenue", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
+            + TextLayout.fit("Contrib", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
         func group(_ g: PortfolioSummary.Group) -> String {
-            ReportText.fit(ReportText.sanitized(g.name), 14) + ReportText.fit(String(g.customers), 10, right: true)
-                + ReportText.fit(percent(g.customerShare), 8, right: true) + ReportText.fit(compact(Money(minor: g.revenue)), 12, right: true)
-                + ReportText.fit(percent(g.revenueShare), 8, right: true)
-                + ReportText.fit(compact(Money(minor: g.contribution)), 12, right: true)
-                + ReportText.fit(percent(g.contributionShare), 8, right: true)
+            TextLayout.fit(TextSanitizer.sanitize(g.name), width: 14) + TextLayout.fit(String(g.customers), width: 10, alignment: .right)
+                + TextLayout.fit(percent(g.customerShare), width: 8, alignment: .right) + TextLayout.fit(compact(Money(minor: g.revenue)), width: 12, alignment: .right)
+                + TextLayout.fit(percent(g.revenueShare), width: 8, alignment: .right)
+                + TextLayout.fit(compact(Money(minor: g.contribution)), width: 12, alignment: .right)
+                + TextLayout.fit(percent(g.contributionShare), width: 8, alignment: .right)
         }
-        lines.append(ReportText.fit("Tier", 14) + head.dropFirst(14))
+        lines.append(TextLayout.fit("Tier", width: 14) + head.dropFirst(14))
         lines += s.tiers.map(group)
-        lines.append(ReportText.fit(s.abcMeasure == .revenue ? "ABC (revenue)" : "ABC (contrib)", 14) + head.dropFirst(14))
+        lines.append(TextLayout.fit(s.abcMeasure == .revenue ? "ABC (revenue)" : "ABC (contrib)", width: 14) + head.dropFirst(14))
         lines += s.abc.map(group)
         lines.append("Top 20% of customers hold \(percent(s.top20Share)) of \(s.abcMeasure.rawValue); \(s.belowBreakEven) below break-even.")
         lines += wrap("Strategies:", s.strategies.map { "\($0.strategy.rawValue) \($0.customers)" })
-        lines += wrap("Segments:", s.segments.map { "\(ReportText.sanitized($0.segment)) \($0.customers)" })
+        lines += wrap("Segments:", s.segments.map { "\(TextSanitizer.sanitize($0.segment)) \($0.customers)" })
         if let c = r.comparison {
             lines.append("Tier moves vs baseline: \(c.movedUp) up, \(c.movedDown) down (rows: baseline → scenario)")
-            let names = a.tierNames.map { ReportText.fit(ReportText.sanitized($0), 9, right: true) }.joined()
-            lines.append(ReportText.fit("", 10) + names)
+            let names = a.tierNames.map { TextLayout.fit(TextSanitizer.sanitize($0), width: 9, alignment: .right) }.joined()
+            lines.append(TextLayout.fit("", width: 10) + names)
             for (i, row) in c.migration.enumerated() {
-                lines.append(ReportText.fit(ReportText.sanitized(a.tierNames[i]), 10) + row.map { ReportText.fit(String($0), 9, right: true) }.joined())
+                lines.append(TextLayout.fit(TextSanitizer.sanitize(a.tierNames[i]), width: 10) + row.map { TextLayout.fit(String($0), width: 9, alignment: .right) }.joined())
             }
         }
-        lines += a.warnings.map { "warning: " + ReportText.sanitized($0) }
+        lines += a.warnings.map { "warning: " + TextSanitizer.sanitize($0) }
         return lines
     }
 
@@ -96,7 +98,7 @@ enum ReportFormatter {
         var lines: [String] = []
         var line = label
         for item in items {
-            if ReportText.width(line) + 3 + ReportText.width(item) > width, line != label {
+            if DisplayWidth.of(line) + 3 + DisplayWidth.of(item) > width, line != label {
                 lines.append(line); line = "  " + item
             } else { line += (line == label ? " " : " · ") + item }
         }
@@ -107,7 +109,7 @@ enum ReportFormatter {
     /// The rows and summary as a Markdown table (pipes and line breaks in names escaped).
     static func markdown(_ r: PortfolioReport) -> String {
         func cell(_ s: String) -> String {
-            ReportText.sanitized(s).replacingOccurrences(of: "|", with: "\\|")
+            TextSanitizer.sanitize(s).replacingOccurrences(of: "|", with: "\\|")
         }
         var out = "| Rank | ID | Customer | Tier | Score | ABC | RFM | Segment | Revenue | Margin | Contribution | CLV | Strategy | Override |\n"
         out += "|---:|---|---|---|---:|---|---|---|---:|---:|---:|---:|---|---|\n"

@@ -102,7 +102,7 @@ struct StressCommand: ParsableCommand {
     }
 
     /// Writes one line to standard output at once, unbuffered, so a SIGKILL loses nothing printed.
-    private func emit(_ line: String) { writeStandardOutput(line + "\n") }
+    private func emit(_ line: String) { writeStandardOutput(line + "\n", sanitize: false) }
 }
 
 /// `RLIMIT_FSIZE` as the type `getrlimit` takes on Glibc.

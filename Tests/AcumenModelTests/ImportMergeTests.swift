@@ -74,7 +74,7 @@ import Testing
 
     @Test func randomTablesSurviveCSVWithHostileIds() throws {
         var rng = SeededGenerator(seed: 99)
-        let alphabet = Array("ab,\"\n; é日x")
+        let alphabet = Array("ab,\"'; é日x")  // a line end in an id is refused (ReliabilityLoadAttackTests)
         var csv = "customer,date,amount,quantity,margin\n"
         var expected: [String] = []
         for _ in 0..<400 {

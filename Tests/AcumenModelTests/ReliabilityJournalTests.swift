@@ -97,8 +97,9 @@ import Testing
         let s = try WorkspaceStore.open(folder, fs: fs)
         let id = s.workspace.customers[0].id
         let edit = Edit.addNote(customer: id, note: Note(text: "once", author: "a", at: t0))
-        // status, open, write (short, then ENOSPC), write, truncate (clean-up) fails.
-        fs.inject([2: .shortWrite, 4: .error(EIO)])
+        // status (ownership check), status, open, write (short, then ENOSPC), write, status,
+        // truncate (clean-up) fails.
+        fs.inject([3: .shortWrite, 6: .error(EIO)])
         #expect(throws: WorkspaceError.self) { try s.record(edit, author: "a", at: t0) }
         #expect(readText(folder + "/" + WorkspaceFiles.journal).count > Journal.header.count)  // half a record left
         fs.inject([:])

@@ -39,6 +39,8 @@ import Testing
         let before = read(dir, "stty.before"), after = read(dir, "stty.after")
         #expect(before != nil && before == after, "stty -g changed: \(before ?? "") → \(after ?? "")", sourceLocation: sourceLocation)
         #expect(!t.alternateScreenOn(), "still on the alternate screen", sourceLocation: sourceLocation)
+        let modes = t.tmux(["display", "-p", "-t", t.session, "cursor=#{cursor_flag} keypad=#{keypad_flag} keypadCursor=#{keypad_cursor_flag}"])
+        #expect(modes.hasPrefix("cursor=1 keypad=0 keypadCursor=0"), "cursor hidden or keypad mode left on: \(modes)", sourceLocation: sourceLocation)
     }
 
     @Test func browseSortFilterSearchHelpResizeAndQuit() throws {
@@ -91,7 +93,9 @@ import Testing
         Self.expectRestored(dir, t, status: "rc=0")
     }
 
-    @Test(arguments: [SIGTERM, SIGHUP]) func signalsRestoreTheTerminal(signal: Int32) throws {
+    /// Every catchable signal restores the terminal (termios, alternate screen, cursor, keypad
+    /// mode) and the process still dies of that signal (exit status 128 + n).
+    @Test(arguments: [SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGALRM]) func signalsRestoreTheTerminal(signal: Int32) throws {
         guard Tmux.path != nil, let bin = Self.binary else {
             print("EndToEndTests skipped: tmux or the acumen binary is missing")
             return
@@ -107,6 +111,47 @@ import Testing
         let app = try #require(Tmux.children(of: shell).first)
         kill(app, signal)
         Self.expectRestored(dir, t, status: "rc=\(128 + signal)")
+    }
+
+    /// A save over the file-size limit (`ulimit -f` in the shell that starts acumen, SIGXFSZ
+    /// at its default) is refused with the documented message in the status line; the
+    /// workbench keeps running, the files stay as they were, and it quits normally.
+    @Test func fileSizeLimitOnSaveKeepsTheWorkbenchRunning() throws {
+        guard Tmux.path != nil, let bin = Self.binary else {
+            print("EndToEndTests skipped: tmux or the acumen binary is missing")
+            return
+        }
+        let dir = Self.setUp(bin)
+        let script = dir.appendingPathComponent("run.sh").path
+        let text = try String(contentsOfFile: script, encoding: .utf8)
+            .replacingOccurrences(of: "stty -g > stty.before\n", with: "stty -g > stty.before\ntrap - XFSZ\nulimit -f 40\n")
+        try text.write(toFile: script, atomically: false, encoding: .utf8)
+        let customers = dir.appendingPathComponent("ws/customers.jsonl").path
+        let before = FileManager.default.contents(atPath: customers)
+        try #require((before?.count ?? 0) > 41 * 1024, "the demo customers file must exceed the limit")
+        let t = Tmux.start("env LANG=C.UTF-8 LC_ALL=C.UTF-8 SWIFT_BACKTRACE=enable=no TERM=xterm-256color '\(dir.path)/run.sh'", width: 220, height: 40)
+        defer { t.kill(); try? FileManager.default.removeItem(at: dir) }
+        t.wait(for: "of 200 accounts")
+        var screen = ""
+        for _ in 0..<3 where !screen.contains("decided 0") {
+            t.send("3")
+            screen = t.wait(for: "decided 0", timeout: 3)
+        }
+        t.send("a")
+        t.wait(for: "decided 1")
+        t.send("C-s")
+        t.wait(for: "Review before save")
+        t.send("Enter")
+        screen = t.wait(for: "File too large")
+        #expect(screen.contains("Not saved: cannot write ws/customers.jsonl: File too large — the file is larger than allowed"), "\(screen)")
+        t.send("1")
+        screen = t.wait(for: "of 200 accounts")
+        #expect(screen.contains("of 200 accounts"), "the workbench stopped: \(screen)")
+        #expect(FileManager.default.contents(atPath: customers) == before)
+        t.send("Q")
+        t.wait(for: "Quit without saving")
+        t.send("y")
+        Self.expectRestored(dir, t, status: "rc=0")
     }
 
     /// Names with ESC/CSI/OSC sequences, C1 controls and bidi overrides show neutralised in

@@ -130,7 +130,7 @@ import Testing
         var s = Fixtures.state(width: 40, height: 12)
         for _ in 0..<11 { _ = Self.press(&s, [.char("l")]) }
         #expect(s.accounts.currentColumn == .trend)
-        let layout = AccountsLayout(columns: s.accounts.columns, leftColumn: s.accounts.leftColumn, width: 40)
+        let layout = AccountsLayout(columns: s.accounts.columns, leftColumn: s.accounts.leftColumn, width: 40, current: s.accounts.column)
         #expect(layout.slots.first?.column == .name)
         #expect(layout.shows(s.accounts.column))
         _ = Self.press(&s, [.char("-")])

@@ -35,7 +35,7 @@ import AcumenStore
         case 7, 8: h.press(.char("u"), .char("u"))
         case 9: h.press(.ctrl("r"))
         case 10: h.press(.enter, .char("o"), .ctrl("u")); h.type(owners[g.below(owners.count)]); h.press(.enter)
-        default: h.press(.char("4"), .char("+"), .char("A"))
+        default: h.press(.char("4"), .char("+"), .char("A"), .char("y"))
         }
         if h.state.overlay != nil { h.press(.escape) }
     }

@@ -123,7 +123,7 @@ import AcumenStore
     @Test func appliedWeightsUndoInTheOrderTheyWereMade() throws {
         let h = try WorkflowHarness(customers: 20)
         let before = h.workspace.settings.weights
-        h.press(.char("4"), .char("+"), .char("A"), .char("+"))
+        h.press(.char("4"), .char("+"), .char("A"), .char("y"), .char("+"))
         let applied = h.workspace.settings.weights
         #expect(applied != before)
         h.press(.char("u"))  // the last +: a what-if step

@@ -31,3 +31,21 @@ import Testing
         #expect(OpeningNotice(others: ["Read-only: locked"]).text == "Read-only: locked")
     }
 }
+
+/// The one-time question before an action that is hard to take back.
+@Suite struct ConfirmationTests {
+    @Test func yesRunsTheEffectsAndAnythingElseCancels() {
+        var s = Fixtures.state()
+        let request = ExportRequest("csv key.csv", rows: [1, 2])
+        let c = Confirmation("key.csv exists: overwrite it with 2 accounts?", onYes: request.map { [.export($0)] } ?? [])
+        _ = s.update(.workflow(.confirm(c)))
+        var g = CellGrid(width: s.width, height: s.height)
+        render(s, into: &g)
+        #expect(g.text.contains("key.csv exists: overwrite it with 2 accounts?"))
+        #expect(s.update(.key(.char("y"))) == c.onYes && s.overlay == nil)
+        _ = s.update(.workflow(.confirm(c)))
+        #expect(s.update(.key(.char("x"))).isEmpty && s.overlay == nil && s.notice == "Cancelled: nothing changed")
+        _ = s.update(.workflow(.confirm(c)))
+        #expect(s.update(.key(.enter)) == c.onYes)
+    }
+}

@@ -17,10 +17,10 @@ import AcumenStore
         let h = try WorkflowHarness()
         h.press(.ctrl("s"))
         #expect(h.state.notice == "Nothing to save" && h.state.overlay == nil)
-        h.press(.char("3"), .char("a"), .char("a"), .char("4"), .char("+"), .char("A"))
+        h.press(.char("3"), .char("a"), .char("a"), .char("4"), .char("+"), .char("A"), .char("y"))
         h.press(.ctrl("s"))
         guard case .workflow(.saveReview(let lines))? = h.state.overlay else { Issue.record("expected the review"); return }
-        #expect(lines == ["settings.json  1 edit  −1 +1 lines", "customers.jsonl  2 edits  −2 +2 lines"])
+        #expect(lines == ["settings.json  1 edit  1 record  −1 +2 lines", "customers.jsonl  2 edits  2 records  −3 +3 lines"])
         #expect(h.frame.contains("Review before save"))
         h.press(.escape)
         #expect(h.state.overlay == nil && h.state.hasUnsavedEdits)
@@ -30,7 +30,7 @@ import AcumenStore
 
     @Test func conflictOffersKeepMineTakeTheirsAndDiff() throws {
         let h = try WorkflowHarness()
-        h.press(.char("4"), .char("+"), .char("A"), .char("3"), .char("a"))
+        h.press(.char("4"), .char("+"), .char("A"), .char("y"), .char("3"), .char("a"))
         try editSettingsOnDisk(h)
         h.press(.ctrl("s"), .enter)
         guard case .workflow(.conflict(let files))? = h.state.overlay else { Issue.record("expected the conflict prompt"); return }
@@ -61,7 +61,7 @@ import AcumenStore
 
     @Test func keepMineOverwrites() throws {
         let h = try WorkflowHarness()
-        h.press(.char("4"), .char("+"), .char("A"))
+        h.press(.char("4"), .char("+"), .char("A"), .char("y"))
         try editSettingsOnDisk(h)
         h.press(.ctrl("s"), .enter, .char("k"))
         #expect(h.state.notice == "Saved")
@@ -109,6 +109,7 @@ import AcumenStore
         h.press(.char("o")); h.type("Bob"); h.press(.enter)
         h.press(.char("e")); h.type("Q3 review"); h.press(.enter)
         h.press(.char("O")); h.type("maintain: serve efficiently"); h.press(.enter)
+        #expect(h.state.notice?.hasSuffix("(3 accounts; u undoes)") == true, "\(h.state.notice ?? "")")
         #expect(rows.allSatisfy { h.workspace.customers[$0].owner == "Bob" && h.workspace.customers[$0].notes.last?.text == "Q3 review" })
         #expect(rows.allSatisfy { h.workspace.customers[$0].strategyOverride?.value == "maintain" })
         #expect(h.journalRecords == 3)

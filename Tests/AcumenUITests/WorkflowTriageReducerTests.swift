@@ -143,7 +143,7 @@ import AcumenStore
         h.type("60")
         h.press(.enter)
         #expect(h.state.weights.whatIf?.weight(.trend) == 60)
-        h.press(.char("A"))
+        h.press(.char("A"), .char("y"))
         #expect(h.workspace.settings.weights[.trend] == 60)
         // Back in triage, the accounts whose score or tier moved are stale and queued again.
         h.press(.char("3"))

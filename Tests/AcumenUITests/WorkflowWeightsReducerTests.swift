@@ -86,10 +86,38 @@ import AcumenStore
         #expect(h.frame.contains("baseline: Revenue first 売上 · trying: Frequency"))
     }
 
+    /// The weight prompt starts with the weight selected: `0` over 2 gives 0, `30` over 15 gives 30.
+    @Test func typingAWeightReplacesThePrefilledOne() throws {
+        let h = try WorkflowHarness(customers: 20)
+        h.press(.char("4"))
+        let c = try #require(h.state.weights.whatIf).weight(.monetary)
+        h.press(.enter)
+        h.type("30")
+        h.press(.enter)
+        #expect(h.state.weights.whatIf?.weight(.monetary) == 30 && c != 30)
+        h.press(.enter)
+        h.type("0")
+        h.press(.enter)
+        #expect(h.state.weights.whatIf?.weight(.monetary) == 0)
+        // End keeps the value and appends; Up recalls the weights typed before.
+        h.press(.enter, .end)
+        h.type("5")
+        h.press(.enter)
+        #expect(h.state.weights.whatIf?.weight(.monetary) == 5)
+        h.press(.enter, .up, .up, .enter)  // history: 30, 0, 05
+        #expect(h.state.weights.whatIf?.weight(.monetary) == 0)
+    }
+
     @Test func applyingAScenarioIsAnUndoableEdit() throws {
         let h = try WorkflowHarness(customers: 20)
         let before = h.workspace.settings.weights
+        // A asks once, counting the accounts; any key but y cancels.
         h.press(.char("4"), .char("+"), .char("+"), .char("A"))
+        #expect(h.frame.contains("Apply these weights as the workspace default?"))
+        #expect(h.frame.contains("Re-scores all 20 accounts;") && h.frame.contains("u undoes it."))
+        h.press(.char("n"))
+        #expect(h.workspace.settings.weights == before && h.state.notice == "Cancelled: nothing changed")
+        h.press(.char("A"), .char("y"))
         #expect(h.workspace.settings.weights[.monetary] == 17)
         #expect(h.journal.contains(#""type":"setWeights""#))
         // The baseline stays pinned, so the applied weights still show their Δ.

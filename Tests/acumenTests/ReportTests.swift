@@ -4,6 +4,7 @@ import Testing
 @testable import AcumenAnalytics
 @testable import AcumenCore
 @testable import AcumenStore
+import AcumenUI
 
 /// `acumen report` formatting: widths, sanitising, CSV guard and the JSON shape.
 @Suite struct ReportTests {
@@ -15,22 +16,22 @@ import Testing
     }
 
     @Test func displayWidthCountsWideAndCombiningCharacters() {
-        #expect(ReportText.width("abc") == 3)
-        #expect(ReportText.width("東京物流") == 8)
-        #expect(ReportText.width("한국") == 4)
-        #expect(ReportText.width("e\u{301}") == 1)
-        #expect(ReportText.width("ＡＢ") == 4)
-        #expect(ReportText.fit("東京物流", 5) == "東京…")
-        #expect(ReportText.fit("東京物流", 6) == "東京… ")
-        #expect(ReportText.width(ReportText.fit("東京物流株式会社", 7)) == 7)
-        #expect(ReportText.fit("ab", 4, right: true) == "  ab")
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("東京物流") == 8)
+        #expect(DisplayWidth.of("한국") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("ＡＢ") == 4)
+        #expect(TextLayout.fit("東京物流", width: 5) == "東京…")
+        #expect(TextLayout.fit("東京物流", width: 6) == "東京… ")
+        #expect(DisplayWidth.of(TextLayout.fit("東京物流株式会社", width: 7)) == 7)
+        #expect(TextLayout.fit("ab", width: 4, alignment: .right) == "  ab")
     }
 
     @Test func controlCharactersAreNeutralised() {
-        #expect(ReportText.sanitized("A\u{1B}[31mB") == "A\\x1b[31mB")
-        #expect(ReportText.sanitized("x\ry\n") == "x\\x0dy\\x0a")
-        #expect(ReportText.sanitized("a\u{202E}b") == "a\\u{202e}b")
-        #expect(ReportText.sanitized("Müller 東京") == "Müller 東京")
+        #expect(TextSanitizer.sanitize("A\u{1B}[31mB") == "A\\x1b[31mB")
+        #expect(TextSanitizer.sanitize("x\ry\n") == "x\\x0dy\\x0a")
+        #expect(TextSanitizer.sanitize("a\u{202E}b") == "a\\u202eb")
+        #expect(TextSanitizer.sanitize("Müller 東京") == "Müller 東京")
     }
 
     @Test func tableFitsEightyColumnsWithCJKAndHostileNames() {
@@ -40,16 +41,16 @@ import Testing
         }
         let text = ReportFormatter.table(r)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.allSatisfy { ReportText.width($0) <= 80 })
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         #expect(text.contains("Evil\\x1b]0;"))
         // Every row's tier column starts at the same cell, whatever the script of the name.
         let header = lines[0]
-        let tierCell = ReportText.width(String(header[..<(header.range(of: "Tier")?.lowerBound ?? header.endIndex)]))
+        let tierCell = DisplayWidth.of(String(header[..<(header.range(of: "Tier")?.lowerBound ?? header.endIndex)]))
         for (line, row) in zip(lines.dropFirst(), r.rows) {
             var used = 0
             var rest = Substring(line)
-            while used < tierCell, let ch = rest.first { used += ReportText.width(String(ch)); rest = rest.dropFirst() }
+            while used < tierCell, let ch = rest.first { used += DisplayWidth.of(String(ch)); rest = rest.dropFirst() }
             #expect(rest.hasPrefix(row.tier), "\(line)")
         }
     }
@@ -74,8 +75,8 @@ import Testing
         #expect(v["kind"]?.stringValue == "acumen.report" && v["schemaVersion"]?.intValue == 1)
         #expect(v["customers"]?.arrayValue?.count == 3 && v["customerCount"]?.intValue == 300)
         let row = v["customers"]?.arrayValue?.first?.objectValue ?? [:]
-        let keys = ["abc", "belowBreakEven", "computedTier", "contribution", "costToServe", "f", "historicalCLV", "id", "m", "margin",
-                    "name", "pAlive", "predictedCLV", "purchases", "r", "rank", "recencyDays", "recommendedStrategy", "revenue",
+        let keys = ["abc", "belowBreakEven", "computedTier", "contribution", "costToServe", "expectedPurchases", "f", "historicalCLV",
+                    "id", "m", "margin", "name", "pAlive", "predictedCLV", "purchases", "r", "rank", "recencyDays", "recommendedStrategy", "revenue",
                     "score", "segment", "strategy", "strategyOverride", "tier", "tierOverride"]
         #expect(row.keys.sorted() == keys)
         let summary = v["summary"]?.objectValue ?? [:]

@@ -11,6 +11,9 @@ public struct CLVInputs: Sendable, Hashable {
     public var predictedCLV: [Double]
     /// Probability that the customer is still active as of `asOf`, 0–1; `NaN` where unknown.
     public var pAlive: [Double]
+    /// Expected number of purchases (purchase days) over the CLV horizon (BG/NBD); `NaN` where
+    /// unknown; empty when the inputs were given without it.
+    public var expectedPurchases: [Double] = []
 
     /// Creates the inputs from flat arrays (`NaN` = unknown), both indexed like the customers.
     public init(predictedCLV: [Double], pAlive: [Double]) {
@@ -28,6 +31,12 @@ public struct CLVInputs: Sendable, Hashable {
     public func clv(_ k: Int) -> Double? {
         guard predictedCLV.indices.contains(k), predictedCLV[k].isFinite else { return nil }
         return predictedCLV[k]
+    }
+
+    /// Expected purchases of customer `k` over the horizon, nil when unknown or out of range.
+    public func purchases(_ k: Int) -> Double? {
+        guard expectedPurchases.indices.contains(k), expectedPurchases[k].isFinite else { return nil }
+        return expectedPurchases[k]
     }
 
     /// P(alive) of customer `k`, nil when unknown or out of range.

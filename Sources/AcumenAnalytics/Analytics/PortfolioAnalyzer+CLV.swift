@@ -23,16 +23,18 @@ extension PortfolioAnalyzer {
 
 extension CLVInputs {
     /// The criteria inputs from a CLV fit: customers without history are unknown on both, and
-    /// P(alive) is unknown where the model was not used.
+    /// P(alive) and the expected purchases are unknown where the model was not used.
     public init(_ fit: CLVResult) {
         let n = fit.source.count
         var clv = [Double](repeating: .nan, count: n)
         var alive = [Double](repeating: .nan, count: n)
+        var purchases = [Double](repeating: .nan, count: n)
         for k in 0..<n {
             switch fit.source[k] {
             case .model:
                 clv[k] = fit.predictedCLV[k]
                 alive[k] = fit.pAlive[k]
+                if k < fit.expectedPurchases.count { purchases[k] = fit.expectedPurchases[k] }
             case .historicalFallback:
                 clv[k] = fit.predictedCLV[k]
             case .noHistory:
@@ -40,5 +42,6 @@ extension CLVInputs {
             }
         }
         self.init(predictedCLV: clv, pAlive: alive)
+        expectedPurchases = purchases
     }
 }

@@ -4,15 +4,22 @@ extension PortfolioReport {
     /// Schema version of the report JSON; bumped only on incompatible changes.
     public static let schemaVersion = 1
 
-    /// The whole report as a JSON value (keys are written sorted).
+    /// The whole report as a JSON value (keys are written sorted). For output prefer
+    /// ``writeJSON(extra:to:)``, which writes the same bytes row by row.
     public var json: JSONValue {
+        var o = jsonMembers
+        o["customers"] = .array(rows.map(\.json))
+        return .object(o)
+    }
+
+    /// The top-level members of ``json`` except the rows (`customers`).
+    var jsonMembers: [String: JSONValue] {
         let a = analysis
         var o: [String: JSONValue] = [
             "kind": .string("acumen.report"), "schemaVersion": .int(Self.schemaVersion),
             "asOf": .string(a.asOf.iso), "windowStart": .string(a.windowStart.iso), "windowMonths": .int(a.settings.windowMonths),
             "currency": .string(a.settings.currency), "scenario": scenarioName.map(JSONValue.string) ?? .null,
-            "clvAvailable": .bool(a.clv != nil), "customerCount": .int(a.count),
-            "customers": .array(rows.map(\.json)), "summary": summary.json,
+            "clvAvailable": .bool(a.clv != nil), "customerCount": .int(a.count), "summary": summary.json,
             "tierCutoffs": .array(scoring.cutoffs.map(\.json)),
             "weights": .object(Dictionary(uniqueKeysWithValues: scoring.weights.map { ($0.key.rawValue, JSONValue.double($0.value)) })),
             "warnings": .array(a.warnings.map(JSONValue.string)),
@@ -24,7 +31,7 @@ extension PortfolioReport {
                 "movedUp": .int(c.movedUp), "movedDown": .int(c.movedDown),
             ])
         }
-        return .object(o)
+        return o
     }
 }
 
@@ -40,6 +47,7 @@ extension PortfolioReport.Row {
             "recencyDays": recencyDays.map(JSONValue.int) ?? .null, "historicalCLV": .money(historicalCLV),
             "predictedCLV": predictedCLV.map { .double(rounded($0, 2)) } ?? .null,
             "pAlive": pAlive.map { .double(rounded($0, 4)) } ?? .null,
+            "expectedPurchases": expectedPurchases.map { .double(rounded($0, 4)) } ?? .null,
             "strategy": .string(strategy.rawValue), "recommendedStrategy": .string(recommendedStrategy.rawValue),
             "strategyOverride": .bool(strategyOverride),
         ]

@@ -34,6 +34,8 @@ public struct PortfolioReport: Sendable {
         public var historicalCLV: Money
         public var predictedCLV: Double?
         public var pAlive: Double?
+        /// Expected purchases (purchase days) over the CLV horizon; nil when unknown.
+        public var expectedPurchases: Double?
         public var strategy: Strategy
         public var recommendedStrategy: Strategy
         public var strategyOverride: Bool
@@ -76,6 +78,7 @@ public struct PortfolioReport: Sendable {
                        costToServe: Money(minor: a.costToServe[k]), contribution: Money(minor: a.contribution[k]),
                        belowBreakEven: a.contribution[k] < 0, purchases: Int(a.purchases[k]), recencyDays: a.recencyDays(k),
                        historicalCLV: Money(minor: a.historicalCLV[k]), predictedCLV: a.clv?.clv(k), pAlive: a.clv?.alive(k),
+                       expectedPurchases: a.clv?.purchases(k),
                        strategy: a.strategy.effective(k), recommendedStrategy: a.strategy.recommendation(k),
                        strategyOverride: a.strategy.isOverridden(k),
                        baselineScore: scenario == nil ? nil : a.baseline.scores[k],

@@ -41,25 +41,11 @@ public struct ScoringComparison: Sendable {
     /// Baseline tier index − scenario tier index of customer `k` (positive = moved up a tier).
     public func tierMove(_ k: Int) -> Int { Int(baseline.effectiveTiers[k]) - Int(scenario.effectiveTiers[k]) }
 
-    /// The `limit` customers whose rank moved most: |Δrank| descending, then rank in
-    /// ``scenario`` ascending. The one definition of movers (the weights screen and the report use it).
-    /// - Complexity: O(n · log limit) typical, O(n · limit) worst case, by partial selection; no
-    ///   sort of all movers.
-    public func movers(limit: Int) -> [Int] {
-        guard limit > 0, baseline.isRanked, scenario.isRanked else { return [] }
-        let before = baseline.ranks, after = scenario.ranks
-        var top: [(k: Int, d: Int32, r: Int32)] = []
-        top.reserveCapacity(limit + 1)
-        func better(_ d: Int32, _ r: Int32, than o: (k: Int, d: Int32, r: Int32)) -> Bool { d != o.d ? d > o.d : r < o.r }
-        for k in 0..<min(before.count, after.count) {
-            let d = abs(before[k] - after[k])
-            guard d > 0 else { continue }
-            if top.count == limit, let last = top.last, !better(d, after[k], than: last) { continue }
-            var i = top.count
-            while i > 0, better(d, after[k], than: top[i - 1]) { i -= 1 }
-            top.insert((k, d, after[k]), at: i)
-            if top.count > limit { top.removeLast() }
-        }
-        return top.map(\.k)
+    /// The `limit` customers whose rank moved most (|Δrank| descending, then scenario rank);
+    /// see ``RankMovers``. Empty unless both scorings are ranked.
+    /// - Complexity: O(n · log limit) typical (partial selection).
+    public func movers(limit: Int, direction: RankMovers.Direction = .either) -> [Int] {
+        guard baseline.isRanked, scenario.isRanked else { return [] }
+        return RankMovers.select(before: baseline.ranks, after: scenario.ranks, limit: limit, direction: direction)
     }
 }

@@ -37,6 +37,7 @@ public struct CLVResult: Sendable {
             "asOf": .string(asOf.iso), "unit": .string(unit.rawValue), "horizonMonths": .int(horizonMonths),
             "annualDiscountRate": .double(annualDiscountRate), "warnings": .array(warnings.map(JSONValue.string)),
             "moneyUnit": .string("currency units per customer"),
+            "expectedPurchasesUnit": .string("purchase days per customer over horizonMonths"),
             "customers": .int(source.count),
             "modelCustomers": .int(source.filter { $0 == .model }.count),
             "fallbackCustomers": .int(source.filter { $0 == .historicalFallback }.count),

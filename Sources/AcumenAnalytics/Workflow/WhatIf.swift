@@ -92,7 +92,9 @@ public struct WhatIf: Sendable {
         }
     }
 
-    /// The `limit` customers whose rank moved most (``ScoringComparison/movers(limit:)``).
+    /// The `limit` customers whose rank moved most (|Δrank| descending, then rank now): the
+    /// shared rule of ``RankMovers``, through ``ScoringComparison/movers(limit:direction:)``.
+    /// - Complexity: O(n · log limit) typical; no sort of all movers.
     public func movers(limit: Int) -> [Int] { comparison.movers(limit: limit) }
 
     /// The scenario with the tried weights under a name.

@@ -13,7 +13,8 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
     /// Zero.
     public static let zero = Money(minor: 0)
 
-    /// The largest magnitude accepted from files: 10^15 currency units.
+    /// The largest magnitude accepted from files: 10^15 currency units (10^17 minor units).
+    /// With ``MoneyBounds/workspaceLimitMinor`` it keeps every total exact in `Int64`.
     public static let limitMinor: Int64 = 100_000_000_000_000_000
 
     /// The amount in currency units as a `Double` (for ratios and charts only).
@@ -55,6 +56,7 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
         guard digits > 0, i == b.endIndex else { return nil }
         if fracDigits == 1 { frac *= 10 }
         var v = whole * 100 + frac + (roundUp ? 1 : 0)
+        guard v <= limitMinor else { return nil }  // 1000000000000000.01 is beyond 10^15
         if negative { v = -v }
         return v
     }

@@ -88,6 +88,7 @@ struct AmountParser {
         if sawDecimal, fracDigits == 0 { return .invalid("\(text()) has no digits after the decimal separator") }
         if fracDigits == 1 { frac *= 10 }
         let v = whole * 100 + frac + (roundUp ? 1 : 0)
+        guard v <= Money.limitMinor else { return .invalid("\(text()) is beyond 10^15") }
         return .value(negative ? -v : v)
     }
 

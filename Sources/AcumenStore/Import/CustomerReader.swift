@@ -35,6 +35,7 @@ struct CustomerReader {
         let money = AmountParser(decimal: plan.decimalComma ? UInt8(ascii: ",") : UInt8(ascii: "."))
         let width = plan.columns.count
         var skipHeader = plan.hasHeader
+        var costs = MoneyBounds.Total()
         RecordSource(text: text, delimiter: plan.delimiter).forEachRecord(problems: &problems, progress: progress) { r in
             if skipHeader { skipHeader = false; return true }
             func fail(_ k: Int, _ message: String) {
@@ -52,6 +53,7 @@ struct CustomerReader {
                 return s.isEmpty ? nil : s
             }
             guard let id = value(.id) else { fail(ki, "the customer id is empty"); return true }
+            if let why = CustomerIDRule.problem(id) { fail(ki, why); return true }
             if let first = seen[id] { fail(ki, "customer id \"\(id)\" appears again (first on line \(first))"); return true }
             seen[id] = r.line
             var rec = Record(id: id, name: value(.name), industry: value(.industry), region: value(.region), owner: value(.owner))
@@ -60,7 +62,9 @@ struct CustomerReader {
             }
             if let k = plan.mapping[.costToServe], k < r.count, !r.field(k).isEmpty {
                 switch money.parse(r.field(k)) {
-                case .value(let v) where v >= 0: rec.costToServe = Money(minor: v)
+                case .value(let v) where v >= 0:
+                    rec.costToServe = Money(minor: v)
+                    if costs.add(v) { fail(k, MoneyBounds.beyond("costs to serve")) }
                 case .value: fail(k, "cost to serve must not be negative")
                 case .invalid(let why): fail(k, "cost to serve: " + why)
                 }

@@ -85,6 +85,10 @@ public enum Importer {
     public static func apply(_ batch: ImportBatch, to folder: String, dryRun: Bool, fs: any FileSystem = PosixFileSystem(),
                              progress: ((ImportProgress) -> Void)? = nil) throws(ImportError) -> ImportSummary {
         let exists: Bool
+        do throws(WorkspaceError) {
+            // An import interrupted after its commit is finished first (docs/reliability.md).
+            _ = try WorkspacePublish.recover(folder: folder, fs: fs, readOnly: dryRun)
+        } catch { throw .workspace(error) }
         do { exists = try fs.status(folder + "/" + WorkspaceFiles.customers) != nil } catch { throw .io(error) }
         do throws(WorkspaceError) {
             if !exists {
@@ -108,7 +112,7 @@ public enum Importer {
                 progress?(ImportProgress(phase: .writing, fraction: 0))
                 store.replaceWorkspace(merged)
                 store.transactionsDirty = summary.transactionsAdded > 0
-                try store.save()
+                try store.publish()
                 progress?(ImportProgress(phase: .writing, fraction: 1))
             }
             return summary

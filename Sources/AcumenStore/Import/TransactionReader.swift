@@ -35,6 +35,7 @@ struct TransactionReader {
         let strictWidth = plan.delimiter != .jsonLines
         let money = AmountParser(decimal: plan.decimalComma ? UInt8(ascii: ",") : UInt8(ascii: "."))
         var skipHeader = plan.hasHeader
+        var amounts = MoneyBounds.Total(), margins = MoneyBounds.Total()
         // Ids in the file buffer are resolved in batches (see ``IDBatch``).
         var batch = IDBatch(ids: IDIndex(capacity: 1 << 16))
         let source = RecordSource(text: text, delimiter: plan.delimiter)
@@ -59,7 +60,9 @@ struct TransactionReader {
             let idBytes = r.field(kc)
             let deferID = !r.fields[kc].inScratch
             var customer: Int32 = 0
-            if idBytes.isEmpty { fail(kc, "the customer id is empty"); ok = false } else if !deferID {
+            if idBytes.isEmpty { fail(kc, "the customer id is empty"); ok = false } else if let why = CustomerIDRule.problem(idBytes) {
+                fail(kc, why); ok = false
+            } else if !deferID {
                 batch.flush(r.file, into: &table)  // Keeps ids numbered in order of first appearance.
                 customer = batch.ids.index(of: idBytes).index
             }
@@ -101,6 +104,10 @@ struct TransactionReader {
                 }
             }
             guard ok, let day else { return true }
+            if amounts.add(amount) { fail(ka, MoneyBounds.beyond("transaction amounts")); return true }
+            if margin != TransactionTable.unknownMargin, margins.add(margin) {
+                fail(km >= 0 ? km : kx, MoneyBounds.beyond("margins")); return true
+            }
             if deferID { batch.add(row: table.count, r.fields[kc]) }
             table.customer.append(customer); table.day.append(day.ordinal); table.amount.append(amount)
             table.margin.append(margin); table.quantity.append(quantity); table.givenAsCost.append(asCost)

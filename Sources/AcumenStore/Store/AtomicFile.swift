@@ -25,15 +25,20 @@ public struct AtomicFile {
     ///   planted link cannot redirect the write.
     ///   When true, the link is kept and the file it points to is replaced (crash-safely, in
     ///   the target's folder).
+    ///   Only a regular file (or nothing) is ever replaced: a directory, FIFO, socket or device
+    ///   node at `path` (or behind an allowed link) is refused before anything is written, so
+    ///   a rename can never put a file where `/dev/null` was. Errors name `path`, never the
+    ///   temporary file.
     public func replace(_ path: String, with bytes: [UInt8], allowSymlink: Bool = false) throws(IOFailure) {
         var path = path
         if let st = try fs.status(path) {
             if st.isSymlink {
                 guard allowSymlink else { throw IOFailure(operation: "write through the symlink", path: path, code: ELOOP) }
                 path = try Self.resolve(path)
-                if let target = try fs.status(path), target.isDirectory { throw IOFailure(operation: "replace", path: path, code: EISDIR) }
+                if let target = try fs.status(path), !target.isRegular { throw Self.notRegular(path, isDirectory: target.isDirectory) }
+            } else if !st.isRegular {
+                throw Self.notRegular(path, isDirectory: st.isDirectory)
             }
-            if st.isDirectory { throw IOFailure(operation: "replace", path: path, code: EISDIR) }
         }
         let folder = Self.folder(of: path)
         let name = String(path.split(separator: "/").last ?? "")
@@ -45,7 +50,7 @@ public struct AtomicFile {
                 fd = try fs.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
                 break
             } catch {
-                if error.code != EEXIST || attempt == 15 { throw error }
+                if error.code != EEXIST || attempt == 15 { throw IOFailure(operation: "write", path: path, code: error.code, reason: error.reason) }
             }
         }
         do {
@@ -54,7 +59,7 @@ public struct AtomicFile {
         } catch {
             fs.close(fd)
             fs.unlink(temp)
-            throw error
+            throw IOFailure(operation: error.operation, path: path, code: error.code, reason: error.reason)
         }
         fs.close(fd)
         do {
@@ -64,6 +69,22 @@ public struct AtomicFile {
             throw error
         }
         try syncFolder(folder)
+    }
+
+    /// The refusal for a target that is not a regular file, naming what it is.
+    static func notRegular(_ path: String, isDirectory: Bool) -> IOFailure {
+        var st = stat()
+        let kind: String
+        switch lstat(path, &st) == 0 ? st.st_mode & S_IFMT : 0 {
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFSOCK: kind = "a socket"
+        case S_IFDIR: kind = "a directory"
+        default: kind = isDirectory ? "a directory" : "a special file"
+        }
+        return IOFailure(operation: "replace", path: path, code: isDirectory ? EISDIR : EINVAL,
+                         reason: "it is \(kind), not a regular file; Acumen only replaces regular files")
     }
 
     /// Writes every byte, looping over short writes.

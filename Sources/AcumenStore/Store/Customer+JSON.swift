@@ -39,6 +39,7 @@ extension Customer {
         c.extra = r.unknownFields
         guard id != nil, name != nil else { return nil }
         if let id, id.isEmpty { r.problem("id", "must not be empty") }
+        if let id, let why = CustomerIDRule.problem(id) { r.problem("id", why) }
         return c
     }
 

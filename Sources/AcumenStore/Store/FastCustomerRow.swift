@@ -87,7 +87,9 @@ struct FastCustomerRow {
             case 0...4:
                 guard let r = plainString(), let v = text(r) else { return nil }
                 switch member {
-                case 0: c.id = v; hasID = true
+                case 0:
+                    guard CustomerIDRule.problem(v) == nil else { return nil }  // the strict path reports it
+                    c.id = v; hasID = true
                 case 1: c.name = v; hasName = true
                 case 2: c.industry = v
                 case 3: c.region = v

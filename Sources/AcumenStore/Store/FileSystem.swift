@@ -11,18 +11,22 @@ public struct IOFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var operation: String
     public var path: String
     public var code: Int32
+    /// A reason to show instead of the system's text for `code` (e.g. "it is a FIFO, not a regular file").
+    public var reason: String?
 
-    public init(operation: String, path: String, code: Int32) { self.operation = operation; self.path = path; self.code = code }
+    public init(operation: String, path: String, code: Int32, reason: String? = nil) {
+        self.operation = operation; self.path = path; self.code = code; self.reason = reason
+    }
 
     public var description: String {
-        let reason = String(cString: strerror(code))
+        let reason = self.reason ?? String(cString: strerror(code))
         let hint: String
         switch code {
         case ENOSPC, EDQUOT: hint = " — the disk is full; free some space and save again"
         case EFBIG: hint = " — the file is larger than allowed (file size limit)"
         case EACCES, EPERM: hint = " — no permission; check the folder's owner and mode"
         case EROFS: hint = " — the file system is read-only"
-        case ELOOP: hint = " — it is a symbolic link; Acumen writes through links only when allowed (--follow-symlinks)"
+        case ELOOP: hint = " — it is a symbolic link; Acumen does not write through links (replace the link with the file it points to)"
         case EIO: hint = " — the disk reported an error; your edits are kept, try saving again or save elsewhere"
         default: hint = ""
         }

@@ -10,9 +10,9 @@ import Glibc
 ///
 /// Line 1 is a header `{"kind":"acumen.journal","schemaVersion":1}`. Each further line is a
 /// record `{"at":…,"author":…,"crc":…,"edit":{…},"seq":n}` where `crc` is the CRC-32 of the
-/// compact edit text followed by the sequence number. On recovery a torn or damaged *last*
-/// record is dropped with a warning (the crash happened while writing it, so it was never
-/// acknowledged); a damaged record before the last is an error, never skipped silently.
+/// compact edit text followed by the sequence number. On recovery only a torn last record
+/// (one without its line end: the crash happened while writing it, so it was never
+/// acknowledged) is dropped, with a warning; any other damage is an error naming the line.
 public struct Journal {
     /// One recovered journal record.
     public struct Record: Hashable, Sendable {
@@ -20,6 +20,20 @@ public struct Journal {
         public var at: Timestamp
         public var author: String
         public var edit: Edit
+        /// The 1-based line the record was read from (0 for a record not read from a file).
+        public var line: Int = 0
+
+        /// A record.
+        public init(seq: Int, at: Timestamp, author: String, edit: Edit, line: Int = 0) {
+            self.seq = seq; self.at = at; self.author = author; self.edit = edit; self.line = line
+        }
+
+        /// Records are equal when their content is; where they were read from does not count.
+        public static func == (a: Record, b: Record) -> Bool {
+            a.seq == b.seq && a.at == b.at && a.author == b.author && a.edit == b.edit
+        }
+
+        public func hash(into h: inout Hasher) { h.combine(seq); h.combine(at); h.combine(author); h.combine(edit) }
     }
 
     let path: String
@@ -50,7 +64,7 @@ public struct Journal {
     /// What a journal holds, and how much of it is sound.
     public struct Contents: Sendable {
         public var records: [Record]
-        /// Problems found; a torn last record is a warning, a damaged middle record an error.
+        /// Problems found; a torn last record is a warning, any other damage an error.
         public var problems: [WorkspaceProblem]
         /// Bytes up to the end of the last sound line: a torn tail is cut here before appending,
         /// so it never becomes a damaged record in the middle.
@@ -59,23 +73,49 @@ public struct Journal {
         public var length: Int64
     }
 
+    /// Where the journal ended after this process last wrote it: its length and inode.
+    public struct Position: Hashable, Sendable {
+        public var length: Int64
+        public var inode: UInt64
+    }
+
+    /// The journal's current position, nil when it does not exist.
+    public func position() throws(IOFailure) -> Position? {
+        try fs.status(path).map { Position(length: $0.size, inode: $0.inode) }
+    }
+
     /// Appends records and fsyncs; when this returns they survive a crash.
     ///
-    /// On any failure the file is cut back to its length before the call (best effort), so a
-    /// failed append never leaves half a record for the next append to bury.
-    /// - Parameter expectedLength: the length after the last successful append; bytes beyond
-    ///   it (left by an append whose clean-up also failed) are cut before writing.
-    /// - Returns: the journal's length after the append.
+    /// The file is opened with `O_APPEND` and never cut back past bytes this call did not
+    /// write: when it no longer ends where this process last left it (`expected`), another
+    /// writer appended to it or replaced it, and the append is refused (``changedBehindOurBack``)
+    /// without touching it. A failed write is rolled back only while the file holds nothing
+    /// but what this call added.
+    /// - Parameters:
+    ///   - expected: where the journal ended after this process last wrote it (nil: unknown,
+    ///     the file is only appended to).
+    ///   - ownTail: bytes beyond `expected.length` that a failed append of this process left
+    ///     behind (its roll-back failed too); they are cut first, and only when the file ends
+    ///     exactly there.
+    /// - Returns: the journal's position after the append.
     /// - Complexity: one `open`, one `write` and one `fsync`.
     @discardableResult
-    public func append(_ records: [Record], expectedLength: Int64? = nil) throws(IOFailure) -> Int64 {
+    public func append(_ records: [Record], expected: Position? = nil, ownTail: Int64 = 0) throws(IOFailure) -> Position {
         let existing = try fs.status(path)
+        if let expected {
+            guard let existing, existing.inode == expected.inode,
+                  existing.size == expected.length || (ownTail > 0 && existing.size == expected.length + ownTail) else {
+                throw IOFailure(operation: "append to", path: path, code: Self.changedBehindOurBack)
+            }
+        }
         let fd = try fs.open(path, flags: O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, mode: 0o600)
         defer { fs.close(fd) }
+        var inode = existing?.inode ?? 0  // appending never changes it
+        if existing == nil { inode = try fs.status(path)?.inode ?? 0 }
         var size = existing?.size ?? 0
-        if let expectedLength, size != expectedLength, expectedLength <= size {
-            try fs.truncate(fd, length: expectedLength, path: path)
-            size = expectedLength
+        if let expected, size != expected.length {
+            try fs.truncate(fd, length: expected.length, path: path)  // our own failed append, checked above
+            size = expected.length
         }
         var bytes: [UInt8] = size == 0 ? Array(Self.header.utf8) : []
         for r in records { bytes += Self.line(r) }
@@ -84,18 +124,23 @@ public struct Journal {
             try fs.fsync(fd, path: path)
             if existing == nil { try AtomicFile(fs: fs).syncFolder(AtomicFile.folder(of: path)) }
         } catch {
-            try? fs.truncate(fd, length: size, path: path)
+            if let now = try? fs.status(path), now.size >= size, now.size <= size + Int64(bytes.count) {
+                try? fs.truncate(fd, length: size, path: path)
+            }
             throw error
         }
-        return size + Int64(bytes.count)
+        return Position(length: size + Int64(bytes.count), inode: inode)
     }
 
+    /// The `errno` reported when the journal changed behind this process's back (`ESTALE`).
+    public static let changedBehindOurBack: Int32 = ESTALE
+
     /// Empties the journal after its edits were compacted into the main files.
-    /// - Returns: the journal's new length.
+    /// - Returns: the journal's new position.
     @discardableResult
-    public func reset() throws(IOFailure) -> Int64 {
+    public func reset() throws(IOFailure) -> Position {
         try AtomicFile(fs: fs).replace(path, with: Array(Self.header.utf8))
-        return Int64(Self.header.utf8.count)
+        return Position(length: Int64(Self.header.utf8.count), inode: (try? fs.status(path))?.inode ?? 0)
     }
 
     /// Cuts a torn tail off the journal (after a crash) and fsyncs it.
@@ -123,72 +168,5 @@ public struct Journal {
     static func parse(_ bytes: [UInt8]) -> (records: [Record], problems: [WorkspaceProblem]) {
         let c = contents(bytes)
         return (c.records, c.problems)
-    }
-
-    /// Parses journal bytes into records, problems and the length of the sound part.
-    static func contents(_ bytes: [UInt8]) -> Contents {
-        let file = WorkspaceFiles.journal
-        var records: [Record] = []
-        var problems: [WorkspaceProblem] = []
-        var lines: [(start: Int, end: Int, line: Int, terminated: Bool)] = []
-        var start = 0, lineNo = 1
-        for k in 0..<bytes.count where bytes[k] == 0x0A {
-            lines.append((start, k, lineNo, true)); start = k + 1; lineNo += 1
-        }
-        if start < bytes.count { lines.append((start, bytes.count, lineNo, false)) }
-        var bad: [(Int, String)] = []
-        var lastSeq = 0
-        for (n, l) in lines.enumerated() {
-            let isLast = n == lines.count - 1
-            if l.start == l.end { continue }
-            let value: JSONValue
-            do { value = try JSONParser.parse(bytes, start: l.start, end: l.end, firstLine: l.line) } catch {
-                bad.append((l.line, l.terminated ? "damaged record: \(error.message)" : "torn record (no line end)"))
-                if !isLast { continue } else { break }
-            }
-            if !l.terminated {
-                // Records are written with their line end in one write and fsynced after it, so
-                // a record without one was never acknowledged.
-                bad.append((l.line, "torn record (no line end)")); break
-            }
-            guard let o = value.objectValue else { bad.append((l.line, "record is not an object")); continue }
-            if n == 0, o["kind"] != nil {
-                if let v = o["schemaVersion"]?.intValue, v > WorkspaceFiles.schemaVersion {
-                    problems.append(WorkspaceProblem(file: file, line: l.line, field: "schemaVersion",
-                        message: "journal schema \(v) is newer than this Acumen supports (\(WorkspaceFiles.schemaVersion)); update Acumen"))
-                    return Contents(records: [], problems: problems, validLength: Int64(bytes.count), length: Int64(bytes.count))
-                }
-                continue
-            }
-            var r = FieldReader(o, file: file, line: l.line)
-            let seq = r.int("seq", required: true) ?? -1
-            let crc = r.string("crc", required: true) ?? ""
-            let at = r.timestamp("at", required: true)
-            let author = r.string("author") ?? ""
-            let edit = r.nested("edit", Edit.decode) ?? nil
-            if let editValue = o["edit"], crc != checksum(edit: JSONWriter.compact(editValue), seq: seq) {
-                bad.append((l.line, "checksum mismatch")); continue
-            }
-            guard r.problems.isEmpty, let at, let edit else {
-                bad.append((l.line, r.problems.map(\.description).joined(separator: "; "))); continue
-            }
-            if seq <= lastSeq { bad.append((l.line, "sequence number \(seq) does not follow \(lastSeq)")); continue }
-            lastSeq = seq
-            records.append(Record(seq: seq, at: at, author: author, edit: edit))
-        }
-        let last = lines.last(where: { $0.start < $0.end })
-        let lastLine = last?.line
-        var validLength = Int64(bytes.count)
-        for (line, message) in bad {
-            if line == lastLine {
-                problems.append(WorkspaceProblem(file: file, line: line,
-                    message: "\(message); the last record was being written during a crash and was never saved, so it is skipped",
-                    severity: .warning))
-                validLength = Int64(last?.start ?? 0)
-            } else {
-                problems.append(WorkspaceProblem(file: file, line: line, message: message + " (a record in the middle of the journal is damaged; edits after it may depend on it)"))
-            }
-        }
-        return Contents(records: records, problems: problems, validLength: validLength, length: Int64(bytes.count))
     }
 }

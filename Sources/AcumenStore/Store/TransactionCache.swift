@@ -8,17 +8,19 @@ import Glibc
 /// A columnar binary copy of `transactions.jsonl`, so a large workspace opens without parsing
 /// text: `.acumen-cache/transactions-v1.bin` inside the workspace.
 ///
-/// The cache is valid only for the exact source file (size, modification time in ns, inode and
-/// content fingerprint recorded when it was built) *and* the exact ordered list of customer ids
+/// The cache is valid only for the exact source file (size, modification and status-change
+/// times in ns, inode and content fingerprint recorded when it was built — the status-change
+/// time, which no program can set back, catches a same-size rewrite that restored the mtime) *and* the exact ordered list of customer ids
 /// (rows refer to customers by position). Anything else — a missing, stale, truncated or foreign
 /// cache — is ignored and rebuilt transparently; the JSON Lines file is always the truth.
-/// Layout (little endian): magic `ACUMTXC1`, key, header-extra JSON, row count, then the columns
+/// Layout (little endian): magic `ACUMTXC2`, key (size, mtime, inode, content hash, ids hash,
+/// ctime), header-extra JSON, row count, then the columns
 /// customer `Int32`, day `Int32`, amount `Int64`, margin `Int64`, quantity `Int32`, givenAsCost
 /// `UInt8`, then the row extras as JSON.
 enum TransactionCache {
     static let folderName = ".acumen-cache"
     static let fileName = "transactions-v1.bin"
-    static let magic: UInt64 = 0x3143_5854_4D55_4341  // "ACUMTXC1"
+    static let magic: UInt64 = 0x3243_5854_4D55_4341  // "ACUMTXC2"
 
     /// What a cache must match.
     struct Key: Equatable {
@@ -27,6 +29,7 @@ enum TransactionCache {
         var inode: UInt64
         var contentHash: UInt64
         var customerIDsHash: UInt64
+        var changedNanoseconds: Int64
     }
 
     static func path(_ folder: String) -> String { folder + "/" + folderName + "/" + fileName }
@@ -69,13 +72,16 @@ enum TransactionCache {
         }
         guard word() == magic, let size = word(), let mtime = word(), let inode = word(), let hash = word(), let ids = word(),
               Int64(bitPattern: size) == status.size, Int64(bitPattern: mtime) == status.modifiedNanoseconds, inode == status.inode,
-              ids == idsHash(customers), let extraLength = word(), extraLength < 1 << 30,
+              ids == idsHash(customers), let ctime = word(), Int64(bitPattern: ctime) == status.changedNanoseconds,
+              let extraLength = word(), extraLength < 1 << 30,
               let headerBytes = column(Int(extraLength), UInt8.self), let rows = word(), rows < 1 << 40 else { return nil }
         let n = Int(rows)
         var t = TransactionTable()
         guard let c = column(n, Int32.self), let d = column(n, Int32.self), let a = column(n, Int64.self),
               let m = column(n, Int64.self), let q = column(n, Int32.self), let g = column(n, UInt8.self),
               let rowExtraLength = word(), rowExtraLength < 1 << 34, let rowExtra = column(Int(rowExtraLength), UInt8.self) else { return nil }
+        var probe: UInt8 = 0
+        guard pread(fd, &probe, 1, offset) == 0 else { return nil }  // trailing bytes: not a cache this code wrote
         let limit = Int32(customers.count)
         guard !c.contains(where: { $0 < 0 || $0 >= limit }) else { return nil }
         t.customer = c; t.day = d; t.amount = a; t.margin = m; t.quantity = q; t.givenAsCost = g.map { $0 != 0 }
@@ -89,14 +95,14 @@ enum TransactionCache {
     /// Writes the cache crash-safely; failures are ignored (the cache is only an accelerator).
     static func store(folder: String, key: Key, table t: TransactionTable, headerExtra: [String: JSONValue], fs: any FileSystem) {
         let dir = folder + "/" + folderName
-        if mkdir(dir, 0o700) != 0 && errno != EEXIST { return }
+        if mkdir(dir, 0o777) != 0 && errno != EEXIST { return }
         var out: [UInt8] = []
         out.reserveCapacity(64 + t.count * 29)
         func word(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
         func column<T>(_ a: [T]) { a.withUnsafeBytes { out += $0 } }
         let header = Array(JSONWriter.compact(.object(headerExtra)).utf8)
         word(magic); word(UInt64(bitPattern: key.size)); word(UInt64(bitPattern: key.modifiedNanoseconds)); word(key.inode)
-        word(key.contentHash); word(key.customerIDsHash); word(UInt64(header.count)); out += header
+        word(key.contentHash); word(key.customerIDsHash); word(UInt64(bitPattern: key.changedNanoseconds)); word(UInt64(header.count)); out += header
         word(UInt64(t.count))
         column(t.customer); column(t.day); column(t.amount); column(t.margin); column(t.quantity)
         out += t.givenAsCost.map { $0 ? 1 : 0 }

@@ -8,16 +8,22 @@ import AcumenAnalytics
 /// so both paths accept exactly the same files.
 enum TransactionsFile {
     static let kind = "acumen.transactions"
+    /// Shorter lines cannot hold a transaction (`{"amount":0,"customer":"x","date":"2024-01-01"}` is 46 bytes).
+    static let minimumLine = 40
 
     /// Parses the file into `table`, resolving customer ids through `index`.
+    /// - Parameter more: counts the problems dropped beyond ``WorkspaceCodec/maxProblemsPerFile``
+    ///   (a file of junk lines must not cost a problem record per line).
     static func parse(_ bytes: [UInt8], index: CustomerIndex, into table: inout TransactionTable,
-                      headerExtra: inout [String: JSONValue], problems: inout [WorkspaceProblem]) {
+                      headerExtra: inout [String: JSONValue], problems: inout [WorkspaceProblem], more: inout Int) {
         let file = WorkspaceFiles.transactions
         var sawHeader = false
         var lastID: [UInt8] = []
         var lastIndex: Int32 = -1
         table.reserve(bytes.count / 80)
+        var amounts = MoneyBounds.Total(), margins = MoneyBounds.Total()
         JSONLines.forEachLine(bytes) { line in
+            defer { checkTotals(table, &amounts, &margins, bytes, line, &problems) }
             if !sawHeader {
                 sawHeader = true
                 switch JSONParser.result(bytes, start: line.start, end: line.end, firstLine: line.number) {
@@ -46,10 +52,37 @@ enum TransactionsFile {
                     return
                 }
             }
+            let before = problems.count
+            let cap = WorkspaceCodec.maxProblemsPerFile
+            if before >= cap, line.end - line.start < minimumLine { more += 1; return }  // cannot be a transaction: only count it
             slowRow(bytes, line, index: index, into: &table, problems: &problems)
+            if problems.count > cap {
+                more += problems.count - max(before, cap)
+                problems.removeLast(problems.count - max(before, cap))
+            }
         }
         if !sawHeader {
             problems.append(WorkspaceProblem(file: file, line: 0, message: "the file is empty; it needs at least the header line"))
+        }
+    }
+
+    /// Adds the last row appended (if this line appended one) to the running totals, with an
+    /// error at this line when a total first crosses ``MoneyBounds/workspaceLimitMinor``.
+    @inline(__always)
+    private static func checkTotals(_ table: TransactionTable, _ amounts: inout MoneyBounds.Total, _ margins: inout MoneyBounds.Total,
+                                    _ bytes: [UInt8], _ line: JSONLines.Line, _ problems: inout [WorkspaceProblem]) {
+        guard table.count > amounts.rows else { return }
+        amounts.rows = table.count
+        let r = table.count - 1
+        if amounts.add(table.amount[r]) {
+            problems.append(WorkspaceProblem(file: WorkspaceFiles.transactions, line: line.number, column: JSONLines.column(of: "amount", in: bytes, line: line),
+                                             field: "amount", message: MoneyBounds.beyond("transaction amounts")))
+        }
+        let m = table.margin[r]
+        if m != TransactionTable.unknownMargin, margins.add(m) {
+            let name = table.givenAsCost[r] ? "cost" : "margin"
+            problems.append(WorkspaceProblem(file: WorkspaceFiles.transactions, line: line.number, column: JSONLines.column(of: name, in: bytes, line: line),
+                                             field: name, message: MoneyBounds.beyond("margins")))
         }
     }
 

@@ -93,42 +93,63 @@ public enum WorkspaceCodec {
         var bodyStart = header.end
         while bodyStart < bytes.count, bytes[bodyStart] != 0x0A { bodyStart += 1 }
         bodyStart = min(bytes.count, bodyStart + 1)
-        // One slot per line, filled in place by the chunks in parallel (no copies of the
-        // customers afterwards); slots of blank or refused lines keep an empty id and are dropped.
+        // One slot per line that can hold a customer, filled in place by the chunks in parallel (no
+        // copies of the customers afterwards); slots of refused lines keep an empty id and are
+        // dropped. Blank and too-short lines get no slot: memory follows the records, not the lines.
         var customers: [Customer] = []
         var lines: [Int32] = []
+        var more = 0
         bytes.withUnsafeBufferPointer { buf in
             let chunks = ParallelLines.chunks(buf, start: bodyStart, end: buf.count, firstLine: header.number + 1, count: 4)
-            let total = chunks.reduce(0) { $0 + $1.lineCount }
+            let counts = Parallel.map(chunks.count) { ParallelLines.recordCount(buf, chunks[$0], minimumLength: minimumCustomerLine) }
+            let total = counts.reduce(0, +)
             customers = [Customer](repeating: Customer(id: "", name: ""), count: total)
             lines = [Int32](repeating: 0, count: total)
             var firstSlot: [Int] = []
             var next = 0
-            for c in chunks { firstSlot.append(next); next += c.lineCount }
-            let chunkProblems: [[WorkspaceProblem]] = customers.withUnsafeMutableBufferPointer { slots in
+            for c in counts { firstSlot.append(next); next += c }
+            let chunkProblems: [(problems: [WorkspaceProblem], more: Int)] = customers.withUnsafeMutableBufferPointer { slots in
                 lines.withUnsafeMutableBufferPointer { lineSlots in
-                    Parallel.map(chunks.count) { k -> [WorkspaceProblem] in
-                        let chunk = chunks[k]
+                    Parallel.map(chunks.count) { k -> ([WorkspaceProblem], Int) in
                         var problems: [WorkspaceProblem] = []
-                        ParallelLines.forEachLine(buf, chunk) { line in
-                            let slot = firstSlot[k] + line.number - chunk.firstLine
-                            lineSlots[slot] = Int32(line.number)
-                            if let fast = FastCustomerRow(buf, line.start, line.end) {
-                                slots[slot] = fast.customer
-                            } else if let c = strictCustomer(bytes, line, problems: &problems) {
-                                slots[slot] = c
+                        var more = 0
+                        ParallelLines.forEachLine(buf, chunks[k], minimumLength: minimumCustomerLine) { line, ordinal in
+                            let before = problems.count
+                            if let ordinal {
+                                let slot = firstSlot[k] + ordinal
+                                lineSlots[slot] = Int32(truncatingIfNeeded: line.number)
+                                if let fast = FastCustomerRow(buf, line.start, line.end) {
+                                    slots[slot] = fast.customer
+                                } else if let c = strictCustomer(bytes, line, problems: &problems) {
+                                    slots[slot] = c
+                                }
+                            } else if problems.count >= maxProblemsPerFile {
+                                more += 1  // too short to be a customer, and the list is full: only count it
+                            } else if strictCustomer(bytes, line, problems: &problems) != nil {
+                                problems.append(WorkspaceProblem(file: file, line: line.number, column: 1,
+                                    message: "a customer line needs at least \(minimumCustomerLine) bytes"))
+                            }
+                            if problems.count > maxProblemsPerFile {  // bounded memory for a file of junk lines
+                                more += problems.count - max(before, maxProblemsPerFile)
+                                problems.removeLast(problems.count - max(before, maxProblemsPerFile))
                             }
                         }
-                        return problems
+                        return (problems, more)
                     }
                 }
             }
-            for p in chunkProblems { local += p }
+            for p in chunkProblems { local += p.problems; more += p.more }
         }
         if customers.contains(where: { $0.id.isEmpty }) {
             let keep = customers.indices.filter { !customers[$0].id.isEmpty }
             customers = keep.map { customers[$0] }
             lines = keep.map { lines[$0] }
+        }
+        var costs = MoneyBounds.Total()
+        for (k, c) in customers.enumerated() where costs.add(c.costToServe.minor) {
+            let n = Int(lines[k])
+            local.append(WorkspaceProblem(file: file, line: n, column: lineRange(bytes, number: n).flatMap { JSONLines.column(of: "costToServe", in: bytes, line: $0) },
+                                          field: "costToServe", message: MoneyBounds.beyond("costs to serve")))
         }
         var (index, duplicates) = CustomerIndex.build(customers.map(\.id))
         for k in duplicates {
@@ -144,7 +165,7 @@ public enum WorkspaceCodec {
             index = CustomerIndex.build(customers.map(\.id)).index
         }
         local.sort { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
-        problems += capped(local, file: file)
+        problems += capped(local, file: file, more: more)
         return (customers, index)
     }
 
@@ -190,16 +211,22 @@ public enum WorkspaceCodec {
                                              message: "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"))
             return table
         }
-        TransactionsFile.parse(bytes, index: index, into: &table, headerExtra: &headerExtra, problems: &local)
-        problems += capped(local, file: WorkspaceFiles.transactions)
+        var more = 0
+        TransactionsFile.parse(bytes, index: index, into: &table, headerExtra: &headerExtra, problems: &local, more: &more)
+        problems += capped(local, file: WorkspaceFiles.transactions, more: more)
         return table
     }
 
-    static func capped(_ problems: [WorkspaceProblem], file: String) -> [WorkspaceProblem] {
-        guard problems.count > maxProblemsPerFile else { return problems }
+    /// The first ``maxProblemsPerFile`` problems and a count of the rest (`more` were
+    /// already dropped while reading, to bound memory).
+    static func capped(_ problems: [WorkspaceProblem], file: String, more: Int = 0) -> [WorkspaceProblem] {
+        guard problems.count > maxProblemsPerFile || more > 0 else { return problems }
         return Array(problems.prefix(maxProblemsPerFile)) + [WorkspaceProblem(file: file, line: 0,
-            message: "… and \(problems.count - maxProblemsPerFile) more problems in this file")]
+            message: "… and \(more > 0 ? "at least " : "")\(problems.count - min(problems.count, maxProblemsPerFile) + more) more problems in this file")]
     }
+
+    /// The shortest line that can hold a customer: `{"id":"a","name":""}`.
+    static let minimumCustomerLine = 20
 
     /// The bytes of `settings.json`.
     public static func encodeSettings(_ s: Settings) -> [UInt8] {
@@ -212,13 +239,9 @@ public enum WorkspaceCodec {
 
     /// The bytes of `customers.jsonl`: header, then one customer per line in workspace order.
     public static func encodeCustomers(_ customers: [Customer], headerExtra: [String: JSONValue]) -> [UInt8] {
-        var header = headerExtra
-        header["kind"] = .string("acumen.customers")
-        header["schemaVersion"] = .int(WorkspaceFiles.schemaVersion)
         var out: [UInt8] = []
         out.reserveCapacity(customers.count * 200)
-        JSONWriter.writeCompact(.object(header), into: &out)
-        out.append(0x0A)
+        out += customersHeaderLine(headerExtra)
         // Encode in parallel chunks, then join in order.
         let chunkSize = 50_000
         let chunks = (customers.count + chunkSize - 1) / chunkSize
@@ -229,6 +252,17 @@ public enum WorkspaceCodec {
             return part
         }
         for p in parts { out += p }
+        return out
+    }
+
+    /// The first line of `customers.jsonl` (with its line end) for the given extra header members.
+    static func customersHeaderLine(_ headerExtra: [String: JSONValue]) -> [UInt8] {
+        var header = headerExtra
+        header["kind"] = .string("acumen.customers")
+        header["schemaVersion"] = .int(WorkspaceFiles.schemaVersion)
+        var out: [UInt8] = []
+        JSONWriter.writeCompact(.object(header), into: &out)
+        out.append(0x0A)
         return out
     }
 

@@ -40,15 +40,9 @@ extension WorkspaceStore {
     /// The bytes the next ``save(overwriting:)`` would write, per file (those it must write
     /// and those it will skip because they are unchanged).
     public func encodedFiles() -> [(file: String, bytes: [UInt8])] {
-        var settings = workspace.settings
-        let settingsSeq = seqToSave(WorkspaceFiles.settings)
-        if settingsSeq > 0 { settings.extra[Self.journalSeqKey] = .int(settingsSeq) }
-        var header = workspace.customersHeaderExtra
-        let customersSeq = seqToSave(WorkspaceFiles.customers)
-        if customersSeq > 0 { header[Self.journalSeqKey] = .int(customersSeq) }
         var files: [(file: String, bytes: [UInt8])] = [
-            (WorkspaceFiles.settings, WorkspaceCodec.encodeSettings(settings)),
-            (WorkspaceFiles.customers, WorkspaceCodec.encodeCustomers(workspace.customers, headerExtra: header)),
+            (WorkspaceFiles.settings, WorkspaceCodec.encodeSettings(settingsToSave())),
+            (WorkspaceFiles.customers, WorkspaceCodec.encodeCustomers(workspace.customers, headerExtra: customersHeaderToSave())),
         ]
         if transactionsDirty || fingerprints[WorkspaceFiles.transactions] == nil {
             files.append((WorkspaceFiles.transactions, WorkspaceCodec.encodeTransactions(workspace)))
@@ -56,8 +50,24 @@ extension WorkspaceStore {
         return files
     }
 
+    /// The settings as the next save writes them (with the journal sequence number they include).
+    func settingsToSave() -> Settings {
+        var settings = workspace.settings
+        let seq = seqToSave(WorkspaceFiles.settings)
+        if seq > 0 { settings.extra[Self.journalSeqKey] = .int(seq) }
+        return settings
+    }
+
+    /// The header members of `customers.jsonl` as the next save writes them.
+    func customersHeaderToSave() -> [String: JSONValue] {
+        var header = workspace.customersHeaderExtra
+        let seq = seqToSave(WorkspaceFiles.customers)
+        if seq > 0 { header[Self.journalSeqKey] = .int(seq) }
+        return header
+    }
+
     /// The journal sequence number a file includes once saved now.
-    private func seqToSave(_ file: String) -> Int {
+    func seqToSave(_ file: String) -> Int {
         pendingEdits[file] != nil ? lastSeq : savedSeq[file, default: 0]
     }
 
@@ -67,7 +77,9 @@ extension WorkspaceStore {
     ///   program changed a file; I/O errors leave the previous files and the journal intact and
     ///   the edits in memory, so the save can be retried.
     public func save(overwriting: Set<String> = []) throws(WorkspaceError) {
-        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        try checkOwnership()
+        let beyond = MoneyBounds.check(workspace.transactions, customers: workspace.customers)
+        if !beyond.isEmpty { throw .invalid(beyond) }
         let conflicts = try filesChangedOnDisk().filter { !overwriting.contains($0) }
         if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
         let writer = AtomicFile(fs: fs)
@@ -90,8 +102,8 @@ extension WorkspaceStore {
             savedSeq[file] = seq
             if file == WorkspaceFiles.transactions { storeTransactionCache(workspace) }
         }
-        do { journalLength = try journal.reset() } catch {
-            journalLength = nil  // unknown: the next append cuts nothing and appends safely
+        do { journalPosition = try journal.reset(); journalOwnTail = 0 } catch {
+            journalPosition = nil  // unknown: the next append cuts nothing and appends safely
             throw .io(error)
         }
         pendingEdits = [:]
@@ -102,12 +114,12 @@ extension WorkspaceStore {
     /// are not replayed on the next open either).
     /// - Throws: when read-only or the files on disk are invalid; then nothing changes.
     public func reload() throws(WorkspaceError) {
-        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        try checkOwnership()
         var reading = options
         reading.readOnly = true
         reading.replayJournal = false
         let fresh = try WorkspaceStore.open(folder, fs: fs, options: reading)
-        do { journalLength = try journal.reset() } catch { throw .io(error) }
+        do { journalPosition = try journal.reset(); journalOwnTail = 0 } catch { throw .io(error) }
         transactionsDirty = false
         workspace = fresh.workspace
         fingerprints = fresh.fingerprints
@@ -121,9 +133,11 @@ extension WorkspaceStore {
                               options: Options = Options()) throws(WorkspaceError) -> WorkspaceStore {
         if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw .io(IOFailure(operation: "create folder", path: folder, code: errno)) }
         let store = WorkspaceStore(folder: folder, workspace: workspace, fs: fs, options: options)
-        let (lock, holder) = WorkspaceLock.acquire(folder: folder)
-        guard let lock else { throw .readOnly("another Acumen (\(holder)) has \(folder) open") }
-        store.lock = lock
+        switch WorkspaceLock.take(folder: folder) {
+        case .acquired(let lock): store.lock = lock
+        case .heldBy(let holder): throw .readOnly("another Acumen (\(holder)) has \(folder) open")
+        case .unavailable(let why): throw .readOnly(why)
+        }
         store.transactionsDirty = true
         do {
             for file in [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions] where try fs.status(store.path(file)) != nil {
@@ -133,7 +147,7 @@ extension WorkspaceStore {
             }
         } catch { throw .io(error) }
         store.writesTransactionCache = false
-        try store.save()
+        try store.publish()
         store.writesTransactionCache = true
         return store
     }

@@ -25,6 +25,10 @@ public final class WorkspaceStore {
         public var followSymlinks = false
         /// Replay `journal.jsonl` on open (off when reloading to take the files on disk).
         var replayJournal = true
+        /// For read-only opens (the CLI's `report`, `export`, `check`, `fit`): when the cache
+        /// had to be rebuilt, write it if the lock is free (``refreshCacheUnderLock()``). Only
+        /// `.acumen-cache/` is written; the workspace's own files never change.
+        public var refreshesCache = false
         /// Options; the defaults take the lock, cap files at 8 GiB and refuse symlinks.
         public init(readOnly: Bool = false, maxFileSize: Int64 = 8 << 30, followSymlinks: Bool = false) {
             self.readOnly = readOnly; self.maxFileSize = maxFileSize; self.followSymlinks = followSymlinks
@@ -41,6 +45,11 @@ public final class WorkspaceStore {
     public internal(set) var workspace: Workspace
     /// Warnings found while loading (e.g. a torn last journal record).
     public private(set) var warnings: [WorkspaceProblem]
+    /// The torn last journal record dropped on open (written during a crash, never
+    /// acknowledged), if there was one: a notice for the workbench and `acumen check`.
+    public var droppedTornRecord: WorkspaceProblem? {
+        warnings.first { $0.file == WorkspaceFiles.journal && $0.message.hasPrefix("torn record") }
+    }
     /// Why the workspace is read-only, if it is.
     public internal(set) var readOnlyReason: String?
     /// Edits journaled since the last save, per file.
@@ -59,9 +68,16 @@ public final class WorkspaceStore {
     var nextSeq = 1
     /// Per main file, the last journal sequence number its content includes.
     var savedSeq: [String: Int] = [:]
-    /// Length of the journal after the last successful write (nil: unknown, not yet written).
-    var journalLength: Int64?
+    /// Where the journal ended after this process last read or wrote it (nil: unknown, the
+    /// next append only appends). An append refuses to write when the file ends elsewhere.
+    var journalPosition: Journal.Position?
+    /// Bytes a failed append left beyond ``journalPosition`` that it could not roll back.
+    var journalOwnTail: Int64 = 0
+    /// True when a read-only open parsed the transactions cleanly but could not use a cache.
+    var cacheIsStale = false
     let journal: Journal
+    /// Files to read from a committed import's staged copies (read-only opens; ``WorkspacePublish``).
+    var readOverlay: [String: String] = [:]
 
     /// Sequence number of the last acknowledged (journaled) edit, 0 if none.
     public var lastSeq: Int { nextSeq - 1 }
@@ -90,7 +106,7 @@ public final class WorkspaceStore {
     }
 
     private func readFile(_ file: String, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> [UInt8]? {
-        let p = path(file)
+        let p = readOverlay[file] ?? path(file)
         let st: FileStatus?
         do { st = try fs.status(p) } catch { throw .io(error) }
         guard let st else { return nil }
@@ -120,15 +136,17 @@ public final class WorkspaceStore {
         let st: FileStatus?
         do { st = try fs.status(folder) } catch { throw .io(error) }
         guard let st, st.isDirectory || st.isSymlink else { throw .notAWorkspace(folder) }
+        readOverlay = try WorkspacePublish.recover(folder: folder, fs: fs, readOnly: options.readOnly)
         var problems: [WorkspaceProblem] = []
         guard let customerBytes = try readFile(WorkspaceFiles.customers, problems: &problems) else {
             if problems.isEmpty { throw .notAWorkspace(folder) }
             throw .invalid(problems)
         }
         if !options.readOnly {
-            let (lock, holder) = WorkspaceLock.acquire(folder: folder)
-            if let lock { self.lock = lock } else {
-                readOnlyReason = "another Acumen (\(holder)) has this workspace open; changes cannot be saved here"
+            switch WorkspaceLock.take(folder: folder) {
+            case .acquired(let lock): self.lock = lock
+            case .heldBy(let holder): readOnlyReason = "another Acumen (\(holder)) has this workspace open; changes cannot be saved here"
+            case .unavailable(let why): readOnlyReason = why + "; opened read-only, changes cannot be saved here"
             }
         } else {
             readOnlyReason = "opened read-only"
@@ -139,73 +157,114 @@ public final class WorkspaceStore {
         }
         let settingsBytes = try readFile(WorkspaceFiles.settings, problems: &problems)
         var settings = settingsBytes.map { WorkspaceCodec.decodeSettings($0, problems: &problems) } ?? Settings()
-        savedSeq[WorkspaceFiles.settings] = settings.extra.removeValue(forKey: Self.journalSeqKey)?.intValue ?? 0
+        savedSeq[WorkspaceFiles.settings] = Self.journalSeq(settings.extra.removeValue(forKey: Self.journalSeqKey),
+                                                            file: WorkspaceFiles.settings, bytes: settingsBytes ?? [], problems: &problems)
         var extra: [String: JSONValue] = [:]
         let (customers, index) = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
-        savedSeq[WorkspaceFiles.customers] = extra.removeValue(forKey: Self.journalSeqKey)?.intValue ?? 0
+        savedSeq[WorkspaceFiles.customers] = Self.journalSeq(extra.removeValue(forKey: Self.journalSeqKey),
+                                                             file: WorkspaceFiles.customers, bytes: customerBytes, problems: &problems)
         var w = Workspace(settings: settings, customers: customers, index: index, transactions: TransactionTable())
         w.customersHeaderExtra = extra
-        try loadTransactions(into: &w, index: index, problems: &problems)
+        let parsedTransactions = try loadTransactions(into: &w, index: index, problems: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         if options.replayJournal { try replayJournal(into: &w, problems: &problems) }
+        // Only a workspace that opened without errors gets a cache.
+        if parsedTransactions, !isReadOnly { storeTransactionCache(w) }
         workspace = w
         warnings = problems
+        if cacheIsStale, isReadOnly, options.refreshesCache { refreshCacheUnderLock() }
     }
 
-    /// Loads transactions from the binary cache when it matches the file, else parses the
-    /// file and (when writable and valid) rebuilds the cache.
-    private func loadTransactions(into w: inout Workspace, index: CustomerIndex, problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
+    /// A file's `journalSeq`: absent is 0; anything but an integer in 0…``Journal/maxSeq`` is
+    /// an error at the field's position (a crafted huge number must never reach arithmetic).
+    static func journalSeq(_ value: JSONValue?, file: String, bytes: [UInt8], problems: inout [WorkspaceProblem]) -> Int {
+        guard let value else { return 0 }
+        if let n = value.intValue, n >= 0, n <= Journal.maxSeq { return n }
+        let p = WorkspaceProblem(file: file, line: 1, field: journalSeqKey,
+            message: "\(JSONWriter.compact(value)) is not a journal sequence number (an integer from 0 to 2^53 = \(Journal.maxSeq))")
+        problems += WorkspaceCodec.locatePretty([p], in: bytes)
+        return 0
+    }
+
+    /// Loads transactions from the binary cache when it matches the file, else parses the file.
+    /// - Returns: true when the file was parsed without problems (the caller then rebuilds the
+    ///   cache, once the whole workspace has opened without errors).
+    private func loadTransactions(into w: inout Workspace, index: CustomerIndex, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> Bool {
         let file = WorkspaceFiles.transactions
         let st: FileStatus?
-        do { st = try fs.status(path(file)) } catch { throw .io(error) }
-        if let st, st.isRegular, problems.isEmpty,
-           let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers) {
+        do { st = try fs.status(readOverlay[file] ?? path(file)) } catch { throw .io(error) }
+        if let st, st.isRegular, problems.isEmpty, readOverlay.isEmpty, isReadable(path(file)),
+           let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers),
+           MoneyBounds.check(cached.table, customers: w.customers).isEmpty {
             w.transactions = cached.table
             w.transactionsHeaderExtra = cached.headerExtra
             fingerprints[file] = Fingerprint(status: st, hash: cached.contentHash)
-            return
+            return false
         }
-        guard let bytes = try readFile(file, problems: &problems) else { return }
+        guard let bytes = try readFile(file, problems: &problems) else { return false }
         var extra: [String: JSONValue] = [:]
         let before = problems.count
         w.transactions = WorkspaceCodec.decodeTransactions(bytes, index: index, headerExtra: &extra, problems: &problems)
         w.transactionsHeaderExtra = extra
-        if problems.count == before, !isReadOnly { storeTransactionCache(w) }
+        guard problems.count == before else { return false }
+        if isReadOnly { cacheIsStale = true }
+        return true
+    }
+
+    /// True when the file can be opened for reading: a cache never hides an unreadable file.
+    private func isReadable(_ p: String) -> Bool {
+        guard let fd = try? fs.open(p, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK, mode: 0) else { return false }
+        fs.close(fd)
+        return true
     }
 
     /// Rebuilds the transaction cache for the file as last loaded or saved.
     func storeTransactionCache(_ w: Workspace) {
         guard writesTransactionCache, let fp = fingerprints[WorkspaceFiles.transactions], let st = fp.status else { return }
         let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode,
-                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers))
+                                       contentHash: fp.hash, customerIDsHash: TransactionCache.idsHash(w.customers),
+                                       changedNanoseconds: st.changedNanoseconds)
         TransactionCache.store(folder: folder, key: key, table: w.transactions, headerExtra: w.transactionsHeaderExtra, fs: fs)
     }
 
     /// Applies the journal's records that the main files do not contain yet; cuts a torn tail.
     private func replayJournal(into w: inout Workspace, problems: inout [WorkspaceProblem]) throws(WorkspaceError) {
         let contents: Journal.Contents
-        do { contents = try journal.load(limit: options.maxFileSize) } catch { throw .io(error) }
+        let position: Journal.Position?
+        let linked: Bool
+        do {
+            linked = try fs.status(journal.path)?.isSymlink == true
+            position = try journal.position()
+            contents = try journal.load(limit: options.maxFileSize)
+        } catch { throw .io(error) }
+        if linked, !isReadOnly {
+            problems.append(WorkspaceProblem(file: WorkspaceFiles.journal, line: 0,
+                message: "is a symbolic link; Acumen never writes through links: replace it with the file it points to (or open read-only)"))
+            throw .invalid(problems)
+        }
         problems += contents.problems
         if contents.problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
+        // Sequence numbers were checked to lie within 0…Journal.maxSeq (2^53): `+ 1` cannot overflow.
         nextSeq = (savedSeq.values.max() ?? 0) + 1
         var skipped = 0
         for r in contents.records {
             nextSeq = max(nextSeq, r.seq + 1)
             guard let edit = Self.unsaved(r.edit, seq: r.seq, savedSeq: savedSeq) else { skipped += 1; continue }
             do { try w.apply(edit, author: r.author, at: r.at) } catch {
-                problems.append(WorkspaceProblem(file: WorkspaceFiles.journal, line: 0, message: "edit #\(r.seq) cannot be replayed: \(error)"))
+                problems.append(WorkspaceProblem(file: WorkspaceFiles.journal, line: r.line, field: "edit",
+                                                 message: "edit #\(r.seq) cannot be replayed: \(error)"))
                 throw .invalid(problems)
             }
             for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
         }
-        journalLength = contents.length
+        journalPosition = position.map { Journal.Position(length: contents.length, inode: $0.inode) }
         guard !isReadOnly else { return }
         do {
             if !contents.records.isEmpty && skipped == contents.records.count {
-                journalLength = try journal.reset()  // a crash hit after the files were saved
+                journalPosition = try journal.reset()  // a crash hit after the files were saved
             } else if contents.validLength < contents.length {
                 try journal.cut(to: contents.validLength)
-                journalLength = contents.validLength
+                journalPosition?.length = contents.validLength
             }
         } catch { throw .io(error) }
     }
@@ -248,12 +307,59 @@ public final class WorkspaceStore {
     }
 
     /// Appends one record; on failure nothing changes (the journal is cut back, `nextSeq` kept).
+    ///
+    /// Refuses, and makes the session read-only, when the lock or the journal changed behind
+    /// this process's back: then another writer may be at work, and appending could bury or
+    /// cut its acknowledged edits.
     private func appendToJournal(_ edit: Edit, author: String, at: Timestamp) throws(WorkspaceError) {
+        guard nextSeq <= Journal.maxSeq else {
+            throw .invalid([WorkspaceProblem(file: WorkspaceFiles.journal, line: 0, field: "seq",
+                message: "the journal's sequence numbers are used up (the next would be \(nextSeq), above 2^53); the edit was not recorded")])
+        }
+        try checkOwnership()
+        let record = Journal.Record(seq: nextSeq, at: at, author: author, edit: edit)
         do {
-            journalLength = try journal.append([Journal.Record(seq: nextSeq, at: at, author: author, edit: edit)], expectedLength: journalLength)
-        } catch { throw .io(error) }
+            journalPosition = try journal.append([record], expected: journalPosition, ownTail: journalOwnTail)
+            journalOwnTail = 0
+        } catch {
+            if error.code == Journal.changedBehindOurBack {
+                throw loseOwnership("\(WorkspaceFiles.journal) changed behind this Acumen's back (another program or another Acumen wrote to it)")
+            }
+            // A failed append rolls itself back; if even that failed, remember the bytes as ours.
+            if let p = journalPosition, let now = try? journal.position(), now.inode == p.inode, now.length > p.length {
+                journalOwnTail = now.length - p.length
+            }
+            throw .io(error)
+        }
         nextSeq += 1
         for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
+    }
+
+    /// Checks that this session still owns the workspace: the lock file is the one it locked
+    /// and the journal ends where this session left it. Otherwise the session becomes read-only.
+    /// - Throws: ``WorkspaceError/readOnly(_:)`` saying why.
+    func checkOwnership() throws(WorkspaceError) {
+        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        if let why = lock?.lostReason() { throw loseOwnership(why) }
+        if let expected = journalPosition {
+            let now: Journal.Position?
+            do { now = try journal.position() } catch { throw .io(error) }
+            if now?.inode != expected.inode || (now?.length ?? 0) < expected.length
+                || (now?.length ?? 0) > expected.length + journalOwnTail {
+                throw loseOwnership("\(WorkspaceFiles.journal) changed behind this Acumen's back (another program or another Acumen wrote to it)")
+            }
+        }
+    }
+
+    /// Makes the session read-only after it lost the workspace to another writer.
+    /// - Returns: the error to throw.
+    func loseOwnership(_ why: String) -> WorkspaceError {
+        let reason = why + "; this session is now read-only so it cannot overwrite another writer's edits"
+            + " (every edit it acknowledged is in the journal); close and reopen the workspace"
+        readOnlyReason = reason
+        lock?.release()
+        lock = nil
+        return .readOnly(reason)
     }
 
     /// Releases the lock; the store must not be used afterwards.

@@ -109,11 +109,10 @@ public final class EditSession {
         do { records = try journal.read(limit: store.options.maxFileSize).records } catch { throw .io(error) }
         let savedSeq = store.savedSeq
         try store.reload()
-        let taken = Set(conflict.files)
         var dropped: [Journal.Record] = []
         for r in records {
             guard let edit = WorkspaceStore.unsaved(r.edit, seq: r.seq, savedSeq: savedSeq) else { continue }
-            if !WorkspaceStore.files(of: edit).isDisjoint(with: taken) { dropped.append(r); continue }
+            if conflict.drops(edit) { dropped.append(r); continue }
             do { try store.record(edit, author: r.author, at: r.at) } catch {
                 if case .edit = error { dropped.append(r); continue }
                 throw error

@@ -1,7 +1,18 @@
 import AcumenCore
 import AcumenAnalytics
-/// What saving would change, per file: the journaled edits and the lines that would differ
-/// from the file on disk ("review before save").
+
+/// What saving would change, per file: the journaled edits and the records and lines that
+/// would differ from the file on disk ("review before save").
+///
+/// The counts are what `diff old new` reports after the save, computed without rewriting the
+/// files: `customers.jsonl` compares only the header and the lines of the customers the
+/// unsaved edits touch (one line per customer, in workspace order, so each of those lines
+/// is replaced in place and no other line changes); `settings.json` is small and is encoded
+/// and diffed whole. The whole-file diff is the fallback when the fast path's premise does not
+/// hold (the file changed on disk, an import replaced the workspace, the line count differs).
+///
+/// - Complexity: O(size of `customers.jsonl`) to find its line starts plus O(touched
+///   customers) encodings; 100k customers with a bulk edit of 30k: tens of milliseconds.
 public struct PendingChanges: Hashable, Sendable {
     /// The pending changes to one file.
     public struct File: Hashable, Sendable {
@@ -10,7 +21,10 @@ public struct PendingChanges: Hashable, Sendable {
         public var edits: Int
         /// One label per journaled edit, oldest first (see ``Edit/label``).
         public var labels: [String]
-        /// Lines the save would remove from and add to the file on disk.
+        /// Records whose line(s) the save changes: customers in `customers.jsonl`,
+        /// transactions in `transactions.jsonl`, and 1 for `settings.json` when it changes.
+        public var changedRecords: Int
+        /// Lines the save would remove from and add to the file on disk (as `diff` counts them).
         public var removedLines: Int
         public var addedLines: Int
         /// True when the file on disk changed since it was loaded (saving would conflict).
@@ -25,31 +39,110 @@ public struct PendingChanges: Hashable, Sendable {
 
     /// Collects the pending changes of an open store.
     ///
-    /// Reads the journal for the edit labels and diffs each touched file against its bytes on
-    /// disk (the transactions file only when it was changed in memory).
+    /// Reads the journal for the edit labels and the customers they touch, then counts the
+    /// changed lines of each touched file against its bytes on disk.
     public init(_ store: WorkspaceStore) throws(WorkspaceError) {
         let journal = Journal(path: store.path(WorkspaceFiles.journal), fs: store.fs)
         let records: [Journal.Record]
         do { records = try journal.read(limit: store.options.maxFileSize).records } catch { throw .io(error) }
+        let unsaved = records.compactMap { r in WorkspaceStore.unsaved(r.edit, seq: r.seq, savedSeq: store.savedSeq) }
         let conflicts = Set(try store.filesChangedOnDisk())
         var list: [File] = []
         for name in [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions] {
-            let labels = records.filter { $0.edit.files.contains(name) }.map(\.edit.label)
+            let labels = unsaved.filter { $0.files.contains(name) }.map(\.label)
             let touched = !labels.isEmpty || store.pendingEdits[name] != nil
                 || (name == WorkspaceFiles.transactions && store.transactionsDirty)
-            guard touched, let new = store.bytesToWrite(name) else { continue }
-            let counts = LineDiff(old: try store.bytesOnDisk(name) ?? [], new: new).counts
+            guard touched else { continue }
+            let counts: Counts
+            if name == WorkspaceFiles.customers, !conflicts.contains(name), !store.transactionsDirty,
+               let fast = try Self.customerCounts(store, touching: Set(unsaved.flatMap(\.customerIDs))) {
+                counts = fast
+            } else {
+                guard let c = try Self.wholeFileCounts(store, name) else { continue }
+                counts = c
+            }
+            guard counts.lines > 0 || !labels.isEmpty else { continue }
             list.append(File(name: name, edits: max(labels.count, store.pendingEdits[name] ?? 0), labels: labels,
-                             removedLines: counts.removed, addedLines: counts.added, changedOnDisk: conflicts.contains(name)))
+                             changedRecords: counts.records, removedLines: counts.lines, addedLines: counts.added,
+                             changedOnDisk: conflicts.contains(name)))
         }
         files = list
     }
 
-    /// Summary lines for a prompt, e.g. `customers.jsonl  5 edits  −3 +3 lines`.
+    /// Changed records and removed/added lines of one file.
+    struct Counts {
+        var records: Int
+        /// Lines removed.
+        var lines: Int
+        var added: Int
+    }
+
+    /// The counts from encoding the whole file and diffing it with the file on disk.
+    static func wholeFileCounts(_ store: WorkspaceStore, _ name: String) throws(WorkspaceError) -> Counts? {
+        guard let new = store.encodedFiles().first(where: { $0.file == name })?.bytes else { return nil }
+        let old = try store.bytesOnDisk(name) ?? []
+        if name == WorkspaceFiles.settings {
+            let diff = LineDiff(old: old, new: new).counts
+            return Counts(records: diff.removed + diff.added > 0 ? 1 : 0, lines: diff.removed, added: diff.added)
+        }
+        let diff = unmatchedLines(old: old, new: new)
+        return Counts(records: diff.addedRecords, lines: diff.removed, added: diff.added)
+    }
+
+    /// Lines of `old` with no equal line left in `new` and the reverse (multiset difference):
+    /// what `diff` reports when the common lines keep their order, as records of a JSON Lines
+    /// file that Acumen rewrites do (each line holds a unique id). Unlike ``LineDiff`` it has no
+    /// distance cap, so a bulk edit of 30,000 lines is counted exactly.
+    /// `addedRecords` leaves out the header (the first line).
+    static func unmatchedLines(old: [UInt8], new: [UInt8]) -> (removed: Int, added: Int, addedRecords: Int) {
+        let oldStarts = lineStarts(old), newStarts = lineStarts(new)
+        var counts: [ArraySlice<UInt8>: Int] = [:]
+        counts.reserveCapacity(oldStarts.count)
+        for k in 0..<max(0, oldStarts.count - 1) { counts[old[oldStarts[k]..<oldStarts[k + 1]], default: 0] += 1 }
+        var added = 0, addedRecords = 0
+        for k in 0..<max(0, newStarts.count - 1) {
+            let l = new[newStarts[k]..<newStarts[k + 1]]
+            if let n = counts[l], n > 0 { counts[l] = n - 1 } else { added += 1; addedRecords += k > 0 ? 1 : 0 }
+        }
+        return (counts.values.reduce(0, +), added, addedRecords)
+    }
+
+    /// The counts of `customers.jsonl` from its header and the touched customers' lines only;
+    /// nil when the file on disk does not hold exactly one line per customer after the header.
+    static func customerCounts(_ store: WorkspaceStore, touching ids: Set<String>) throws(WorkspaceError) -> Counts? {
+        guard let disk = try store.bytesOnDisk(WorkspaceFiles.customers) else { return nil }
+        let starts = lineStarts(disk)
+        let customers = store.workspace.customers
+        guard starts.count - 1 == customers.count + 1 else { return nil }
+        func line(_ k: Int) -> ArraySlice<UInt8> { disk[starts[k]..<starts[k + 1]] }
+        var changed = 0, records = 0
+        if WorkspaceCodec.customersHeaderLine(store.customersHeaderToSave())[...] != line(0) { changed += 1 }
+        var buffer: [UInt8] = []
+        for id in ids {
+            guard let k = store.workspace.index[id] else { continue }
+            buffer.removeAll(keepingCapacity: true)
+            CustomerLineWriter.append(customers[k], to: &buffer)
+            if buffer[...] != line(k + 1) { changed += 1; records += 1 }
+        }
+        return Counts(records: records, lines: changed, added: changed)
+    }
+
+    /// Offsets where each line starts, plus the end offset (a missing final line end is
+    /// treated as present, as `diff` reports the line either way).
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buf in
+            for (i, b) in buf.enumerated() where b == 0x0A { starts.append(i + 1) }
+        }
+        if starts.last != bytes.count { starts.append(bytes.count) }
+        return starts
+    }
+
+    /// Summary lines for a prompt, e.g. `customers.jsonl  5 edits  3 records  −4 +4 lines`.
     public var summaryLines: [String] {
         files.map { f in
-            "\(f.name)  \(f.edits) edit\(f.edits == 1 ? "" : "s")  −\(f.removedLines) +\(f.addedLines) lines"
-                + (f.changedOnDisk ? "  (changed on disk!)" : "")
+            "\(f.name)  \(f.edits) edit\(f.edits == 1 ? "" : "s")  \(f.changedRecords) record\(f.changedRecords == 1 ? "" : "s")"
+                + "  −\(f.removedLines) +\(f.addedLines) lines" + (f.changedOnDisk ? "  (changed on disk!)" : "")
         }
     }
 }

@@ -9,6 +9,8 @@ public struct ExportRequest: Hashable, Sendable {
     public var path: String
     /// Table rows (customer positions) in the order listed.
     public var rows: [Int32]
+    /// Whether an existing file may be replaced (set once the user confirmed it).
+    public var overwrite = false
 
     /// Parses `FORMAT FILE` (`csv key.csv`, `markdown note.md`); a lone file name picks the
     /// format from its extension. Nil when neither gives a known format or the file is missing.

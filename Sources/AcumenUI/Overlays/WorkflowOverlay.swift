@@ -12,4 +12,6 @@ public enum WorkflowOverlay: Hashable, Sendable {
     case conflict([String])
     /// A diff of the conflicting files, scrolled to `top`; Esc returns to the conflict prompt.
     case diff(files: [String], lines: [String], top: Int)
+    /// A question asked once before a hard-to-undo action (``Confirmation``).
+    case confirm(Confirmation)
 }

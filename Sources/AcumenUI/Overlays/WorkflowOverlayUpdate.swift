@@ -15,6 +15,7 @@ extension AppState {
             default:
                 if t.editor.handle(k, history: promptHistory[t.purpose.historyKind]) { overlay = .workflow(.input(t)) }
             }
+        case .confirm(let c): return confirmationKey(c, k)
         case .saveReview:
             overlay = nil
             if k == .enter || k == .char("y") || k == .ctrl("s") { return [.workflow(.save(overwriting: []))] }

@@ -9,6 +9,8 @@ struct WorkflowOverlayView {
         case .input(let t):
             let room = min(grid.width, max(min(grid.width, 40), min(grid.width - 4, 84))) - 3
             frame.box(&grid, title: "Enter confirms · Esc cancels", lines: [t.editor.styledLine(label: " " + t.label, width: room)], top: 0, selected: nil)
+        case .confirm(let c):
+            frame.box(&grid, title: "Confirm", lines: c.lines, top: 0, selected: nil)
         case .saveReview(let lines):
             let body = [StyledLine(" Pending edits per file:", .overlay)] + lines.map { StyledLine("   " + TextSanitizer.sanitize($0), .overlay) }
                 + [StyledLine(""), StyledLine(" Enter saves · Esc keeps editing (edits are safe in the journal)", .accent)]

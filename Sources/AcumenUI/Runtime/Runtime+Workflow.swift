@@ -86,6 +86,8 @@ extension Runtime {
         outcome.customers = recorded.customerIDs.compactMap { session.workspace.index[$0] }
         let verb = request == .undo ? "Undid" : request == .redo ? "Redid" : "Saved to journal"
         outcome.message = "\(verb): \(step.label)"
+        // An edit of many accounts says how many, and how to take it back.
+        if request != .undo, request != .redo, outcome.customers.count > 1 { outcome.message += " (" + Format.count(outcome.customers.count, "account") + "; u undoes)" }
         if Self.changesFigures(recorded) {
             reanalyse()
             outcome.table = view.accountTable()
@@ -171,22 +173,10 @@ extension Runtime {
         }
     }
 
-    /// Writes the accounts a screen lists to a file (crash-safely, 0600) and says how it went.
+    /// Runs an export through the executable's writer (``exporter``), with the current
+    /// analysis and the workspace as it stands.
     func export(_ request: ExportRequest) -> [Action] {
-        let workspace = session.workspace
-        // Figures from the analysis, master data (owner, tags, notes) from the workspace as it stands.
-        let accounts = ExportedAccount.accounts(analysis, rows: request.rows.map(Int.init)).map { a -> ExportedAccount in
-            var a = a
-            if a.index < workspace.customers.count { a.customer = workspace.customers[a.index] }
-            return a
-        }
-        let context = ExportContext(asOf: analysis.asOf, currency: workspace.settings.currency, tierOrder: analysis.tierNames)
-        let bytes = AccountExporter.render(request.format, accounts, workspace: workspace, context: context)
-        do {
-            try AtomicFile().replace(request.path, with: bytes)
-        } catch {
-            return [.notice("Export failed: " + error.description, isError: true)]
-        }
-        return [.notice("Exported " + Format.count(accounts.count, "account") + " to \(request.path) (\(request.format.rawValue))", isError: false)]
+        guard let exporter else { return [.notice("Export is not available here", isError: true)] }
+        return exporter(request, analysis, session.workspace)
     }
 }

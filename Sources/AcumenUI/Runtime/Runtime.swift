@@ -37,6 +37,9 @@ public final class Runtime {
     var profileBuilt: (row: Int, revision: Int)?
     var cardBuilt: (customer: Int, revision: Int)?
     var deltasSent = -1
+    /// Writes an export (the executable's file writer: a file, crash-safely, asking before it
+    /// overwrites); nil where exporting is not wired.
+    public var exporter: ((ExportRequest, PortfolioAnalysis, Workspace) -> [Action])?
 
     /// Starts a runtime on an open store: the session, the first accounts table and the model.
     /// - Parameters:

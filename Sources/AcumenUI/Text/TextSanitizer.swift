@@ -31,6 +31,31 @@ public enum TextSanitizer {
         return String(out)
     }
 
+    /// Multi-line text for a terminal (the CLI's table and text output, its messages): every
+    /// unsafe scalar escaped as in ``sanitize(_:)`` except the line feed, which still ends a line.
+    /// Idempotent, so text whose data fields were sanitised already passes unchanged.
+    public static func sanitizeLines(_ text: String) -> String {
+        var clean = true
+        for s in text.unicodeScalars where s.value != 0x0A && isUnsafe(s.value) { clean = false; break }
+        if clean { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+    }
+
+    /// Text for a file meant to be read as text, e.g. a Markdown export: only the controls that
+    /// are never valid there (C0 except tab and line feed, DEL, C1) are escaped; bidi controls,
+    /// which right-to-left names may need, are kept.
+    public static func sanitizeControls(_ text: String) -> String {
+        func bad(_ v: UInt32) -> Bool { (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v < 0xA0) }
+        var clean = true
+        for s in text.unicodeScalars where bad(s.value) { clean = false; break }
+        if clean { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if bad(s.value) { out.append(contentsOf: escape(s.value).unicodeScalars) } else { out.append(s) }
+        }
+        return String(out)
+    }
+
     /// Decodes bytes as UTF-8, showing each invalid byte as `\xNN`, then sanitises.
     public static func sanitize(bytes: [UInt8]) -> String {
         var out = ""

@@ -144,6 +144,7 @@ extension AppState {
             table.deltaRank = rank
             table.deltaGeneration = generation
             if let s = accounts.sortColumn, s.isBaselineDelta { accounts.rebuild(table, resort: true) }
+        case .confirm(let c): overlay = .workflow(.confirm(c))
         }
         return []
     }

@@ -42,4 +42,6 @@ public enum WorkflowEvent: Sendable {
     case triageCard(TriageCard)
     /// Δscore and Δrank per row against the what-if baseline, for the what-if generation.
     case deltas(score: [Double], rank: [Int32], generation: Int)
+    /// Ask before going on (e.g. an export would overwrite a file).
+    case confirm(Confirmation)
 }

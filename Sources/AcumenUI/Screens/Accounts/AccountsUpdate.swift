@@ -87,7 +87,7 @@ extension AppState {
         if accounts.column < accounts.leftColumn { accounts.leftColumn = accounts.column }
         accounts.leftColumn = max(frozen, accounts.leftColumn)
         while accounts.leftColumn < accounts.column,
-              !AccountsLayout(columns: accounts.columns, leftColumn: accounts.leftColumn, width: width).shows(accounts.column) {
+              !AccountsLayout(columns: accounts.columns, leftColumn: accounts.leftColumn, width: width, current: accounts.column).shows(accounts.column) {
             accounts.leftColumn += 1
         }
     }

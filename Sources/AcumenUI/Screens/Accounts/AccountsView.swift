@@ -16,7 +16,7 @@ struct AccountsView {
 
     func draw(_ grid: inout CellGrid, y: Int, height: Int) {
         guard height > 0 else { return }
-        let layout = AccountsLayout(columns: a.columns, leftColumn: a.leftColumn, width: grid.width)
+        let layout = AccountsLayout(columns: a.columns, leftColumn: a.leftColumn, width: grid.width, current: a.column)
         drawHeader(&grid, layout, y: y)
         let rows = max(0, height - 2)
         if a.view.isEmpty, rows > 0 {
@@ -36,12 +36,10 @@ struct AccountsView {
         grid.fillRow(y, role: .header)
         for s in layout.slots {
             var title = s.column.title
+            if s.column == .trend, s.width < table.months { title = s.width >= 9 ? "\(s.width) months" : "\(s.width) mo" }
             if a.sortColumn == s.column { title += a.sortDescending ? glyphs.sortDescending : glyphs.sortAscending }
             let role: StyleRole = s.index == a.column ? .accent : .header
             grid.put(title, x: s.x, y: y, width: s.width, role: role, alignment: s.column.alignment, ellipsis: glyphs.ellipsis)
-        }
-        if let first = layout.slots.dropFirst().first, first.index > 1 {
-            grid.put(glyphs.ellipsis, x: first.x - 1, y: y, role: .header, maxWidth: 1)
         }
     }
 
@@ -54,7 +52,9 @@ struct AccountsView {
         grid.fillRow(y, role: base)
         grid.put(marked ? glyphs.mark : glyphs.unmarked, x: 0, y: y, role: selected ? base : .marked, maxWidth: 1)
         for s in layout.slots {
-            let text = s.column.text(table, i, glyphs: glyphs)
+            // The sparkline keeps its most recent months; a number that does not fit is left out, never cut.
+            let text = s.column == .trend ? Charts.sparkline(Array(table.monthlyRevenue(i).suffix(s.width)), glyphs: glyphs) : s.column.text(table, i, glyphs: glyphs)
+            if s.column.isNumeric, DisplayWidth.of(text) > s.width { continue }
             grid.put(text, x: s.x, y: y, width: s.width, role: selected ? base : role(s.column, i),
                      alignment: s.column.alignment, ellipsis: glyphs.ellipsis)
             if s.column == .name { SearchHighlight.draw(&grid, text: text, needle: search, x: s.x, y: y, width: s.width, role: selected ? .markedSelection : .accent) }
@@ -89,6 +89,7 @@ struct AccountsView {
             case .clv: text = Format.money(sums.clv)
             default: continue
             }
+            if s.column != .name, DisplayWidth.of(text) > s.width { continue }  // a sum is never cut
             grid.put(text, x: s.x, y: y, width: s.width, role: .header, alignment: s.column.alignment, ellipsis: glyphs.ellipsis)
         }
     }

@@ -64,7 +64,7 @@ extension AppState {
         case .saveScenario:
             input(.scenarioName, "Save scenario as: ", text: w.scenarioName ?? "")
         case .applyScenario:
-            return requestEdit(.plain(.setWeights(w.weights), label: "apply weights as default"))
+            return confirmApplyWeights(w, count: m.count)
         default: return nil
         }
         return []

@@ -1,0 +1,34 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+import Foundation
+
+/// Time steps (issue 13): analysing another date, comparing two dates, and the eight-quarter
+/// history. Another date must cost no more than one full analysis plus the lifetime-value fit;
+/// the history is a one-time background cost per workspace load, and showing one account's
+/// timeline afterwards must fit in a frame (≤ 16 ms).
+extension BenchSteps {
+    func timeSteps(_ workspace: Workspace, analysis: PortfolioAnalysis) -> [Measurement] {
+        let other = analysis.asOf.adding(months: -3)
+        var second = analysis
+        let another = measure("analyse another date (analysis + lifetime-value fit, 3 months back)", size: label, runs: max(1, runs / 2)) {
+            second = PortfolioAnalyzer.analyzeWithLifetimeValue(workspace, asOf: other).analysis
+        }
+        var comparison: PortfolioComparison?
+        let compare = measure("compare two dates (migrations, movers, new, quiet, decisions)", size: label, runs: runs) {
+            comparison = PortfolioComparison(earlier: second, later: analysis)
+        }
+        var history: AccountHistory?
+        let quarters = measure("eight-quarter history, all accounts (once per load, background)", size: label, runs: max(1, runs / 2)) {
+            history = AccountHistory(workspace, asOf: analysis.asOf)
+        }
+        var k = 0
+        let timeline = measure("show one account's timeline + decision growth", size: label, runs: max(runs, 20)) {
+            k = (k + 7919) % max(1, analysis.count)
+            _ = history?.timeline(k)
+            _ = DecisionGrowth(analysis, customer: k)
+        }
+        _ = comparison
+        return [another, compare, quarters, timeline]
+    }
+}

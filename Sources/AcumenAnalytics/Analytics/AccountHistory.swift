@@ -1,0 +1,86 @@
+import AcumenCore
+
+/// Every account's tier, score and strategy at the end of each of the last quarters: the
+/// profile's timeline, computed for all accounts at once.
+///
+/// The dates are calendar quarter starts (1 January, 1 April, 1 July, 1 October): analysing as
+/// of a quarter start sees the data up to the end of the quarter before. The newest date is the
+/// latest quarter start on or before the analysis date; the others step back three months each.
+/// Each date is a full ``PortfolioAnalyzer/analyze(_:asOf:clv:)`` with the workspace's weights
+/// and tier settings. By default no lifetime-value fit is made per quarter (eight fits would
+/// multiply the cost): predicted CLV and P(alive) are then unknown at every date and their
+/// weight is spread over the other criteria, the same way at every date, so the quarters are
+/// comparable with each other (though not to the decimal with a score that includes the fit).
+///
+/// Meant to be computed once per workspace load, off the input path, and kept: a profile then
+/// reads one account's timeline with ``timeline(_:)`` in O(quarters). Definition: docs/analytics.md §16.
+/// Storage: quarters × customers × 6 bytes (48 MB for 8 quarters of 1M customers).
+public struct AccountHistory: Sendable {
+    /// One account at one date.
+    public struct Point: Sendable, Hashable {
+        /// The analysis date (a quarter start; the quarter before it has ended).
+        public var asOf: Day
+        /// Effective tier name.
+        public var tier: String
+        /// Composite score 0–100.
+        public var score: Double
+        /// Effective strategy.
+        public var strategy: Strategy
+        /// Window revenue at that date (minor units).
+        public var revenue: Int64
+    }
+
+    /// The analysis dates, oldest first.
+    public let dates: [Day]
+    /// The tier names, best first.
+    public let tierNames: [String]
+    /// Per date, per customer: effective tier index, score, effective strategy index, window revenue.
+    let tiers: [[UInt8]]
+    let scores: [[Float]]
+    let strategies: [[UInt8]]
+    let revenue: [[Int64]]
+
+    /// Analyses `workspace` at the ends of the `quarters` quarters up to `asOf`.
+    /// - Parameters:
+    ///   - clv: lifetime-value inputs for a date (nil: no fit, the default; see above).
+    /// - Complexity: `quarters` full analyses, run one after the other (memory stays at one
+    ///   analysis plus the kept columns).
+    public init(_ workspace: Workspace, asOf: Day, quarters: Int = 8, clv: (@Sendable (Day) -> CLVInputs?)? = nil) {
+        let dates = Self.quarterEnds(onOrBefore: asOf, count: quarters)
+        var t: [[UInt8]] = [], s: [[Float]] = [], g: [[UInt8]] = [], r: [[Int64]] = []
+        var names: [String] = []
+        for d in dates {
+            let a = PortfolioAnalyzer.analyze(workspace, asOf: d, clv: clv?(d))
+            names = a.tierNames
+            t.append(a.baseline.effectiveTiers)
+            s.append(a.baseline.scores.map { Float($0) })
+            g.append((0..<a.count).map { StrategyAnalysis.index(a.strategy.effective($0)) })
+            r.append(a.revenue)
+        }
+        self.dates = dates; tierNames = names; tiers = t; scores = s; strategies = g; revenue = r
+    }
+
+    /// Number of customers covered.
+    public var count: Int { tiers.first?.count ?? 0 }
+
+    /// Customer `k`'s tier, score and strategy at each date, oldest first (empty when `k` is
+    /// out of range, e.g. a customer added after the history was computed).
+    /// - Complexity: O(dates).
+    public func timeline(_ k: Int) -> [Point] {
+        guard k >= 0, k < count else { return [] }
+        return dates.indices.map { i in
+            Point(asOf: dates[i], tier: tierNames[min(tierNames.count - 1, Int(tiers[i][k]))], score: Double(scores[i][k]),
+                  strategy: StrategyAnalysis.strategy(Int(strategies[i][k])), revenue: revenue[i][k])
+        }
+    }
+
+    /// The `count` latest calendar quarter starts on or before `day`, oldest first.
+    ///
+    /// Example: for 1998-08-15 and 3 → 1998-01-01, 1998-04-01, 1998-07-01.
+    public static func quarterEnds(onOrBefore day: Day, count: Int) -> [Day] {
+        guard count > 0 else { return [] }
+        let (y, m, _) = day.civil
+        let latest = Day(year: y, month: (m - 1) / 3 * 3 + 1, day: 1) ?? day
+        return (0..<count).reversed().map { latest.adding(months: -3 * $0) }
+    }
+}

@@ -1,0 +1,1 @@
+../../Fuzz/JournalReplayFuzz.swift
