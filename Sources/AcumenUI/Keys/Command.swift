@@ -70,5 +70,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case nextScenario = "next-scenario"
     case previousScenario = "previous-scenario"
     case applyScenario = "apply-scenario"
+    case compareScenarios = "compare-scenarios"
+    case nextBaseScenario = "next-base-scenario"
+    case previousBaseScenario = "previous-base-scenario"
     case toggleBaselineDeltas = "toggle-baseline-deltas"
 }

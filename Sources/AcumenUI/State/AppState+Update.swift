@@ -65,6 +65,7 @@ extension AppState {
             case .profile: return runEditCommand(c) ?? runProfile(c)
             case .triage: return runTriage(c) ?? []
             case .weights: return runWeights(c) ?? []
+            case .scenarios: return runScenarios(c)
             }
         }
     }

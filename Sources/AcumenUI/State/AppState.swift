@@ -25,6 +25,7 @@ public struct AppState: Sendable {
     public var workflow: WorkflowModel?
     public var triage = TriageState()
     public var weights = WeightsState()
+    public var scenarios = ScenariosState()
     /// The status-line notice and whether it is an error.
     public var notice: String?
     public var noticeIsError = false
@@ -74,6 +75,8 @@ public enum Screen: Hashable, Sendable {
     case triage
     /// Weights (what-if) against a pinned baseline.
     case weights
+    /// Two weight sets (default, saved scenarios, the trial) side by side.
+    case scenarios
 
     /// The key-map context of the screen.
     public var context: KeyContext {
@@ -83,6 +86,7 @@ public enum Screen: Hashable, Sendable {
         case .profile: .profile
         case .triage: .triage
         case .weights: .weights
+        case .scenarios: .scenarios
         }
     }
 }

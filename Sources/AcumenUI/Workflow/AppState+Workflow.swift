@@ -18,6 +18,7 @@ extension AppState {
             jump(to: .weights)
             prepareWeights()
             return []
+        case .compareScenarios: return screen == .scenarios ? [] : openScenarios()
         case .undo, .redo: return undoOrRedo(redo: c == .redo)
         case .save:
             guard workflow != nil else { return [] }
