@@ -19,7 +19,7 @@ src="$out/src"; rm -rf "$src"; mkdir -p "$src"
 for f in $(find Sources/AcumenCore Sources/AcumenAnalytics Sources/AcumenStore -name '*.swift' | sort); do
   sed -E '/^(@testable )?import Acumen(Core|Analytics|Store)$/d' "$f" > "$src/$(echo "$f" | tr / _)"
 done
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name AcumenFuzz \
+swiftc -sanitize=fuzzer,address -parse-as-library -O -wmo -g -package-name Acumen -module-name AcumenFuzz \
   "$src"/*.swift Fuzz/*.swift -o "$out/acumen-fuzz" 2>"$out/build.log" \
   || { cat "$out/build.log"; exit 1; }
 # Seed corpus: a small demo workspace with a few journaled edits.

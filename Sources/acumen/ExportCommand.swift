@@ -11,10 +11,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export accounts as CSV or JSON, or a portfolio summary as Markdown.",
         discussion: """
-        Filter grammar: key op value joined by 'and' / 'or', 'not', parentheses; text keys \
-        (id name tier segment abc strategy owner industry region tag reason) take = != ~ !~, number keys \
-        (score revenue contribution clv margin costToServe) take = != < <= > >=; flags: belowBreakEven \
-        overridden reviewed unreviewed hasNotes. Example: --filter 'tier=Key and owner~"Chen"'. \
+        Filter grammar (the workbench's filter prompt speaks the same): key op value, terms side by side \
+        or joined by 'and' / 'or', 'not', parentheses; key:value is key=value on codes (tier segment abc \
+        strategy) and numbers, key~value on text (id name owner industry region tag reason); number keys \
+        (score revenue contribution clv margin costToServe r f) take = != < <= > >=; flags: belowBreakEven \
+        overridden reviewed unreviewed hasNotes; a bare word searches names and ids. An unknown key or \
+        value is an error. Example: --filter 'tier=Key and owner~"Chen"'. \
         A JSON export can be imported again (acumen import NEWDIR --customers FILE). See docs/import-export.md.
         """
     )
@@ -32,13 +34,21 @@ struct ExportCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let parsedFilter: AccountFilter
-        do { parsedFilter = try AccountFilter.parse(filter ?? "") } catch { throw ValidationError("--filter: " + error.description) }
+        // Syntax first (before loading), then the values against the workspace's tiers and segments.
+        _ = try Self.parse(filter ?? "", vocabulary: .init())
         let loaded = try options.load()
         let analysis = loaded.analysis
+        let parsedFilter = try Self.parse(filter ?? "", vocabulary: .init(analysis))
         let accounts = ExportedAccount.accounts(analysis, scenario: loaded.scenario, filter: parsedFilter)
         let context = ExportContext(asOf: loaded.asOf, scenario: loaded.scenario?.name, filter: parsedFilter, currency: loaded.workspace.settings.currency,
                                     tierOrder: analysis.tierNames)
+        if output == "-", format != .markdown {
+            // Data formats stream to standard output as they are (constant memory).
+            var out = StreamedOutput.standardOutput()
+            try AccountExporter.write(format, accounts, workspace: loaded.workspace, context: context, to: &out)
+            try out.flush()
+            return
+        }
         let bytes = AccountExporter.render(format, accounts, workspace: loaded.workspace, context: context)
         do { try ExportWriter.write(bytes, format: format, to: output) } catch {
             printError("acumen: " + error.description + (error.reason == nil ? "" : " — give a file path, or -o - to write to standard output"))
@@ -46,6 +56,16 @@ struct ExportCommand: ParsableCommand {
         }
         if output != "-" {
             printError("Exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(output) (\(format.rawValue)).")
+        }
+    }
+}
+
+extension ExportCommand {
+    /// Parses `--filter`; an error names its column and points at it under the filter text.
+    static func parse(_ text: String, vocabulary: AccountFilter.Vocabulary) throws -> AccountFilter {
+        do { return try AccountFilter.parse(text, vocabulary: vocabulary) } catch {
+            let pointer = String(repeating: " ", count: max(0, error.column - 1)) + "^"
+            throw ValidationError("--filter: \(error.description)\n  \(text)\n  \(pointer)")
         }
     }
 }

@@ -95,7 +95,10 @@ struct OpenCommand: ParsableCommand {
 
 /// Writes the accounts a screen lists to a file (crash-safely, 0600) and says how it went.
 func exportView(_ request: ExportRequest, analysis: PortfolioAnalysis, workspace: Workspace) -> [Action] {
-    if !request.overwrite, FileManager.default.fileExists(atPath: request.path) {
+    // Only an existing regular file is worth the question; anything else (a FIFO, a device,
+    // a directory, a link) is refused by ExportWriter at once, with what it is.
+    var st = stat()
+    if !request.overwrite, lstat(request.path, &st) == 0, st.st_mode & S_IFMT == S_IFREG {
         var again = request
         again.overwrite = true
         return [.workflow(.confirm(Confirmation("\(request.path) exists: overwrite it with " + Format.count(request.rows.count, "account") + "?",

@@ -48,9 +48,10 @@ struct ReportCommand: ParsableCommand {
         let field = PortfolioReport.SortField(rawValue: sort) ?? .rank
         let rowLimit = limit ?? (format == .table ? 20 : 0)
         let report = PortfolioReport(analysis: loaded.analysis, scenario: loaded.scenario, sort: field, limit: rowLimit)
-        let text: String
         switch format {
-        case .table: text = ReportFormatter.table(report)
+        case .table:
+            // Streamed in pieces of whole lines, each sanitised as the whole table would be.
+            ReportFormatter.writeTable(report) { writeStandardOutput($0, sanitize: true) }
         case .json, .csv:
             // Streamed: constant memory, numbers formatted straight into bytes.
             var out = StreamedOutput.standardOutput()
@@ -61,9 +62,7 @@ struct ReportCommand: ParsableCommand {
                 try report.writeCSV(to: &out)
             }
             try out.flush()
-            return
-        case .markdown: text = ReportFormatter.markdown(report)
+        case .markdown: writeStandardOutput(ReportFormatter.markdown(report), sanitize: true)
         }
-        writeStandardOutput(text, sanitize: format == .table || format == .markdown)
     }
 }

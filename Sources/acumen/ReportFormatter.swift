@@ -26,12 +26,25 @@ enum ReportFormatter {
 
     /// The table: a header, the rows, then the portfolio summary; every line ≤ 80 cells.
     static func table(_ r: PortfolioReport) -> String {
+        var text = ""
+        writeTable(r) { text += $0 }
+        return text
+    }
+
+    /// The table handed to `emit` in pieces of whole lines (each ending in a line feed), so a
+    /// table of every row streams with constant memory; the pieces join to ``table(_:)``.
+    static func writeTable(_ r: PortfolioReport, linesPerPiece: Int = 4096, emit: (String) throws -> Void) rethrows {
         let rankW = max(1, String(r.analysis.count).count)
         let tierW = min(8, max(4, (r.analysis.tierNames.map { DisplayWidth.of($0) }.max() ?? 4) + 1))
         let fixed: [(String, Int, Bool)] = [("Tier", tierW, false), ("Score", 5, true), ("ABC", 5, false),
                                             ("Segment", 11, false), ("Revenue", 8, true), ("Contrib", 8, true), ("Strategy", 9, false)]
         let nameW = max(8, width - rankW - fixed.reduce(0) { $0 + $1.1 } - (fixed.count + 1))
         var lines: [String] = []
+        func flush() throws {
+            guard !lines.isEmpty else { return }
+            try emit(lines.map { TextLayout.fit($0, width: width).replacingTrailingSpaces() + "\n" }.joined())
+            lines.removeAll(keepingCapacity: true)
+        }
         lines.append(([TextLayout.fit("#", width: rankW, alignment: .right), TextLayout.fit("Customer", width: nameW)]
                       + fixed.map { TextLayout.fit($0.0, width: $0.1, alignment: $0.2 ? .right : .left) }).joined(separator: " "))
         for row in r.rows {
@@ -47,6 +60,7 @@ enum ReportFormatter {
                 TextLayout.fit(row.strategy.rawValue + (row.strategyOverride ? "*" : ""), width: 9),
             ]
             lines.append(cells.joined(separator: " "))
+            if lines.count >= linesPerPiece { try flush() }
         }
         if r.rows.count < r.analysis.count {
             lines.append("… \(r.rows.count) of \(r.analysis.count) customers shown (--limit 0 shows all); * = manual override")
@@ -55,15 +69,14 @@ enum ReportFormatter {
         }
         lines.append("")
         lines += summaryLines(r)
-        return lines.map { TextLayout.fit($0, width: width).replacingTrailingSpaces() }.joined(separator: "\n") + "\n"
+        try flush()
     }
 
     /// The portfolio summary as text lines.
     static func summaryLines(_ r: PortfolioReport) -> [String] {
         let a = r.analysis, s = r.summary
         // The window as the workbench header shows it (AnalysisWindow), so both agree.
-        var lines = ["Portfolio \(a.window): \(s.customers) customers"
-                     + (r.scenarioName.map { ", scenario \"\(TextSanitizer.sanitize($0))\"" } ?? "")]
+        var lines = ["Portfolio\(r.scenarioName.map { ", scenario \"\(TextSanitizer.sanitize($0))\"," } ?? "") \(a.window): \(s.customers) customers"]
         let head = TextLayout.fit("", width: 14) + TextLayout.fit("Customers", width: 10, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
             + TextLayout.fit("Revenue", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
             + TextLayout.fit("Contrib", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)

@@ -3,7 +3,7 @@ import AcumenCore
 import ArgumentParser
 
 /// Standard output as the sink of a ``ByteOutput``: reports and exports stream to it in
-/// chunks (constant memory), each chunk written in full with `write(2)`; a failed write
+/// chunks (constant memory), each chunk written in full with `write(2)` by the checked console path; a failed write
 /// (`ENOSPC`, `EIO`, a closed pipe) is reported and ends the command with status 1.
 enum StreamedOutput {
     /// Chunk size: large enough that a write costs little per byte, small enough to stay in cache.
@@ -20,7 +20,7 @@ enum StreamedOutput {
         let code = Console.writeAll(fd, bytes)
         guard code == 0 else {
             printError("acumen: cannot write to standard output: \(String(cString: strerror(code)))")
-            throw ExitCode(1)
+            throw ExitCode(Console.failureStatus)
         }
     }
 }

@@ -47,9 +47,9 @@ import Testing
             #expect(try AccountFilter.parse(text).matches(a) == expected, "\(text)")
         }
         let errors: [(String, Int, String)] = [
-            ("tier=", 6, "expected a value"), ("colour=red", 1, "unknown key"), ("tier=Key and", 13, "expected a key"),
+            ("tier=", 6, "expected a value"), ("colour=red", 1, "unknown key"), ("tier=Key and", 13, "expected a term"),
             ("score~5", 7, "is a number"), ("tier<Key", 6, "is text"), ("(tier=Key", 10, "expected ')'"),
-            ("owner=\"Chen", 7, "never closed"), ("revenue>lots", 9, "not a number"), ("tier=Key strategy=grow", 10, "expected 'and'"),
+            ("owner=\"Chen", 7, "never closed"), ("revenue>lots", 9, "not a number"), ("tier=Key )", 10, "')' without '('"),
         ]
         for (text, column, says) in errors {
             #expect(throws: AccountFilterError.self, "\(text)") { try AccountFilter.parse(text) }

@@ -97,6 +97,21 @@ import Testing
         store.close()
     }
 
+    @Test func costToServeEditsCannotPushTheTotalBeyondTheBound() throws {
+        let folder = try makeWorkspace(customers: 12)
+        let store = try WorkspaceStore.open(folder)
+        let ids = store.workspace.customers.map(\.id)
+        let top = Money(minor: Money.limitMinor)
+        // Nine at 10^15 plus the demo's small costs stay below 10^16; a tenth would cross it.
+        for id in ids.prefix(9) { try store.record(.setCostToServe(customer: id, amount: top), author: "a", at: t0) }
+        let error = #expect(throws: WorkspaceError.self) { try store.record(.setCostToServe(customer: ids[9], amount: top), author: "a", at: t0) }
+        #expect(error?.problems.first?.field == "costToServe")
+        #expect(store.workspace.customers[9].costToServe != top)
+        try store.save()
+        store.close()
+        #expect(try WorkspaceStore.open(folder, options: .init(readOnly: true)).workspace.customers[8].costToServe == top)
+    }
+
     // MARK: Item 11: small ones
 
     @Test(arguments: ["C\\u00001", "C\\n1", "C\\u001b]0;x\\u00071", "C\\u007f1", "C\\u00851"])

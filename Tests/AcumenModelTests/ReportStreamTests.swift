@@ -59,6 +59,21 @@ import Testing
         #expect(String(decoding: try collect { try empty.writeCSV(to: &$0) }.bytes, as: UTF8.self) == empty.csv)
     }
 
+    @Test func streamedExportsEqualTheRenderedOnes() throws {
+        var w = workspace()
+        w.customers[5].notes.append(Note(text: "=cmd, \"quoted\"\nline", author: "ann", at: Timestamp(seconds: 1_764_234_650)))
+        let (analysis, _) = PortfolioAnalyzer.analyzeWithLifetimeValue(w, asOf: asOf)
+        for (filter, scenario) in [("", nil), ("tier=Key or belowBreakEven", w.settings.scenarios.last), ("id=nobody", nil)] {
+            let parsed = try AccountFilter.parse(filter)
+            let accounts = ExportedAccount.accounts(analysis, scenario: scenario, filter: parsed)
+            let context = ExportContext(asOf: asOf, scenario: scenario?.name, filter: parsed, currency: w.settings.currency, tierOrder: analysis.tierNames)
+            for format in ExportFormat.allCases {
+                let streamed = try collect { try AccountExporter.write(format, accounts, workspace: w, context: context, to: &$0) }
+                #expect(streamed.bytes == AccountExporter.render(format, accounts, workspace: w, context: context), "\(format) \(filter)")
+            }
+        }
+    }
+
     @Test func numbersAreFormattedAsTheirStringForms() {
         var out = ByteOutput { _ in }
         let ints = [0, 7, -7, 10, 99, 100, 123_456_789, Int.max, Int.min]

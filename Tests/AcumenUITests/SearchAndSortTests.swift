@@ -1,3 +1,4 @@
+import AcumenCore
 import Testing
 @testable import AcumenUI
 

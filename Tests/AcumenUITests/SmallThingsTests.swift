@@ -49,3 +49,13 @@ import Testing
         #expect(s.update(.key(.enter)) == c.onYes)
     }
 }
+
+/// Triage counts carry thousands separators like every other count.
+@Suite struct TriageCountTests {
+    @Test func triageProgressIsGrouped() throws {
+        let h = try WorkflowHarness(customers: 1_200)
+        h.press(.char("3"))
+        #expect(h.frame.contains("1/1,200 "), "\(h.frame)")
+        #expect(h.frame.contains(" 1 of 1,200 · decided 0"))
+    }
+}

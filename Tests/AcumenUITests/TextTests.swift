@@ -30,6 +30,20 @@ import Testing
         #expect(TextSanitizer.sanitize(nasty).unicodeScalars.allSatisfy { !TextSanitizer.isUnsafe($0.value) })
     }
 
+    /// The CLI's forms: terminal lines keep only the line feed; a Markdown file keeps tab,
+    /// line feed and bidi controls but no C0/C1 control; both are idempotent.
+    @Test func sanitiserForCLILinesAndTextFiles() {
+        let hostile = "a\u{1B}]0;t\u{07}\r\nb\u{9B}2J\u{202E}c\td"
+        let lines = TextSanitizer.sanitizeLines(hostile)
+        #expect(lines == "a\\x1b]0;t\\x07\\x0d\nb\\x9b2J\\u202ec d")
+        #expect(TextSanitizer.sanitizeLines(lines) == lines)
+        #expect(TextSanitizer.sanitizeLines("plain\nlines\n") == "plain\nlines\n")
+        let file = TextSanitizer.sanitizeControls(hostile)
+        #expect(file == "a\\x1b]0;t\\x07\\x0d\nb\\x9b2J\u{202E}c\td")
+        #expect(TextSanitizer.sanitizeControls(file) == file)
+        #expect(!file.unicodeScalars.contains { ($0.value < 0x20 && $0.value != 0x09 && $0.value != 0x0A) || (0x7F..<0xA0).contains($0.value) })
+    }
+
     @Test func truncationAndPaddingByDisplayWidth() {
         #expect(TextLayout.truncate("Hello world", width: 8) == "Hello w…")
         #expect(TextLayout.truncate("株式会社サクラ", width: 6) == "株式…")  // 2+2+1: a wide char never straddles

@@ -10,7 +10,6 @@ import Testing
         let strategy = t.strategyName(3)
         #expect(AccountColumn.strategy.text(t, 3, glyphs: .ascii) == strategy + "*")
         #expect(AccountColumn.strategy.text(t, 2, glyphs: .ascii) == t.strategyName(2))
-        #expect(AccountColumn.strategy.filterValue(t, 3) == strategy.lowercased())
         // The star shows in the drawn list too (monochrome: no colour needed to see it).
         var s = AppState(width: 120, height: 40, workspaceName: "demo", glyphs: .ascii)
         _ = s.update(.loaded(t))

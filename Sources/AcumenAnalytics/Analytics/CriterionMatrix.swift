@@ -10,7 +10,8 @@ import Foundation
 public struct CriterionMatrix: Sendable {
     /// The criteria that can be unknown for a customer (missing rating, no CLV fit), in the
     /// order of their bits in ``knownMask``. All other criteria are always known.
-    public static let optionalCriteria: [Criterion] = Criterion.rated + [.predictedCLV, .pAlive]
+    /// At most 16 (the bits of ``knownMask``); see ``Criterion``'s capacity note.
+    public static let optionalCriteria: [Criterion] = Criterion.rated + Criterion.measured.filter(\.definition.canBeUnknown)
 
     /// The criteria, in the order of the matrix rows (all of ``Criterion``).
     public let criteria: [Criterion] = Criterion.allCases
@@ -47,7 +48,7 @@ public struct CriterionMatrix: Sendable {
         let rows: [[Float]] = Parallel.map(all.count) { row in
             let c = all[row]
             let raw = columns[c] ?? [Double](repeating: .nan, count: n)
-            let setting = settings.setting(for: c) ?? CriterionSetting(criterion: c, weight: 0)
+            let setting = settings.setting(for: c) ?? CriterionSetting(criterion: c, weight: c.defaultWeight)
             var out = [Float](repeating: 0, count: n)
             Self.normalise(raw, setting: setting, sorted: sortedColumns[c], into: &out)
             return out

@@ -29,7 +29,7 @@ extension PortfolioReport {
             first = false
             if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { plain = false; break }
         }
-        if plain { out.bytes.append(contentsOf: s.utf8) } else { out.bytes.append(contentsOf: csvField(s).utf8) }
+        out.appendUTF8(plain ? s : csvField(s))
     }
 }
 

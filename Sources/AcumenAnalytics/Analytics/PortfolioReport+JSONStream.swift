@@ -69,7 +69,7 @@ extension PortfolioReport.Row {
         let keys = Key.sorted
         let last = keys[keys.count - 1].key
         for (key, prefix) in keys where hasBaseline || !key.isBaseline {
-            out.bytes.append(contentsOf: prefix)
+            out.append(bytes: prefix)
             writeJSONValue(key, to: &out)
             if key == last { out.append("\n") } else { out.append(",\n") }
         }

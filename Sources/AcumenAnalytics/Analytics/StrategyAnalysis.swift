@@ -14,26 +14,45 @@ import AcumenCore
 /// Workman 2016, "Customer portfolio management (CPM) for improved customer relationship
 /// management (CRM): Are your customers platinum, gold, silver, or bronze?").
 public struct StrategyAnalysis: Sendable {
-    /// Value and potential axes 0–100 per customer.
-    public let value: [Float]
-    public let potential: [Float]
+    /// Value and potential axes 0–100 per customer, in double precision: the numbers the
+    /// decision was taken on (see ``decision(_:)``).
+    public let value: [Double]
+    public let potential: [Double]
     /// Recommended strategy per customer (index into `Strategy.allCases`).
     public let recommended: [UInt8]
+    /// Whether break-even forced the recommendation (cut cost) per customer.
+    public let forcedByBreakEven: [Bool]
+    /// Contribution < 0 per customer, as the decision saw it.
+    public let belowBreakEven: [Bool]
     /// Overridden strategy per customer (index into `Strategy.allCases`), −1 when none.
     public let override: [Int8]
 
     init(matrix: CriterionMatrix, belowBreakEven: (Int) -> Bool, settings: StrategySettings, overrides: [Int8]) {
         let n = matrix.count
-        var value = [Float](repeating: 0, count: n), potential = value
+        var value = [Double](repeating: 0, count: n), potential = value
         var rec = [UInt8](repeating: 0, count: n)
+        var forced = [Bool](repeating: false, count: n), below = forced
         let valueAxis = AxisColumns(settings.valueCriteria, matrix), potentialAxis = AxisColumns(settings.potentialCriteria, matrix)
         for k in 0..<n {
             let v = valueAxis.mean(matrix, k) ?? 0
             let p = potentialAxis.mean(matrix, k) ?? 0
-            value[k] = Float(v); potential[k] = Float(p)
-            rec[k] = Self.index(Self.decide(value: v, potential: p, belowBreakEven: belowBreakEven(k), settings).strategy)
+            let d = StrategyDecision.decide(value: v, potential: p, belowBreakEven: belowBreakEven(k), settings)
+            value[k] = v; potential[k] = p
+            rec[k] = Self.index(d.strategy); forced[k] = d.forcedByBreakEven; below[k] = d.isBelowBreakEven
         }
         self.value = value; self.potential = potential; recommended = rec; override = overrides
+        forcedByBreakEven = forced; self.belowBreakEven = below
+        cuts = (settings.valueCut, settings.potentialCut)
+    }
+
+    /// The value and potential cuts the decisions used.
+    let cuts: (value: Double, potential: Double)
+
+    /// Customer `k`'s decision exactly as it was taken: the strategy with the numbers that decided it.
+    public func decision(_ k: Int) -> StrategyDecision {
+        StrategyDecision(strategy: recommendation(k), value: value[k], potential: potential[k],
+                         isHighValue: value[k] >= cuts.value, isHighPotential: potential[k] >= cuts.potential,
+                         isBelowBreakEven: belowBreakEven[k], forcedByBreakEven: forcedByBreakEven[k])
     }
 
     /// Mean normalised score of the known criteria among `criteria`; nil when none is known.
@@ -62,15 +81,10 @@ public struct StrategyAnalysis: Sendable {
         }
     }
 
-    /// The grid decision and whether break-even forced it.
+    /// The grid decision and whether break-even forced it (see ``StrategyDecision/decide(value:potential:belowBreakEven:_:)``).
     static func decide(value: Double, potential: Double, belowBreakEven: Bool, _ s: StrategySettings) -> (strategy: Strategy, forced: Bool) {
-        if belowBreakEven, potential < s.breakEvenPotentialCut { return (.cutCost, true) }
-        switch (value >= s.valueCut, potential >= s.potentialCut) {
-        case (true, true): return (.grow, false)
-        case (true, false): return (.maintain, false)
-        case (false, true): return (.nurture, false)
-        case (false, false): return (.cutCost, false)
-        }
+        let d = StrategyDecision.decide(value: value, potential: potential, belowBreakEven: belowBreakEven, s)
+        return (d.strategy, d.forcedByBreakEven)
     }
 
     /// Index of a strategy in `Strategy.allCases`.

@@ -31,12 +31,14 @@ extension ExportedAccount {
         f.tier = analysis.tierNames[Int(scoring.effectiveTiers[k])]
         f.segment = analysis.rfm.segmentName(k)
         f.abc = analysis.abc.className(k)
+        if analysis.rfm.r[k] > 0 { f.recencyScore = Int(analysis.rfm.r[k]) }
+        if analysis.rfm.f[k] > 0 { f.frequencyScore = Int(analysis.rfm.f[k]) }
         f.strategy = analysis.strategy.effective(k)
         f.recommendation = analysis.strategy.recommendation(k)
         f.revenue = Money(minor: analysis.revenue[k])
         f.margin = Money(minor: analysis.margin[k])
         f.contribution = Money(minor: analysis.contribution[k])
-        if let v = analysis.clv?.clv(k), v.isFinite { f.clv = Money(minor: Int64((v * 100).rounded())) }
+        f.clv = analysis.predictedCLV(k)
         if reasons { f.reasons = analysis.recommendation(for: k).reasons }
         return ExportedAccount(index: k, customer: analysis.customers[k], figures: f)
     }

@@ -9,6 +9,9 @@ public struct AccountFigures: Hashable, Sendable {
     public var segment: String?
     /// ABC class: `A`, `B` or `C`.
     public var abc: String?
+    /// RFM recency and frequency scores 1–5.
+    public var recencyScore: Int?
+    public var frequencyScore: Int?
     /// The strategy in force (override included), as the analytics decided it.
     public var strategy: Strategy?
     /// The recommended strategy (before any override).
@@ -67,17 +70,12 @@ public struct ExportedAccount: Hashable, Sendable, AccountFilterSubject {
 
     public func values(for key: AccountFilter.TextKey) -> [String] {
         switch key {
-        case .id: [customer.id]
-        case .name: [customer.name]
         case .tier: tier.map { [$0] } ?? []
         case .segment: figures.segment.map { [$0] } ?? []
         case .abc: figures.abc.map { [$0] } ?? []
         case .strategy: strategy.map { [$0.rawValue, $0.title] } ?? []
-        case .owner: [customer.owner]
-        case .industry: [customer.industry]
-        case .region: [customer.region]
-        case .tag: customer.tags
         case .reason: [reason]
+        default: customer.filterValues(for: key)
         }
     }
 
@@ -89,16 +87,10 @@ public struct ExportedAccount: Hashable, Sendable, AccountFilterSubject {
         case .clv: figures.clv?.units
         case .margin: figures.margin?.units
         case .costToServe: customer.costToServe.units
+        case .r: figures.recencyScore.map(Double.init)
+        case .f: figures.frequencyScore.map(Double.init)
         }
     }
 
-    public func flag(_ flag: AccountFilter.Flag) -> Bool {
-        switch flag {
-        case .belowBreakEven: isBelowBreakEven
-        case .overridden: customer.tierOverride != nil || customer.strategyOverride != nil
-        case .reviewed: customer.review != nil
-        case .unreviewed: customer.review == nil
-        case .hasNotes: !customer.notes.isEmpty
-        }
-    }
+    public func flag(_ flag: AccountFilter.Flag) -> Bool { customer.filterFlag(flag, belowBreakEven: isBelowBreakEven) }
 }

@@ -8,6 +8,9 @@ public struct Ratings: Hashable, Sendable, Sequence, ExpressibleByDictionaryLite
     private var known: UInt16 = 0
     private var values = SIMD16<Double>()
 
+    /// The most rated criteria a value can hold (the mask's bits, the vector's lanes).
+    public static let capacity = 16
+
     /// No ratings known.
     public init() {}
 
@@ -55,26 +58,7 @@ public struct Ratings: Hashable, Sendable, Sequence, ExpressibleByDictionaryLite
         }
     }
 
-    /// The rating at a position of ``Criterion/rated`` (0–9), nil when unknown.
+    /// The rating at a position of ``Criterion/rated`` (0 ..< rated count), nil when unknown.
     @inline(__always)
     public func value(atRatedIndex j: Int) -> Double? { known & (1 << j) != 0 ? values[j] : nil }
-}
-
-extension Criterion {
-    /// Position among the rated criteria (0–9), nil for measured ones.
-    public var ratedIndex: Int? {
-        switch self {
-        case .satisfaction: 0
-        case .stickiness: 1
-        case .marketPotential: 2
-        case .needsFit: 3
-        case .competition: 4
-        case .innovation: 5
-        case .cooperation: 6
-        case .brandInfluence: 7
-        case .cultureFit: 8
-        case .risk: 9
-        default: nil
-        }
-    }
 }

@@ -26,9 +26,14 @@ public struct Settings: Hashable, Sendable {
     /// Default settings.
     public init() {}
 
-    /// The weights of all criteria, by criterion (criteria without a setting weigh 0).
+    /// The weights of all criteria, by criterion; a criterion without a setting takes its
+    /// default weight (``CriterionSetting/defaults``), as `docs/format.md` says of any missing member.
     public var weights: [Criterion: Double] {
-        get { Dictionary(criteria.map { ($0.criterion, $0.weight) }, uniquingKeysWith: { a, _ in a }) }
+        get {
+            var w = Dictionary(criteria.map { ($0.criterion, $0.weight) }, uniquingKeysWith: { a, _ in a })
+            for c in Criterion.allCases where w[c] == nil { w[c] = c.defaultWeight }
+            return w
+        }
         set {
             for k in criteria.indices { criteria[k].weight = newValue[criteria[k].criterion] ?? 0 }
             for (c, w) in newValue where !criteria.contains(where: { $0.criterion == c }) {
@@ -66,18 +71,9 @@ public struct CriterionSetting: Hashable, Sendable {
         self.normalisation = normalisation ?? (criterion.isRated ? .scale : .percentile)
     }
 
-    /// Default weights: value-heavy, with the rated criteria sharing a third.
-    public static let defaults: [CriterionSetting] = [
-        .init(criterion: .monetary, weight: 15), .init(criterion: .contribution, weight: 15),
-        .init(criterion: .frequency, weight: 8), .init(criterion: .recency, weight: 8),
-        .init(criterion: .tenure, weight: 3), .init(criterion: .trend, weight: 5),
-        .init(criterion: .predictedCLV, weight: 10), .init(criterion: .pAlive, weight: 0),
-        .init(criterion: .satisfaction, weight: 5), .init(criterion: .stickiness, weight: 4),
-        .init(criterion: .marketPotential, weight: 6), .init(criterion: .needsFit, weight: 3),
-        .init(criterion: .competition, weight: 2), .init(criterion: .innovation, weight: 2),
-        .init(criterion: .cooperation, weight: 4), .init(criterion: .brandInfluence, weight: 3),
-        .init(criterion: .cultureFit, weight: 2), .init(criterion: .risk, weight: 5),
-    ]
+    /// Default settings of every criterion, in `allCases` order, with the weights of the
+    /// criteria table (``Criterion/defaultWeight``): value-heavy, the rated criteria sharing a third.
+    public static let defaults: [CriterionSetting] = Criterion.allCases.map { .init(criterion: $0, weight: $0.defaultWeight) }
 }
 
 /// A named set of weights.

@@ -39,6 +39,14 @@ public struct ByteOutput {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends bytes as they are.
+    @inline(__always)
+    public mutating func append(bytes more: [UInt8]) { bytes += more }
+
+    /// Appends a string's UTF-8 bytes as they are (no escaping).
+    @inline(__always)
+    public mutating func appendUTF8(_ s: String) { bytes += s.utf8 }
+
     /// Appends an integer in decimal, as `String(v)`.
     public mutating func appendInt(_ v: Int) { Self.appendInt(v, to: &bytes) }
 

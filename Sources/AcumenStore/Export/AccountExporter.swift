@@ -51,15 +51,18 @@ public enum AccountExporter {
     public static func csv(_ accounts: [ExportedAccount]) -> [UInt8] {
         var w = CSVWriter()
         w.row(csvColumns)
-        for a in ranked(accounts) {
-            let money: (Money?) -> CSVWriter.Cell = { .number($0?.decimalText ?? "") }
-            w.row([.text(a.customer.id), .text(a.customer.name), .text(a.tier ?? ""), .number(a.figures.score.map(formatScore) ?? ""),
-                   .text(a.figures.segment ?? ""), .text(a.figures.abc ?? ""), .text(a.strategy?.rawValue ?? ""),
-                   .text(a.figures.recommendation?.rawValue ?? ""), .text(a.overrideKind), .text(a.reason), .text(a.customer.owner),
-                   .text(a.customer.notes.map(\.text).joined(separator: " | ")),
-                   money(a.figures.revenue), money(a.figures.contribution), money(a.figures.clv)])
-        }
+        for a in ranked(accounts) { w.row(csvCells(a)) }
         return w.bytes
+    }
+
+    /// The CSV cells of one account, in ``csvColumns`` order.
+    static func csvCells(_ a: ExportedAccount) -> [CSVWriter.Cell] {
+        let money: (Money?) -> CSVWriter.Cell = { .number($0?.decimalText ?? "") }
+        return [.text(a.customer.id), .text(a.customer.name), .text(a.tier ?? ""), .number(a.figures.score.map(formatScore) ?? ""),
+                .text(a.figures.segment ?? ""), .text(a.figures.abc ?? ""), .text(a.strategy?.rawValue ?? ""),
+                .text(a.figures.recommendation?.rawValue ?? ""), .text(a.overrideKind), .text(a.reason), .text(a.customer.owner),
+                .text(a.customer.notes.map(\.text).joined(separator: " | ")),
+                money(a.figures.revenue), money(a.figures.contribution), money(a.figures.clv)]
     }
 
     /// A score with one decimal.
@@ -72,49 +75,57 @@ public enum AccountExporter {
     /// its figures, its full customer record and its transactions — enough for `acumen import`
     /// to rebuild the workspace, so export → import → export gives the same bytes.
     public static func json(_ accounts: [ExportedAccount], workspace: Workspace, context: ExportContext) -> [UInt8] {
-        let (offsets, rows) = workspace.transactions.rowsByCustomer(customerCount: workspace.customers.count)
-        let t = workspace.transactions
-        var list: [JSONValue] = []
-        list.reserveCapacity(accounts.count)
-        for a in accounts.sorted(by: { $0.index < $1.index }) {
-            var o: [String: JSONValue] = ["id": .string(a.customer.id), "name": .string(a.customer.name), "owner": .string(a.customer.owner)]
-            if let v = a.tier { o["tier"] = .string(v) }
-            if let v = a.figures.score { o["score"] = .double((v * 10).rounded() / 10) }
-            if let v = a.figures.segment { o["segment"] = .string(v) }
-            if let v = a.figures.abc { o["abc"] = .string(v) }
-            if let v = a.strategy { o["strategy"] = .string(v.rawValue) }
-            if let v = a.figures.recommendation { o["recommendation"] = .string(v.rawValue) }
-            if !a.overrideKind.isEmpty { o["override"] = .string(a.overrideKind) }
-            o["reason"] = .string(a.reason)
-            o["belowBreakEven"] = .bool(a.isBelowBreakEven)
-            if let v = a.figures.revenue { o["revenue"] = .money(v) }
-            if let v = a.figures.margin { o["margin"] = .money(v) }
-            if let v = a.figures.contribution { o["contribution"] = .money(v) }
-            if let v = a.figures.clv { o["clv"] = .money(v) }
-            o["customer"] = a.customer.json
-            var txs: [JSONValue] = []
-            if a.index < workspace.customers.count {
-                for k in offsets[a.index]..<offsets[a.index + 1] {
-                    let r = Int(rows[k])
-                    var x: [String: JSONValue] = ["date": .string(Day(ordinal: t.day[r]).iso), "amount": .money(Money(minor: t.amount[r])),
-                                                  "quantity": .int(Int(t.quantity[r]))]
-                    if t.margin[r] != TransactionTable.unknownMargin {
-                        if t.givenAsCost[r] { x["cost"] = .money(Money(minor: t.amount[r] - t.margin[r])) } else { x["margin"] = .money(Money(minor: t.margin[r])) }
-                    }
-                    txs.append(.object(x))
-                }
-            }
-            o["transactions"] = .array(txs)
-            list.append(.object(o))
-        }
-        var top: [String: JSONValue] = [
-            "kind": .string(ExportFile.kind), "schemaVersion": .int(1), "asOf": .string(context.asOf.iso),
-            "filter": .string(context.filter.source), "currency": .string(context.currency),
-            "settings": workspace.settings.json, "accounts": .array(list), "accountCount": .int(list.count),
-        ]
-        top["scenario"] = context.scenario.map(JSONValue.string) ?? .null
+        let byCustomer = workspace.transactions.rowsByCustomer(customerCount: workspace.customers.count)
+        let list = accounts.sorted(by: { $0.index < $1.index }).map { accountJSON($0, workspace: workspace, byCustomer: byCustomer) }
+        var top = jsonMembers(accountCount: list.count, workspace: workspace, context: context)
+        top["accounts"] = .array(list)
         var out: [UInt8] = []
         JSONWriter.writePretty(.object(top), into: &out)
         return out
+    }
+
+    /// The top-level members of the JSON export except `accounts`.
+    static func jsonMembers(accountCount: Int, workspace: Workspace, context: ExportContext) -> [String: JSONValue] {
+        [
+            "kind": .string(ExportFile.kind), "schemaVersion": .int(1), "asOf": .string(context.asOf.iso),
+            "filter": .string(context.filter.source), "currency": .string(context.currency),
+            "settings": workspace.settings.json, "accountCount": .int(accountCount),
+            "scenario": context.scenario.map(JSONValue.string) ?? .null,
+        ]
+    }
+
+    /// One account of the JSON export: its figures, customer record and transactions.
+    static func accountJSON(_ a: ExportedAccount, workspace: Workspace, byCustomer: (offsets: [Int], rows: [Int32])) -> JSONValue {
+        let (offsets, rows) = byCustomer
+        let t = workspace.transactions
+        var o: [String: JSONValue] = ["id": .string(a.customer.id), "name": .string(a.customer.name), "owner": .string(a.customer.owner)]
+        if let v = a.tier { o["tier"] = .string(v) }
+        if let v = a.figures.score { o["score"] = .double((v * 10).rounded() / 10) }
+        if let v = a.figures.segment { o["segment"] = .string(v) }
+        if let v = a.figures.abc { o["abc"] = .string(v) }
+        if let v = a.strategy { o["strategy"] = .string(v.rawValue) }
+        if let v = a.figures.recommendation { o["recommendation"] = .string(v.rawValue) }
+        if !a.overrideKind.isEmpty { o["override"] = .string(a.overrideKind) }
+        o["reason"] = .string(a.reason)
+        o["belowBreakEven"] = .bool(a.isBelowBreakEven)
+        if let v = a.figures.revenue { o["revenue"] = .money(v) }
+        if let v = a.figures.margin { o["margin"] = .money(v) }
+        if let v = a.figures.contribution { o["contribution"] = .money(v) }
+        if let v = a.figures.clv { o["clv"] = .money(v) }
+        o["customer"] = a.customer.json
+        var txs: [JSONValue] = []
+        if a.index < workspace.customers.count {
+            for k in offsets[a.index]..<offsets[a.index + 1] {
+                let r = Int(rows[k])
+                var x: [String: JSONValue] = ["date": .string(Day(ordinal: t.day[r]).iso), "amount": .money(Money(minor: t.amount[r])),
+                                              "quantity": .int(Int(t.quantity[r]))]
+                if t.margin[r] != TransactionTable.unknownMargin {
+                    if t.givenAsCost[r] { x["cost"] = .money(Money(minor: t.amount[r] - t.margin[r])) } else { x["margin"] = .money(Money(minor: t.margin[r])) }
+                }
+                txs.append(.object(x))
+            }
+        }
+        o["transactions"] = .array(txs)
+        return .object(o)
     }
 }

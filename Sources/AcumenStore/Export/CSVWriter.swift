@@ -36,6 +36,12 @@ public struct CSVWriter: Sendable {
         bytes.append(0x0D); bytes.append(0x0A)
     }
 
+    /// Hands over the bytes written so far and starts empty (for streaming).
+    public mutating func takeBytes() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     /// Appends text cells.
     public mutating func row(_ texts: [String]) { row(texts.map(Cell.text)) }
 

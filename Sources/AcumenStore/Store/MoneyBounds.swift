@@ -60,10 +60,23 @@ public enum MoneyBounds {
         return out
     }
 
-    /// Σ|cost to serve| over the customers, saturating just above the bound.
-    static func costToServeTotal(_ customers: [Customer]) -> Int64 {
+    /// Why an edit would take Σ|cost to serve| beyond the bound, or nil (edits of other kinds: nil).
+    /// - Complexity: O(customers) for a cost-to-serve edit, O(1) otherwise.
+    static func costProblem(of edit: Edit, in w: Workspace) -> WorkspaceProblem? {
+        var changed: [String: Money] = [:]
+        func collect(_ e: Edit) {
+            switch e {
+            case .setCostToServe(let id, let amount): changed[id] = amount
+            case .batch(let edits): edits.forEach(collect)
+            default: break
+            }
+        }
+        collect(edit)
+        guard !changed.isEmpty else { return nil }
         var t = Total()
-        for c in customers { _ = t.add(c.costToServe.minor); if t.crossed { break } }
-        return t.minor
+        for c in w.customers where t.add((changed[c.id] ?? c.costToServe).minor) {
+            return WorkspaceProblem(file: WorkspaceFiles.customers, line: 0, field: "costToServe", message: beyond("costs to serve") + "; the edit was not recorded")
+        }
+        return nil
     }
 }

@@ -18,6 +18,12 @@ extension Settings {
                     } else { out.append(c) }
                 }
             }
+            // A criterion left out takes its default setting (weight included), like any missing member.
+            for d in CriterionSetting.defaults where !out.contains(where: { $0.criterion == d.criterion }) {
+                r.problem("criteria", "criterion \"\(d.criterion.rawValue)\" is not listed: it takes its default weight \(StrategyDecision.text(d.weight, 3))",
+                          severity: .warning)
+                out.append(d)
+            }
             s.criteria = out
         }
         if let list = r.array("scenarios") {

@@ -1,5 +1,8 @@
 import AcumenCore
 import AcumenAnalytics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What saving would change, per file: the journaled edits and the records and lines that
 /// would differ from the file on disk ("review before save").
@@ -46,16 +49,24 @@ public struct PendingChanges: Hashable, Sendable {
         let records: [Journal.Record]
         do { records = try journal.read(limit: store.options.maxFileSize).records } catch { throw .io(error) }
         let unsaved = records.compactMap { r in WorkspaceStore.unsaved(r.edit, seq: r.seq, savedSeq: store.savedSeq) }
+        // One pass over the edits (a bulk edit may hold 100,000): files and customers touched.
+        var touchedFiles: [Set<String>] = []
+        var touchedIDs = Set<String>()
+        for edit in unsaved {
+            var files = Set<String>()
+            Self.collect(edit, files: &files, ids: &touchedIDs)
+            touchedFiles.append(files)
+        }
         let conflicts = Set(try store.filesChangedOnDisk())
         var list: [File] = []
         for name in [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions] {
-            let labels = unsaved.filter { $0.files.contains(name) }.map(\.label)
+            let labels = unsaved.indices.filter { touchedFiles[$0].contains(name) }.map { unsaved[$0].label }
             let touched = !labels.isEmpty || store.pendingEdits[name] != nil
                 || (name == WorkspaceFiles.transactions && store.transactionsDirty)
             guard touched else { continue }
             let counts: Counts
             if name == WorkspaceFiles.customers, !conflicts.contains(name), !store.transactionsDirty,
-               let fast = try Self.customerCounts(store, touching: Set(unsaved.flatMap(\.customerIDs))) {
+               let fast = try Self.customerCounts(store, touching: touchedIDs) {
                 counts = fast
             } else {
                 guard let c = try Self.wholeFileCounts(store, name) else { continue }
@@ -67,6 +78,17 @@ public struct PendingChanges: Hashable, Sendable {
                              changedOnDisk: conflicts.contains(name)))
         }
         files = list
+    }
+
+    /// Adds the files and customers an edit touches (a batch's, recursively) without building
+    /// a set per edit.
+    static func collect(_ edit: Edit, files: inout Set<String>, ids: inout Set<String>) {
+        if case .batch(let edits) = edit {
+            for e in edits { collect(e, files: &files, ids: &ids) }
+            return
+        }
+        files.insert(edit.file)
+        if let id = edit.customerID { ids.insert(id) }
     }
 
     /// Changed records and removed/added lines of one file.
@@ -131,8 +153,13 @@ public struct PendingChanges: Hashable, Sendable {
     /// treated as present, as `diff` reports the line either way).
     static func lineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        bytes.withUnsafeBufferPointer { buf in
-            for (i, b) in buf.enumerated() where b == 0x0A { starts.append(i + 1) }
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var at = 0
+            while at < raw.count, let hit = memchr(base + at, 0x0A, raw.count - at) {
+                at = base.distance(to: UnsafeRawPointer(hit)) + 1
+                starts.append(at)
+            }
         }
         if starts.last != bytes.count { starts.append(bytes.count) }
         return starts

@@ -78,14 +78,21 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// The value used to filter by this column (`field:value`), lower-cased.
-    public func filterValue(_ t: AccountTable, _ i: Int) -> String {
+    /// The filter term (model filter language) that keeps the rows with row `i`'s value in this
+    /// column: `tier=Key`, `owner="Chen Wei"`, `belowBreakEven`; nil for columns without one.
+    public func filterTerm(_ t: AccountTable, _ i: Int) -> String? {
+        let q = AccountFilter.quoted
         switch self {
-        case .tier: t.tierName(i).lowercased()
-        case .contribution: t.isBelowBreakEven(i) ? "below" : "above"
-        case .trend: ""
-        case .strategy: t.strategyName(i).lowercased()
-        default: text(t, i, glyphs: .ascii).lowercased()
+        case .name: return "name=" + q(t.names[i])
+        case .tier: return t.tier[i] == AccountTable.none ? nil : "tier=" + q(t.tierName(i))
+        case .abc: return t.abc[i] == AccountTable.none ? nil : "abc=" + t.abcName(i)
+        case .segment: return t.segment[i] == AccountTable.none ? nil : "segment=" + q(t.segmentName(i))
+        case .strategy: return t.strategy[i] == AccountTable.none ? nil : "strategy=" + q(t.strategyName(i))
+        case .owner: return "owner=" + q(t.ownerName(i))
+        case .contribution: return t.isBelowBreakEven(i) ? "belowBreakEven" : "not belowBreakEven"
+        case .triage: return t.triage[i] == .unreviewed ? "unreviewed" : "reviewed"
+        case .tags: return t.tagText(i).isEmpty ? nil : "tag~" + q(String(t.tagText(i).split(separator: ",").first ?? ""))
+        case .score, .revenue, .clv, .trend, .deltaScore, .deltaRank: return nil
         }
     }
 

@@ -105,6 +105,9 @@ public struct AccountTable: Sendable {
     public var deltaRank: [Int32] = []
     /// The what-if generation the Δ columns were derived from (-1: none).
     public var deltaGeneration = -1
+    /// The analysis the table was built from, for the filter keys the table does not keep
+    /// (see `AccountTable+Filter.swift`); nil for tables built row by row.
+    public var filterSource: AnalysisFilterRows?
 
     public init() {}
 

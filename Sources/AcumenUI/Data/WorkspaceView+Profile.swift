@@ -62,13 +62,12 @@ extension WorkspaceView {
     /// A criterion's raw value in its unit, for the profile table.
     func raw(_ c: Criterion, _ v: Double?) -> String {
         guard let v, v.isFinite else { return "unknown" }
-        switch c {
-        case .monetary, .contribution, .predictedCLV: return Format.compact(v)  // currency units
-        case .frequency: return Format.fixed(v, digits: 0)
-        case .recency, .tenure: return Format.fixed(v, digits: 0) + " d"
-        case .trend: return Format.fixed(v, digits: 2)
-        case .pAlive: return Format.fixed(v, digits: 2)
-        default: return Format.fixed(v, digits: 1) + "/10"
+        switch c.unit {
+        case .currency: return Format.compact(v)
+        case .purchases: return Format.fixed(v, digits: 0)
+        case .days: return Format.fixed(v, digits: 0) + " d"
+        case .growthRate, .probability: return Format.fixed(v, digits: 2)
+        case .rating: return Format.fixed(v, digits: 1) + "/10"
         }
     }
 }

@@ -70,9 +70,10 @@ public struct WorkspaceView: Sendable {
             }
             return p
         }
-        guard var joined = parts.first else { return t }
+        var joined = parts.first ?? t
         for p in parts.dropFirst() { joined.append(contentsOf: p) }
         joined.strategyOverridden = Set((0..<n).lazy.filter { cs[$0].strategyOverride != nil }.map { Int32($0) })
+        joined.filterSource = AnalysisFilterRows(a, scoring: scoring)
         return joined
     }
 

@@ -72,7 +72,7 @@ public enum KeyMap {
         KeyBinding([.char("/")], .search, .accounts, "Search names incrementally", hint: "search"),
         KeyBinding([.char("n")], .searchNext, .accounts, "Next search match"),
         KeyBinding([.char("N")], .searchPrevious, .accounts, "Previous search match"),
-        KeyBinding([.char("f")], .filter, .accounts, "Filter live: text and field:value (tier:Key owner:ann below:yes)", hint: "filter"),
+        KeyBinding([.char("f")], .filter, .accounts, "Filter live: words or terms (tier:key owner:ann score>80)", hint: "filter"),
         KeyBinding([.char("F")], .filterByCell, .accounts, "Filter by the value under the cursor"),
         KeyBinding([.char("X")], .clearFilter, .accounts, "Clear the filter (Esc restores it)"),
         KeyBinding([.char("x")], .exportView, .accounts, "Export the listed accounts: csv, json or markdown, to a file", hint: "export"),

@@ -1,3 +1,4 @@
+import AcumenCore
 /// How the command palette orders the commands for what was typed: the closest matches of the
 /// command *name* first, so `save` puts `save` on top (never `quit`) and `scen` the scenario
 /// commands (never `sort-ascending`, whose summary merely contains "scen").

@@ -45,6 +45,8 @@ extension AppState {
                 promptHistory.record(p.text, kind: p.kind.historyKind)
                 switch p.kind {
                 case .filter:
+                    // A filter that does not parse stays in the prompt with its error.
+                    if accounts.filterError != nil { overlay = .prompt(p); return [] }
                     accounts.filter = p.previousFilter
                     setFilter(p.text)
                 case .search: accounts.search = p.text

@@ -1,3 +1,7 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
 extension AppState {
     /// Draws the whole frame: title bar with breadcrumb, the screen, status line, footer hints
     /// and any overlay. Every row is exactly `grid.width` cells.
@@ -45,9 +49,12 @@ extension AppState {
         grid.fillRow(y, role: .statusBar)
         if case .prompt(let p) = overlay {
             let hits = p.kind == .search && !p.text.isEmpty ? accounts.searchHits.map { "  " + $0.label(cursorRow: accounts.currentRow) + " " } ?? "" : ""
-            let room = max(0, width - DisplayWidth.of(hits))
+            // A filter that does not parse says why, with its column, after the text.
+            let problem = p.kind == .filter ? accounts.filterError.map { "  " + TextSanitizer.sanitize($0.description) + " " } ?? "" : ""
+            let room = max(0, width - DisplayWidth.of(hits + problem))
             grid.put(p.editor.styledLine(label: p.label, width: room), x: 0, y: y, maxWidth: room)
             grid.put(hits, x: room, y: y, role: .statusBar, maxWidth: width - room)
+            if !problem.isEmpty { grid.put(problem, x: room, y: y, role: .error, maxWidth: width - room) }
             return
         }
         var left = ""
@@ -72,8 +79,11 @@ extension AppState {
         if let notice {
             let role: StyleRole = noticeIsError ? .error : .warning
             let w = min(DisplayWidth.of(notice) + 2, width)
-            grid.put(left, x: 0, y: y, role: .statusBar, maxWidth: max(0, width - w))
-            grid.put(" " + notice + " ", x: max(0, width - w), y: y, role: role, maxWidth: w)
+            // Neither is cut mid-word without a mark: the status gives way (with an ellipsis, or
+            // entirely when little room is left), and a notice wider than the line ends in one.
+            let room = width - w
+            if room >= 10 { grid.put(TextLayout.truncate(left, width: room, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .statusBar, maxWidth: room) }
+            grid.put(" " + TextLayout.truncate(notice, width: max(0, w - 2), ellipsis: glyphs.ellipsis) + " ", x: max(0, width - w), y: y, role: role, maxWidth: w)
         } else {
             grid.put(TextLayout.truncate(left, width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .statusBar)
         }

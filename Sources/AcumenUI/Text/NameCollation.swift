@@ -1,3 +1,4 @@
+import AcumenCore
 /// The order of names in the accounts list: by their ``TextFolding`` form, so case and accents
 /// do not decide ("Álvarez" among the A's, "école" among the E's, not after "Z"), then by the
 /// names themselves (Unicode scalar order) so "Muller" and "Müller" keep one fixed order.

@@ -38,7 +38,13 @@ public enum TextSanitizer {
         var clean = true
         for s in text.unicodeScalars where s.value != 0x0A && isUnsafe(s.value) { clean = false; break }
         if clean { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {  // by scalar: "\r\n" is one Character, split it here
+            if s.value == 0x0A { out.append(s) } else if s.value == 0x09 { out.append(" ") } else if isUnsafe(s.value) {
+                out.append(contentsOf: escape(s.value).unicodeScalars)
+            } else { out.append(s) }
+        }
+        return String(out)
     }
 
     /// Text for a file meant to be read as text, e.g. a Markdown export: only the controls that

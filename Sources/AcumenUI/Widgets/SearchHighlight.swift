@@ -1,3 +1,4 @@
+import AcumenCore
 /// Marks where the search text occurs in a drawn cell, so the eye finds why a row matched.
 ///
 /// The match is found on folded text (``TextFolding``: `muller` highlights "Müller") and drawn

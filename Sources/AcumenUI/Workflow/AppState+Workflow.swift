@@ -191,10 +191,11 @@ extension AppState {
         guard workflow != nil else { return " loading the analysis…" }
         var s = ""
         if screen == .triage, let q = triage.queue, let p = triageProgress {
-            s = " \(p.position) of \(p.total) · decided \(p.decided) · skipped \(p.skipped) · order: \(q.order.rawValue)"
+            let g = { (n: Int) in Format.grouped(Int64(n)) }
+            s = " \(g(p.position)) of \(g(p.total)) · decided \(g(p.decided)) · skipped \(g(p.skipped)) · order: \(q.order.rawValue)"
         } else if screen == .weights, let w = weights.whatIf {
             s = " baseline: \(TextSanitizer.sanitize(w.baselineName)) · trying: \(TextSanitizer.sanitize(w.scenarioName ?? (w.isChanged ? "edited" : "baseline")))"
-                + " · \(w.comparison.movedUp) up, \(w.comparison.movedDown) down"
+                + " · \(Format.grouped(Int64(w.comparison.movedUp))) up, \(Format.grouped(Int64(w.comparison.movedDown))) down"
         }
         return s + undoHint
     }

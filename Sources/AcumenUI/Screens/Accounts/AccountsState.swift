@@ -1,3 +1,7 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
 /// The accounts list: column layout, sort, filter history, the visible view as an index array,
 /// cursor, scroll, marks and search.
 public struct AccountsState: Sendable {
@@ -11,6 +15,9 @@ public struct AccountsState: Sendable {
     /// The current filter query and the ones it replaced (Esc restores them in turn).
     public var filter = ""
     public var filterHistory: [String] = []
+    /// Why ``filter`` does not parse (with its column), nil when it does; the list then keeps
+    /// the rows of the last filter that did.
+    public var filterError: AccountFilterError?
     /// Rows passing the filter, in sort order: what the list shows.
     public var view: [Int32] = []
     /// Cursor position in ``view``.
@@ -56,19 +63,30 @@ public struct AccountsState: Sendable {
             let base = order.count == table.count ? order : (0..<Int32(table.count)).map { $0 }
             order = sortColumn.map { $0.sorted(base, table, descending: sortDescending) } ?? base
         }
-        view = AccountFilter(filter).apply(order, table)
+        switch table.parseFilter(filter) {
+        case .success(let f): view = f.rows(order, in: table); filterError = nil
+        case .failure(let e): view = order; filterError = e
+        }
         searchHits = nil  // counted over the old view
         refreshTotals(table)
         follow(keep)
     }
 
     /// Re-applies the filter after it changed from `previous` while typing. When the new query
-    /// only narrows the old one (see ``AccountFilter/narrows(_:)``) just the rows still listed are
+    /// only narrows the old one (see `AccountFilter.narrows(_:)`) just the rows still listed are
     /// tested, so each further keystroke over a million accounts touches fewer rows.
     public mutating func refilter(_ table: AccountTable, from previous: String) {
         let keep = currentRow
-        let f = AccountFilter(filter)
-        view = f.narrows(AccountFilter(previous)) ? f.apply(view, table) : f.apply(order, table)
+        switch table.parseFilter(filter) {
+        case .success(let f):
+            let narrows = filterError == nil && (try? table.parseFilter(previous).get()).map(f.narrows) == true
+            view = f.rows(narrows ? view : order, in: table)
+            filterError = nil
+        case .failure(let e):
+            // Keep the rows of the last filter that parsed; the prompt shows the error.
+            filterError = e
+            return
+        }
         refreshTotals(table)
         follow(keep)
     }

@@ -1,3 +1,7 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
 extension AppState {
     /// Commands on the accounts list.
     mutating func runAccounts(_ c: Command) -> [Effect] {
@@ -28,12 +32,7 @@ extension AppState {
             overlay = .prompt(Prompt(kind: .filter, text: accounts.filter, previousFilter: accounts.filter, previousRow: accounts.currentRow))
         case .filterByCell:
             guard let row = accounts.currentRow, let col = accounts.currentColumn else { break }
-            let term: String
-            switch col {
-            case .trend: return []
-            case .contribution: term = table.isBelowBreakEven(Int(row)) ? "below:yes" : "below:no"
-            default: term = col.rawValue + ":" + AccountFilter.quoted(col.filterValue(table, Int(row)))
-            }
+            guard let term = col.filterTerm(table, Int(row)) else { return [] }
             setFilter(accounts.filter.isEmpty ? term : accounts.filter + " " + term)
         case .clearFilter: if !accounts.filter.isEmpty { setFilter("") }
         case .exportView:
@@ -98,7 +97,7 @@ extension AppState {
         accounts.filterHistory.append(accounts.filter)
         accounts.filter = query
         accounts.rebuild(table, resort: false)
-        if let p = AccountFilter(query).problem { notice = p; noticeIsError = true }
+        if let e = accounts.filterError { notice = TextSanitizer.sanitize(e.description); noticeIsError = true }
     }
 
     /// Moves the cursor to the next row (wrapping) whose name or id contains `text`.

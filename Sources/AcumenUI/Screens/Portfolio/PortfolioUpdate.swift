@@ -1,3 +1,7 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
 extension AppState {
     /// Rows and columns of the selected portfolio panel.
     var portfolioShape: (rows: Int, columns: Int) {
