@@ -11,7 +11,9 @@ public enum CustomerIDRule {
         var previous: UInt8 = 0
         for b in bytes {
             if b < 0x20 || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) {
-                return "the customer id contains a control character (\(describe(b, after: previous))); ids must be printable text"
+                // The id is quoted as it is: every output for terminals sanitises it (shows the escape).
+                let shown = String(decoding: bytes.prefix(80), as: UTF8.self)
+                return "the customer id \"\(shown)\" contains a control character (\(describe(b, after: previous))); ids must be printable text"
             }
             previous = b
         }
