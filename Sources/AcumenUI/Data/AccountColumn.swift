@@ -69,7 +69,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .revenue: return Format.money(t.revenue[i])
         case .contribution: return (t.isBelowBreakEven(i) ? glyphs.belowBreakEven : "") + Format.money(t.contribution[i])
         case .clv: return Format.money(t.clv[i])
-        case .strategy: return t.strategyName(i)
+        case .strategy: return t.strategyName(i) + (t.strategyOverridden.contains(Int32(i)) ? "*" : "")
         case .owner: return t.ownerName(i)
         case .triage: return t.triage[i].title
         case .trend: return Charts.sparkline(t.monthlyRevenue(i), glyphs: glyphs)

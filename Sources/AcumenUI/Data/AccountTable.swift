@@ -89,6 +89,8 @@ public struct AccountTable: Sendable {
     /// Strategy position in `Strategy.allCases` (the override if any, else the recommendation).
     public var strategy: [UInt8] = []
     public var strategyNames: [String] = []
+    /// Rows whose strategy is a manual override (the Strategy column marks them with `*`).
+    public var strategyOverridden: Set<Int32> = []
     /// Owner position into ``ownerNames``.
     public var owner: [Int32] = []
     public var ownerNames: [String] = []

@@ -72,6 +72,7 @@ public struct WorkspaceView: Sendable {
         }
         var joined = parts.first ?? t
         for p in parts.dropFirst() { joined.append(contentsOf: p) }
+        joined.strategyOverridden = Set((0..<n).lazy.filter { cs[$0].strategyOverride != nil }.map { Int32($0) })
         joined.filterSource = AnalysisFilterRows(a, scoring: scoring)
         return joined
     }

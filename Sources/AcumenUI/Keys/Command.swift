@@ -70,6 +70,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case nextScenario = "next-scenario"
     case previousScenario = "previous-scenario"
     case applyScenario = "apply-scenario"
+    case compareScenarios = "compare-scenarios"
+    case nextBaseScenario = "next-base-scenario"
+    case previousBaseScenario = "previous-base-scenario"
     case toggleBaselineDeltas = "toggle-baseline-deltas"
     // The analysis date (Screens/Time)
     case dateMonthBack = "date-month-back"

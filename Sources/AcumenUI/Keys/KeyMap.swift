@@ -1,7 +1,7 @@
 /// Where a binding applies. Lookup tries the current screen's context, then `.list`
 /// (moving, shared by every screen), then `.global`.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case global, list, accounts, portfolio, profile, triage, weights
+    case global, list, accounts, portfolio, profile, triage, weights, scenarios
 
     /// The heading used in help and docs.
     public var title: String {
@@ -13,6 +13,7 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .profile: "Profile"
         case .triage: "Triage"
         case .weights: "Weights (what-if)"
+        case .scenarios: "Scenarios (compare)"
         }
     }
 }

@@ -16,6 +16,7 @@ extension AppState {
         case .profile: ProfileView(state: self).draw(&grid, y: body.y, height: body.height)
         case .triage: TriageView(state: self).draw(&grid, y: body.y, height: body.height)
         case .weights: WeightsView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .scenarios: ScenariosView(state: self).draw(&grid, y: body.y, height: body.height)
         }
         if height >= 3 { drawStatusLine(&grid, y: height - 2) }
         if height >= 2 { drawFooter(&grid, y: height - 1) }
@@ -30,6 +31,7 @@ extension AppState {
         case .profile(let row): return row < table.count ? table.names[row] : "Profile"
         case .triage: return "Triage"
         case .weights: return "Weights"
+        case .scenarios: return "Scenarios"
         }
     }
 
@@ -76,6 +78,8 @@ extension AppState {
             left = " account \(row < table.count ? table.ids[row] : "")" + undoHint
         case .triage, .weights:
             left = workflowStatus
+        case .scenarios:
+            left = " \(Format.grouped(Int64(scenarios.movers.count))) movers · \(Format.grouped(Int64(scenarioSides.count))) weight sets" + undoHint
         }
         if let notice {
             let role: StyleRole = noticeIsError ? .error : .warning

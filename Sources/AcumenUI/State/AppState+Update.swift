@@ -68,6 +68,7 @@ extension AppState {
             case .profile: return runEditCommand(c) ?? runProfile(c)
             case .triage: return runTriage(c) ?? []
             case .weights: return runWeights(c) ?? []
+            case .scenarios: return runScenarios(c)
             }
         }
     }
@@ -75,6 +76,7 @@ extension AppState {
     /// Replaces the stack with a top-level screen.
     mutating func jump(to s: Screen) {
         stack = [s]
+        backStack = []
         profile = nil
     }
 
@@ -82,6 +84,7 @@ extension AppState {
     mutating func goBack() -> [Effect] {
         guard stack.count > 1 else { return requestQuit() }
         if case .profile = stack.removeLast() { profile = nil; profileTop = 0 }
+        if let m = backStack.popLast() { restore(m) }
         if case .profile(let row) = screen { return [.loadProfile(row)] }
         return []
     }
@@ -96,7 +99,11 @@ extension AppState {
     /// Opens a customer's profile on top of the stack.
     mutating func openProfile(_ row: Int) -> [Effect] {
         guard row >= 0, row < table.count else { return [] }
-        stack.append(.profile(row))
+        if case .profile = screen {
+            stack[stack.count - 1] = .profile(row)  // the next account replaces the open one
+        } else {
+            push(.profile(row))
+        }
         profile = nil
         profileTop = 0
         return [.loadProfile(row)]

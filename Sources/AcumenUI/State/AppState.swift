@@ -5,6 +5,9 @@ public struct AppState: Sendable {
     public var height: Int
     /// The navigation stack; the last screen is shown. Never empty.
     public var stack: [Screen] = [.accounts]
+    /// What each screen below the top looked like when it was left (one entry per screen under
+    /// the top of ``stack``); going back restores it.
+    public var backStack: [ScreenMemory] = []
     public var table = AccountTable()
     public var summary = PortfolioFigures()
     public var accounts = AccountsState()
@@ -24,6 +27,7 @@ public struct AppState: Sendable {
     public var weights = WeightsState()
     /// The analysis date in flight (Screens/Time).
     public var time = TimeState()
+    public var scenarios = ScenariosState()
     /// The status-line notice and whether it is an error.
     public var notice: String?
     public var noticeIsError = false
@@ -73,6 +77,8 @@ public enum Screen: Hashable, Sendable {
     case triage
     /// Weights (what-if) against a pinned baseline.
     case weights
+    /// Two weight sets (default, saved scenarios, the trial) side by side.
+    case scenarios
 
     /// The key-map context of the screen.
     public var context: KeyContext {
@@ -82,6 +88,7 @@ public enum Screen: Hashable, Sendable {
         case .profile: .profile
         case .triage: .triage
         case .weights: .weights
+        case .scenarios: .scenarios
         }
     }
 }

@@ -18,6 +18,7 @@ extension AppState {
             jump(to: .weights)
             prepareWeights()
             return []
+        case .compareScenarios: return screen == .scenarios ? [] : openScenarios()
         case .undo, .redo: return undoOrRedo(redo: c == .redo)
         case .save:
             guard workflow != nil else { return [] }
@@ -53,7 +54,8 @@ extension AppState {
         switch c {
         case .triageSelection:
             let rows = accounts.marks.isEmpty ? accounts.view.map(Int.init) : accounts.view.filter { accounts.marks.contains($0) }.map(Int.init)
-            jump(to: .triage)
+            // A queue of the listed rows sits on top of the list: Esc or q returns to it as it was.
+            if screen == .triage { jump(to: .triage) } else { push(.triage) }
             return startTriage(.customers(rows))
         case .setOwner: input(.owner(customers: targets), "Owner\(many): ", text: targets.count == 1 ? ownerText(targets[0]) : "")
         case .addNote: input(.note(customers: targets), "Note\(many): ")

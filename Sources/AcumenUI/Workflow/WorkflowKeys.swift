@@ -39,5 +39,10 @@ enum WorkflowKeys {
         KeyBinding([.char("]")], .nextScenario, .weights, "Try the next saved scenario (pin one, try another: compare)"),
         KeyBinding([.char("[")], .previousScenario, .weights, "Try the previous saved scenario"),
         KeyBinding([.char("A")], .applyScenario, .weights, "Apply the weights as the workspace default (undoable)"),
+        KeyBinding([.char("c")], .compareScenarios, .weights, "Compare two weight sets side by side (default, scenarios, trial)", hint: "compare"),
+        KeyBinding([.char("]")], .nextScenario, .scenarios, "Compare with the next weight set (right side)", hint: "right"),
+        KeyBinding([.char("[")], .previousScenario, .scenarios, "Compare with the previous weight set (right side)"),
+        KeyBinding([.char("}")], .nextBaseScenario, .scenarios, "Compare from the next weight set (left side)", hint: "left"),
+        KeyBinding([.char("{")], .previousBaseScenario, .scenarios, "Compare from the previous weight set (left side)"),
     ]
 }

@@ -20,6 +20,12 @@ extension AppState {
             accounts.scrollToCursor(rows: accountRows)
             let row = Int(accounts.view[next])
             stack[stack.count - 1] = .profile(row)
+            // Going back lands on the account last shown, not the one the profile opened on.
+            if !backStack.isEmpty {
+                backStack[backStack.count - 1].cursorRow = Int32(row)
+                backStack[backStack.count - 1].cursor = next
+                backStack[backStack.count - 1].top = accounts.top
+            }
             profile = nil
             profileTop = 0
             return [.loadProfile(row)]

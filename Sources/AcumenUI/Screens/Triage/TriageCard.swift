@@ -22,6 +22,16 @@ public struct TriageCard: Hashable, Sendable {
     public var contribution: Int64
     public var isBelowBreakEven: Bool
     public var owner: String
+    /// The decisive figures beyond score and money, formatted as the profile shows them: rank
+    /// by score (`#12 of 310`), year-on-year trend, predicted CLV, P(alive), RFM segment, last
+    /// purchase; monthly revenue of the last twelve months for the sparkline (units).
+    public var rank: String = "—"
+    public var trend: String = "—"
+    public var predictedCLV: String = "—"
+    public var pAlive: String = "—"
+    public var segment: String = ""
+    public var lastPurchase: String = "never"
+    public var monthly: [Double] = []
     public var recommended: Strategy
     /// The manual override now in force, if any.
     public var override: Strategy?
@@ -52,7 +62,9 @@ extension WorkspaceView {
         }
         let tier = facts.tierName(k)
         let s: (String) -> String = { TextSanitizer.sanitize($0) }
-        return TriageCard(
+        let e = a.explanation(for: k)
+        let v = a.profile(for: k, months: 12)
+        var card = TriageCard(
             customer: k, name: s(c.name), id: s(c.id), reviewLabel: review.label, needsReview: review.needsReview,
             tier: s(tier), tierIndex: a.tierNames.firstIndex(of: tier) ?? 0, score: facts.score(k),
             revenue: a.revenue[k], contribution: a.contribution[k], isBelowBreakEven: a.isBelowBreakEven(k), owner: s(c.owner),
@@ -60,5 +72,13 @@ extension WorkspaceView {
             reasons: rec.reasons.filter { !$0.hasPrefix("Manual override") }.map(s), actions: rec.actions.map(s),
             lastReview: last.map(s), noteCount: c.notes.count,
             lastNotes: c.notes.suffix(2).map { s("\($0.at.day.iso) \($0.author): \($0.text)") })
+        card.rank = e.rank.map { "#" + Format.grouped(Int64($0)) + " of " + Format.grouped(Int64(a.count)) } ?? "—"
+        card.trend = v.trendPercent.map { ($0 >= 0 ? "+" : "") + Format.fixed($0, digits: 1) + "%" } ?? "—"
+        card.predictedCLV = v.predictedCLV.map { Format.compact($0) } ?? "n/a"
+        card.pAlive = v.pAlive.map { Format.fixed($0, digits: 2) } ?? "n/a"
+        card.segment = s(a.rfm.segmentName(k))
+        card.lastPurchase = v.recencyDays.map(Format.daysAgo) ?? "never"
+        card.monthly = v.monthlyRevenue.map { $0.units }
+        return card
     }
 }

@@ -58,29 +58,29 @@ struct TriageView {
         head.add("  " + c.id, .muted)
         head.add("  [" + c.reviewLabel + "]", c.needsReview ? .warning : .positive)
         out.append(head)
-        var facts = StyledLine(" ")
-        let pairs: [(String, String)] = [
-            ("Tier", glyphs.tierMarker(c.tierIndex) + " " + c.tier),
-            ("Score", Format.score(c.score)),
-            ("Revenue", Format.money(c.revenue)),
-            ("Contribution", Format.money(c.contribution) + (c.isBelowBreakEven ? " " + glyphs.belowBreakEven : "")),
-            ("Owner", c.owner.isEmpty ? "—" : c.owner),
-        ]
-        for (i, (label, value)) in pairs.enumerated() {
-            if i > 0 { facts.add(" · ", .muted) }
-            facts.add(label + " ", .muted)
-            facts.add(value, .accent)
-        }
-        out.append(facts)
+        // The recommendation first, then the figures that decide it, then why and what was decided before.
         var r = StyledLine(" Recommended: ", .muted)
         r.add(c.recommended.title, .accent)
         if let o = c.override { r.add("  (now overridden: \(o.title))", .warning) }
         out.append(r)
+        let pairs: [(String, String)] = [
+            ("Tier", glyphs.tierMarker(c.tierIndex) + " " + c.tier),
+            ("Score", Format.score(c.score) + " " + c.rank),
+            ("Segment", c.segment.isEmpty ? "—" : c.segment),
+            ("Revenue", Format.money(c.revenue)),
+            ("Trend", Charts.sparkline(c.monthly, glyphs: glyphs) + " " + c.trend),
+            ("Contribution", Format.money(c.contribution) + (c.isBelowBreakEven ? " " + glyphs.belowBreakEven + " below break-even" : " above break-even")),
+            ("Predicted CLV", c.predictedCLV),
+            ("P(alive)", c.pAlive),
+            ("Last purchase", c.lastPurchase),
+            ("Owner", c.owner.isEmpty ? "—" : c.owner),
+        ]
+        out += flowed(pairs, width: width)
         for reason in c.reasons { out += wrapped("- " + reason, width: width, indent: 3) }
+        if let last = c.lastReview { out += wrapped(last, width: width, indent: 1, role: c.needsReview ? .warning : .muted) }
         if !c.actions.isEmpty {
             out += wrapped("Actions: " + c.actions.joined(separator: "; "), width: width, indent: 3, role: .muted)
         }
-        if let last = c.lastReview { out += wrapped(last, width: width, indent: 1, role: c.needsReview ? .warning : .muted) }
         if c.noteCount > 0 {
             out.append(StyledLine(" Notes (\(c.noteCount)):", .muted))
             for n in c.lastNotes { out += wrapped(n, width: width, indent: 3) }
@@ -88,8 +88,36 @@ struct TriageView {
         return out
     }
 
+    /// `Label value · Label value` pairs flowed onto as many lines as the width needs; a pair
+    /// is never split across lines.
+    func flowed(_ pairs: [(String, String)], width: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
+        var line = StyledLine(" "), used = 1
+        for (label, value) in pairs {
+            let w = DisplayWidth.of(label) + 1 + DisplayWidth.of(value)
+            if used > 1, used + 3 + w > width { out.append(line); line = StyledLine(" "); used = 1 }
+            if used > 1 { line.add(" · ", .muted); used += 3 }
+            line.add(label + " ", .muted)
+            line.add(value, .accent)
+            used += w
+        }
+        if used > 1 { out.append(line) }
+        return out
+    }
+
     func wrapped(_ text: String, width: Int, indent: Int, role: StyleRole = .normal) -> [StyledLine] {
         TextLayout.wrap(TextSanitizer.sanitize(text), width: max(1, width - indent - 1)).map { StyledLine(TextLayout.spaces(indent) + $0, role) }
+    }
+
+    /// The queue's State cell: the decision taken (`accepted Grow`, or `chose Nurture*`
+    /// with `*` marking an override), else the review state (`new`, `skipped`, `stale`).
+    func decisionLabel(_ s: AccountTable.TriageState, _ k: Int, _ t: AccountTable) -> String {
+        guard k < t.count else { return s.reviewLabel }
+        switch s {
+        case .accepted: return "accepted " + AccountColumn.strategy.text(t, k, glyphs: glyphs)
+        case .decided: return "chose " + AccountColumn.strategy.text(t, k, glyphs: glyphs)
+        default: return s.reviewLabel
+        }
     }
 
     /// The queue around the current account: a header line, then rows.
@@ -118,7 +146,7 @@ struct TriageView {
             x = grid.put(TextLayout.fit(tier, width: 8, ellipsis: glyphs.ellipsis), x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(Format.score(m.facts.score(k)), width: 6, alignment: .right) + "  ", x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(m.facts.recommendation(k).title, width: 10), x: x, y: yy, role: role)
-            grid.put(" " + state.reviewLabel, x: x, y: yy, role: current ? role : (state.needsReview ? .muted : .positive))
+            grid.put(" " + decisionLabel(state, k, t), x: x, y: yy, role: current ? role : (state.needsReview ? .muted : .positive))
         }
     }
 }

@@ -1,0 +1,116 @@
+import AcumenAnalytics
+import AcumenCore
+
+/// The scenario comparison screen: the two sides' names, per criterion both weights, the tier
+/// migration matrix between them, the tier shares and the movers (the cursor picks one to open).
+/// Everything shown comes from the model's comparison (``WhatIf`` / ``ScoringComparison``).
+/// At 100 columns and more the criteria sit left of the matrix and shares; narrower, everything
+/// stacks and scrolls so the selected mover stays on screen.
+struct ScenariosView {
+    let state: AppState
+
+    var glyphs: GlyphSet { state.glyphs }
+
+    func draw(_ grid: inout CellGrid, y: Int, height: Int) {
+        guard height > 0 else { return }
+        guard let w = state.scenarios.comparison else {
+            grid.put(" Loading the analysis…", x: 0, y: y, role: .muted)
+            return
+        }
+        let width = grid.width
+        var head = StyledLine(" Compare ", .title)
+        head.add(w.baselineName, .accent)
+        head.add("  with  ", .muted)
+        head.add(w.scenarioName ?? "", .accent)
+        head.add("   { } left  [ ] right", .muted)
+        grid.put(head, x: 0, y: y, maxWidth: width)
+        let wide = width >= 100
+        let leftW = wide ? width / 2 : width
+        var lines = criteria(w, width: leftW)
+        let effects = matrix(w) + [StyledLine("")] + shares(w)
+        if wide {
+            for (i, l) in effects.prefix(height - 1).enumerated() { grid.put(l, x: leftW + 1, y: y + 1 + i, maxWidth: width - leftW - 1) }
+            lines += Array(repeating: StyledLine(""), count: max(0, effects.count - lines.count))
+        } else {
+            lines += [StyledLine("")] + effects
+        }
+        lines.append(StyledLine(""))
+        let moversAt = lines.count
+        lines += movers(w, width: width)
+        // Scroll so the selected mover (or the movers' heading) is visible.
+        let rows = max(0, height - 1)
+        let want = moversAt + 1 + state.scenarios.mover
+        let top = want < rows ? 0 : min(want - rows + 1, max(0, lines.count - rows))
+        for (i, l) in lines.dropFirst(top).prefix(rows).enumerated() {
+            let yy = y + 1 + i
+            if top + i == want, !state.scenarios.movers.isEmpty { grid.fillRow(yy, role: .selection) }
+            grid.put(l, x: 0, y: yy, maxWidth: wide && top + i < moversAt ? leftW : width)
+        }
+    }
+
+    /// Per criterion: the left side's weight, the right side's, and the change.
+    func criteria(_ w: WhatIf, width: Int) -> [StyledLine] {
+        let titleW = min(26, max(8, width - 22))
+        var out = [StyledLine(" " + TextLayout.fit("Criterion", width: titleW) + TextLayout.fit("left", width: 7, alignment: .right)
+                              + TextLayout.fit("right", width: 7, alignment: .right), .header)]
+        for c in Criterion.allCases {
+            let a = w.baselineWeights[c] ?? 0, b = w.weight(c)
+            var l = StyledLine(" " + TextLayout.fit(c.title, width: titleW, ellipsis: glyphs.ellipsis))
+            l.add(TextLayout.fit(WeightsView.weight(a), width: 7, alignment: .right), .muted)
+            l.add(TextLayout.fit(WeightsView.weight(b), width: 7, alignment: .right), a == b ? .normal : (b > a ? .positive : .negative))
+            if a != b { l.add(" " + (b > a ? glyphs.up : glyphs.down), b > a ? .positive : .negative) }
+            out.append(l)
+        }
+        return out
+    }
+
+    /// The tier migration matrix: rows the left side's tiers, columns the right side's.
+    func matrix(_ w: WhatIf) -> [StyledLine] {
+        let names = w.analysis.tierNames, m = w.comparison.migration, cell = 7
+        var out = [StyledLine(" Tier moves: \(w.comparison.movedUp) \(glyphs.up)  \(w.comparison.movedDown) \(glyphs.down)", .title)]
+        var head = StyledLine(" " + TextLayout.fit("left\\right", width: 10), .muted)
+        for n in names { head.add(" " + TextLayout.fit(n, width: cell - 1, alignment: .right, ellipsis: glyphs.ellipsis), .muted) }
+        out.append(head)
+        for (i, n) in names.enumerated() {
+            var l = StyledLine(" " + TextLayout.fit(n, width: 10, ellipsis: glyphs.ellipsis), .muted)
+            for j in names.indices {
+                let v = i < m.count && j < m[i].count ? m[i][j] : 0
+                l.add(TextLayout.fit(String(v), width: cell, alignment: .right), i == j ? .normal : (v == 0 ? .muted : (j < i ? .positive : .negative)))
+            }
+            out.append(l)
+        }
+        return out
+    }
+
+    /// Each tier's share of customers on the left and on the right.
+    func shares(_ w: WhatIf) -> [StyledLine] {
+        var out = [StyledLine(" Tier shares (left → right)", .title)]
+        for s in w.tierShares {
+            var l = StyledLine(" " + TextLayout.fit(s.tier, width: 10, ellipsis: glyphs.ellipsis), .muted)
+            l.add(TextLayout.fit(Format.percent(s.baseline), width: 7, alignment: .right) + " → " + TextLayout.fit(Format.percent(s.scenario), width: 6, alignment: .right))
+            let d = (s.scenario - s.baseline) * 100
+            if abs(d) >= 0.05 { l.add(" " + (d > 0 ? "+" : "") + Format.fixed(d, digits: 1), d > 0 ? .positive : .negative) }
+            out.append(l)
+        }
+        return out
+    }
+
+    /// The movers, most moved first: name, Δrank, Δscore and the tier move.
+    func movers(_ w: WhatIf, width: Int) -> [StyledLine] {
+        let list = state.scenarios.movers
+        var out = [StyledLine(list.isEmpty ? " Movers: none" : " Movers (Δrank Δscore tier) — Enter opens", .title)]
+        let nameW = max(4, width - 24)
+        for k in list {
+            let dr = w.comparison.rankDelta(k), ds = w.comparison.scoreDelta(k), t = w.comparison.tierMove(k)
+            var l = StyledLine(" " + TextLayout.fit(TextSanitizer.sanitize(w.analysis.customers[k].name), width: nameW, ellipsis: glyphs.ellipsis))
+            l.add(TextLayout.fit((dr > 0 ? glyphs.up : glyphs.down) + String(abs(dr)), width: 7, alignment: .right), dr > 0 ? .positive : .negative)
+            l.add(TextLayout.fit((ds >= 0 ? "+" : "") + Format.fixed(ds, digits: 1), width: 7, alignment: .right))
+            if t != 0 {
+                let from = Int(w.baseline.effectiveTiers[k]), to = Int(w.scoring.effectiveTiers[k])
+                l.add(" " + glyphs.tierMarker(from) + glyphs.tierMarker(to), t > 0 ? .positive : .negative)
+            }
+            out.append(l)
+        }
+        return out
+    }
+}
