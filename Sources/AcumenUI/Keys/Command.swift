@@ -44,6 +44,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     // Edits and workflows (Workflow/WorkflowKeys.swift)
     case screenTriage = "screen-triage"
     case screenWeights = "screen-weights"
+    case screenChanges = "screen-changes"
     case undo, redo, save
     case triageSelection = "triage-selection"
     case setOwner = "set-owner"

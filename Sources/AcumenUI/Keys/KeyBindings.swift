@@ -45,7 +45,7 @@ public struct KeyBindings: Hashable, Sendable {
 
     /// The footer hints for a context: `key summary` pairs, screen hints first.
     public func hints(for context: KeyContext) -> [(key: String, label: String)] {
-        let rows = table.filter { $0.hint != nil && ($0.context == context || $0.context == .global || ($0.context == .list && (context == .accounts || context == .portfolio))) }
+        let rows = table.filter { $0.hint != nil && ($0.context == context || $0.context == .global || ($0.context == .list && (context == .accounts || context == .portfolio || context == .changes))) }
         let ordered = rows.filter { $0.context == context } + rows.filter { $0.context == .list } + rows.filter { $0.context == .global }
         return ordered.map { (key: $0.keys.first?.name ?? "", label: $0.hint ?? "") }
     }

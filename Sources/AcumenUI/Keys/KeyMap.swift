@@ -1,7 +1,7 @@
 /// Where a binding applies. Lookup tries the current screen's context, then `.list`
 /// (moving, shared by every screen), then `.global`.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case global, list, accounts, portfolio, profile, triage, weights, scenarios
+    case global, list, accounts, portfolio, profile, triage, weights, scenarios, changes
 
     /// The heading used in help and docs.
     public var title: String {
@@ -14,6 +14,7 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .triage: "Triage"
         case .weights: "Weights (what-if)"
         case .scenarios: "Scenarios (compare)"
+        case .changes: "Changes (over time)"
         }
     }
 }
@@ -50,6 +51,7 @@ public enum KeyMap {
         KeyBinding([.char("2")], .screenPortfolio, .global, "Go to Portfolio"),
         KeyBinding([.char("3")], .screenTriage, .global, "Go to Triage"),
         KeyBinding([.char("4")], .screenWeights, .global, "Go to Weights (what-if)"),
+        KeyBinding([.char("5")], .screenChanges, .global, "Go to Changes: one quarter ago against now, same weights"),
         KeyBinding([.char("u")], .undo, .global, "Undo the last edit (any screen)"),
         KeyBinding([.ctrl("r")], .redo, .global, "Redo the last undone edit"),
         KeyBinding([.ctrl("s")], .save, .global, "Save: review pending edits per file, then write"),

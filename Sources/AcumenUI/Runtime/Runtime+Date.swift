@@ -49,3 +49,18 @@ extension Runtime {
         return out + [.dateAnalysed(result.day)]
     }
 }
+
+extension Runtime {
+    /// Analyses the workspace as of an earlier `day` and compares it with the analysis in
+    /// effect, with the same weights (``PortfolioComparison``): on the background queue while
+    /// the main loop runs (one extra analysis, no lifetime-value refit), at once otherwise.
+    func compare(earlier day: Day) -> [Action] {
+        let workspace = session.workspace, later = analysis, weights = analysis.settings.weights
+        let compute: @Sendable () -> PortfolioComparison = {
+            PortfolioComparison(earlier: PortfolioAnalyzer.analyze(workspace, asOf: day), later: later, weights: weights)
+        }
+        guard let background else { return [.changesLoaded(compute())] }
+        background.start(compute) { result in [.changesLoaded(result)] }
+        return []
+    }
+}

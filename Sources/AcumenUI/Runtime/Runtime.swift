@@ -108,6 +108,7 @@ public final class Runtime {
         case .export(let request): return export(request)
         case .workflow(let w): return perform(w)
         case .analyseAt(let day): return analyse(at: day)
+        case .compareEarlier(let day): return compare(earlier: day)
         }
         return []
     }

@@ -17,6 +17,7 @@ extension AppState {
         case .triage: TriageView(state: self).draw(&grid, y: body.y, height: body.height)
         case .weights: WeightsView(state: self).draw(&grid, y: body.y, height: body.height)
         case .scenarios: ScenariosView(state: self).draw(&grid, y: body.y, height: body.height)
+        case .changes: ChangesView(state: self).draw(&grid, y: body.y, height: body.height)
         }
         if height >= 3 { drawStatusLine(&grid, y: height - 2) }
         if height >= 2 { drawFooter(&grid, y: height - 1) }
@@ -32,6 +33,7 @@ extension AppState {
         case .triage: return "Triage"
         case .weights: return "Weights"
         case .scenarios: return "Scenarios"
+        case .changes: return "Changes"
         }
     }
 
@@ -80,6 +82,9 @@ extension AppState {
             left = workflowStatus
         case .scenarios:
             left = " \(Format.grouped(Int64(scenarios.movers.count))) movers · \(Format.grouped(Int64(scenarioSides.count))) weight sets" + undoHint
+        case .changes:
+            let c = changes.comparison
+            left = " " + Format.grouped(Int64(c?.count ?? 0)) + " customers · " + Format.grouped(Int64(changes.moversUp.count + changes.moversDown.count)) + " movers" + undoHint
         }
         if let notice {
             let role: StyleRole = noticeIsError ? .error : .warning

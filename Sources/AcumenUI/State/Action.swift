@@ -1,3 +1,4 @@
+import AcumenAnalytics
 import AcumenCore
 
 /// Everything that can happen to the app: input, resize, and results of effects.
@@ -17,6 +18,8 @@ public enum Action: Sendable {
     case workflow(WorkflowEvent)
     /// The re-analysis asked for by ``Effect/analyseAt(_:)`` was adopted: figures are as of the day.
     case dateAnalysed(Day)
+    /// The comparison asked for by ``Effect/compareEarlier(_:)``.
+    case changesLoaded(PortfolioComparison)
 }
 
 /// A mouse event, in cell coordinates.
@@ -47,4 +50,7 @@ public enum Effect: Hashable, Sendable {
     /// Analyse the workspace as of another date, off the input path (lifetime value refitted on
     /// history before it); the runtime answers with the new model and table, then ``Action/dateAnalysed(_:)``.
     case analyseAt(Day)
+    /// Analyse the workspace as of an earlier day and compare it with the current analysis,
+    /// same weights; the runtime answers with ``Action/changesLoaded(_:)``.
+    case compareEarlier(Day)
 }

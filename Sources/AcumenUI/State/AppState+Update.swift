@@ -33,6 +33,9 @@ extension AppState {
             return workflowEvent(event)
         case .dateAnalysed(let day):
             dateAnalysed(day)
+            return screen == .changes ? openChanges() : []
+        case .changesLoaded(let c):
+            if c.earlier.asOf == changes.earlierDay { changes.adopt(c) }  // a stale answer is dropped
             return []
         case .key(let k):
             if overlay != nil { return overlayKey(k) }
@@ -69,6 +72,7 @@ extension AppState {
             case .triage: return runTriage(c) ?? []
             case .weights: return runWeights(c) ?? []
             case .scenarios: return runScenarios(c)
+            case .changes: return runChanges(c)
             }
         }
     }

@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     /// The analysis date in flight (Screens/Time).
     public var time = TimeState()
     public var scenarios = ScenariosState()
+    /// The changes screen (one quarter ago against now).
+    public var changes = ChangesState()
     /// The status-line notice and whether it is an error.
     public var notice: String?
     public var noticeIsError = false
@@ -79,6 +81,8 @@ public enum Screen: Hashable, Sendable {
     case weights
     /// Two weight sets (default, saved scenarios, the trial) side by side.
     case scenarios
+    /// The portfolio one quarter ago against now, same weights.
+    case changes
 
     /// The key-map context of the screen.
     public var context: KeyContext {
@@ -89,6 +93,7 @@ public enum Screen: Hashable, Sendable {
         case .triage: .triage
         case .weights: .weights
         case .scenarios: .scenarios
+        case .changes: .changes
         }
     }
 }

@@ -18,6 +18,9 @@ extension AppState {
             jump(to: .weights)
             prepareWeights()
             return []
+        case .screenChanges:
+            if screen != .changes { jump(to: .changes) }
+            return openChanges()
         case .compareScenarios: return screen == .scenarios ? [] : openScenarios()
         case .undo, .redo: return undoOrRedo(redo: c == .redo)
         case .save:
