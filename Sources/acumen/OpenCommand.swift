@@ -70,8 +70,11 @@ struct OpenCommand: ParsableCommand {
         // One opening notice, so none hides another: what was printed before the screen started is gone.
         var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
         if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
+        if let torn = store.droppedTornRecord {
+            opening.others.append("Dropped a torn last journal record (\(torn.file):\(torn.line), written during a crash and never acknowledged)")
+        }
         if let notice { opening.others.append(notice) }
-        if let reason = date.reason { opening.others.append(reason) }
+        if let reason = date.reason { opening.others.append(reason + "; ( ) { } step it, @ types one") }
         let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
         state.keys = keys
         if let keysProblem { opening.others.append(keysProblem) }
@@ -85,7 +88,7 @@ struct OpenCommand: ParsableCommand {
         if let text = opening.text { runtime.send(.notice(text, isError: notice != nil || keysProblem != nil)) }
         if fitInBackground {
             background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
-                runtime.adoptLifetimeValue(clv, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
+                runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
             }
         }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty

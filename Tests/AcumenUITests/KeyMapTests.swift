@@ -37,9 +37,9 @@ import Testing
 
     /// The help overlay shows every binding of the table, filtered by what is typed.
     @Test func helpOverlayListsEveryBinding() {
-        var s = Fixtures.state(width: 120, height: 100)
+        var s = Fixtures.state(width: 120, height: 120)
         _ = s.update(.key(.char("?")))
-        var g = CellGrid(width: 120, height: 100)
+        var g = CellGrid(width: 120, height: 120)
         s.render(into: &g)
         let text = g.text
         for b in KeyMap.table {

@@ -68,6 +68,23 @@ import AcumenStore
         #expect(h.state.profile?.notes.isEmpty == true)
     }
 
+    @Test func theFilterSeesTagsNotesAndReviewsRightAfterTheEdit() throws {
+        let h = try WorkflowHarness()
+        h.press(.char(" "), .char(" "), .char(" "))
+        let rows = h.state.accounts.marks.map(Int.init).sorted()
+        h.press(.char("t")); h.type("q3"); h.press(.enter)
+        h.press(.char("e")); h.type("Q3 review"); h.press(.enter)
+        // No figure changed, so no new analysis: the filter must still see the new master data.
+        h.press(.char("f")); h.type("tag:q3"); h.press(.enter)
+        #expect(h.state.accounts.view.map(Int.init).sorted() == rows)
+        h.press(.char("f")); h.type("hasNotes and tag=q3"); h.press(.enter)
+        #expect(h.state.accounts.view.map(Int.init).sorted() == rows)
+        // Undo the note: the same filter drops those rows again.
+        h.press(.char("u"))
+        h.press(.char("f")); h.type("hasNotes and tag=q3"); h.press(.enter)
+        #expect(h.state.accounts.view.isEmpty)
+    }
+
     @Test func aTriageDecisionRefreshesTheListTheCardAndTheProfile() throws {
         let h = try WorkflowHarness()
         h.press(.char("3"))

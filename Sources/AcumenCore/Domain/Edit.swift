@@ -20,6 +20,8 @@ public enum Edit: Hashable, Sendable {
     /// Adds or replaces a named scenario.
     case saveScenario(Scenario)
     case deleteScenario(name: String)
+    /// Sets the workspace's analysis date (`asOf` in settings.json); nil: the default-date rule.
+    case setAsOf(Day?)
     /// Several edits as one step (bulk actions, undone together).
     case batch([Edit])
 
@@ -37,7 +39,7 @@ public enum Edit: Hashable, Sendable {
     /// Which workspace file an edit changes, for the review-before-save summary.
     public var file: String {
         switch self {
-        case .setWeights, .saveScenario, .deleteScenario: WorkspaceFiles.settings
+        case .setWeights, .saveScenario, .deleteScenario, .setAsOf: WorkspaceFiles.settings
         case .batch(let edits): edits.first?.file ?? WorkspaceFiles.customers
         default: WorkspaceFiles.customers
         }

@@ -51,6 +51,10 @@ extension Workspace {
             let old = settings.weights
             settings.weights = w
             return .setWeights(old)
+        case .setAsOf(let day):
+            let old = settings.asOf
+            settings.asOf = day
+            return .setAsOf(old)
         case .saveScenario(let s):
             if let k = settings.scenarios.firstIndex(where: { $0.name == s.name }) {
                 let old = settings.scenarios[k]

@@ -24,6 +24,7 @@ extension Edit {
         case .setWeights(let w): return obj("setWeights", nil, ["weights": weightsJSON(w)])
         case .saveScenario(let s): return obj("saveScenario", nil, ["scenario": s.json])
         case .deleteScenario(let n): return obj("deleteScenario", nil, ["name": .string(n)])
+        case .setAsOf(let d): return obj("setAsOf", nil, ["asOf": d.map { .string($0.iso) } ?? .null])
         case .batch(let edits): return obj("batch", nil, ["edits": .array(edits.map(\.json))])
         }
     }
@@ -68,6 +69,8 @@ extension Edit {
         case "deleteScenario":
             guard let n = r.string("name", required: true) else { return nil }
             return .deleteScenario(name: n)
+        case "setAsOf":
+            return .setAsOf(r.day("asOf"))
         case "batch":
             let items = r.array("edits") ?? []
             var out: [Edit] = []

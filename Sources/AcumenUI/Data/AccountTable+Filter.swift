@@ -28,14 +28,16 @@ extension AccountTable: AccountFilterRows {
 
     public func values(for key: AccountFilter.TextKey, row i: Int) -> [String] {
         switch key {
-        case .id: [ids[i]]
-        case .name: [names[i]]
-        case .tier: [tierName(i)]
-        case .segment: [segmentName(i)]
-        case .abc: [abcName(i)]
-        case .strategy: [strategyName(i)]
-        case .owner: [ownerName(i)]
-        default: filterSource?.values(for: key, row: i) ?? []
+        case .id: return [ids[i]]
+        case .name: return [names[i]]
+        case .tier: return [tierName(i)]
+        case .segment: return [segmentName(i)]
+        case .abc: return [abcName(i)]
+        case .strategy: return [strategyName(i)]
+        case .owner: return [ownerName(i)]
+        default:
+            if !editedCustomers.isEmpty, key != .reason, let c = editedCustomers[i] { return c.filterValues(for: key) }
+            return filterSource?.values(for: key, row: i) ?? []
         }
     }
 
@@ -53,6 +55,7 @@ extension AccountTable: AccountFilterRows {
 
     public func flag(_ flag: AccountFilter.Flag, row i: Int) -> Bool {
         if flag == .belowBreakEven { return isBelowBreakEven(i) }
+        if !editedCustomers.isEmpty, let c = editedCustomers[i] { return c.filterFlag(flag, belowBreakEven: isBelowBreakEven(i)) }
         if let filterSource { return filterSource.flag(flag, row: i) }
         switch flag {
         case .reviewed: return triage[i] != .unreviewed

@@ -54,8 +54,11 @@ public struct AccountTable: Sendable {
         /// The tags joined with `, `.
         public var tags: String
         public var triage: TriageState
-        public init(row: Int, owner: String, tags: String, triage: TriageState) {
+        /// The customer as the workspace now holds it (notes, tags, review), for the filter.
+        public var customer: Customer?
+        public init(row: Int, owner: String, tags: String, triage: TriageState, customer: Customer? = nil) {
             self.row = row; self.owner = TextSanitizer.sanitize(owner); self.tags = TextSanitizer.sanitize(tags); self.triage = triage
+            self.customer = customer
         }
     }
 
@@ -108,6 +111,10 @@ public struct AccountTable: Sendable {
     /// The analysis the table was built from, for the filter keys the table does not keep
     /// (see `AccountTable+Filter.swift`); nil for tables built row by row.
     public var filterSource: AnalysisFilterRows?
+    /// Customers an edit changed since ``filterSource``'s analysis (by row): the filter reads their
+    /// master data (tags, notes, review) from here, so a filter right after an edit sees it.
+    /// Emptied whenever the table is rebuilt from a new analysis.
+    public var editedCustomers: [Int: Customer] = [:]
 
     public init() {}
 
@@ -147,6 +154,7 @@ public struct AccountTable: Sendable {
             if tags.count < count { tags += repeatElement(0, count: count - tags.count) }
             tags[r.row] = Self.code(r.tags, in: &tagNames)
             triage[r.row] = r.triage
+            if let c = r.customer { editedCustomers[r.row] = c }
         }
     }
 

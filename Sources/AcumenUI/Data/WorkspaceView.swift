@@ -85,7 +85,8 @@ public struct WorkspaceView: Sendable {
         return rows.filter { $0 >= 0 && $0 < min(analysis.count, workspace.customers.count) }.map { k in
             let c = workspace.customers[k]
             return AccountTable.RowRefresh(row: k, owner: c.owner, tags: c.tags.joined(separator: ", "),
-                                           triage: AccountTable.TriageState(ReviewState(review: c.review, index: k, facts: facts, rules: rules)))
+                                           triage: AccountTable.TriageState(ReviewState(review: c.review, index: k, facts: facts, rules: rules)),
+                                           customer: c)
         }
     }
 

@@ -74,4 +74,11 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case nextBaseScenario = "next-base-scenario"
     case previousBaseScenario = "previous-base-scenario"
     case toggleBaselineDeltas = "toggle-baseline-deltas"
+    // The analysis date (Screens/Time)
+    case dateMonthBack = "date-month-back"
+    case dateMonthForward = "date-month-forward"
+    case dateQuarterBack = "date-quarter-back"
+    case dateQuarterForward = "date-quarter-forward"
+    case setDate = "set-date"
+    case saveDate = "save-date"
 }

@@ -90,6 +90,8 @@ extension AppState {
             overlay = nil
             let old = weights.whatIf?.weight(c) ?? 0
             changeWhatIf("\(c.title) weight \(Format.fixed(old, digits: 0)) → \(Format.fixed(v, digits: 0))") { $0.setWeight(c, v) }
+        case .analysisDate:
+            return submitDate(text)
         case .scenarioName:
             guard !text.isEmpty, let w = weights.whatIf else { return reject("Type a name for the scenario") }
             overlay = nil

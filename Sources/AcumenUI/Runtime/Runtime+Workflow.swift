@@ -155,7 +155,10 @@ extension Runtime {
     /// Adopts a lifetime-value fit that finished in the background: re-analyses the current
     /// workspace with it (later edits keep using it) and answers with the new model, table and
     /// triage counts; a triage queue or what-if in progress is kept.
-    public func adoptLifetimeValue(_ clv: CLVInputs, notice: String) -> [Action] {
+    /// - Parameter fittedAsOf: the date the fit was made for; a fit for a date no longer on
+    ///   screen (the user moved the date meanwhile, which refits) is dropped.
+    public func adoptLifetimeValue(_ clv: CLVInputs, fittedAsOf: Day? = nil, notice: String) -> [Action] {
+        if let fittedAsOf, fittedAsOf != asOf || state.time.pending != nil { return [] }
         reanalyse(clv: clv)
         var out: [Action] = [.workflow(.reanalysed(model)), .loaded(view.accountTable())]
         if let q = state.triage.queue {

@@ -29,10 +29,14 @@ public final class Runtime {
     /// Increases with every change of the workspace or the analysis: view models built at an
     /// older revision are rebuilt before the next frame.
     public internal(set) var modelRevision = 0
-    let asOf: Day
+    /// The analysis date in effect (moved by ``Effect/analyseAt(_:)``).
+    var asOf: Day
     let clock: () -> Timestamp
     /// The terminal while ``run(terminal:background:)`` runs (terminal effects go to it).
     var terminal: (any Terminal)?
+    /// Where work off the input path runs while ``run(terminal:background:)`` runs (a date
+    /// change re-analyses there); without it (tests) the work runs at once.
+    var background: BackgroundWork?
     /// What the derived view models were built for, so each is built once per change.
     var profileBuilt: (row: Int, revision: Int)?
     var cardBuilt: (customer: Int, revision: Int)?
@@ -103,6 +107,7 @@ public final class Runtime {
         case .loadProfile(let row): return profile(row)
         case .export(let request): return export(request)
         case .workflow(let w): return perform(w)
+        case .analyseAt(let day): return analyse(at: day)
         }
         return []
     }
@@ -147,7 +152,8 @@ public final class Runtime {
     ///   so keys are never held up by it.
     public func run(terminal: any Terminal, background: BackgroundWork? = nil) {
         self.terminal = terminal
-        defer { self.terminal = nil }
+        self.background = background
+        defer { self.terminal = nil; self.background = nil }
         let (w, h) = terminal.size
         if w != state.width || h != state.height { send(.resize(width: w, height: h)) }
         terminal.pollMilliseconds = background?.isRunning == true ? 100 : nil

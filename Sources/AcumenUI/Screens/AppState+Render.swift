@@ -41,7 +41,12 @@ extension AppState {
         if !workspaceName.isEmpty { x = grid.put(" · " + workspaceName, x: x, y: 0, role: .breadcrumb) }
         x = grid.put("  ", x: x, y: 0, role: .breadcrumb)
         let path = stack.map(crumb).joined(separator: glyphs.breadcrumbSeparator)
-        grid.put(TextLayout.truncate(path, width: width - x, ellipsis: glyphs.ellipsis), x: x, y: 0, role: .breadcrumb)
+        // Right: the analysis date and window (always visible), then [modified].
+        let right = hasUnsavedEdits && width > 12 ? width - 11 : width
+        let date = headerDate(room: max(0, right - x - 10))
+        let dateX = right - DisplayWidth.of(date) - 1
+        grid.put(TextLayout.truncate(path, width: (date.isEmpty ? right : dateX - 1) - x, ellipsis: glyphs.ellipsis), x: x, y: 0, role: .breadcrumb)
+        if !date.isEmpty { grid.put(date, x: dateX, y: 0, role: .breadcrumb) }
         if hasUnsavedEdits, width > 12 { grid.put("[modified]", x: width - 11, y: 0, role: .warning) }
     }
 

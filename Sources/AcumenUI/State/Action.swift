@@ -1,3 +1,5 @@
+import AcumenCore
+
 /// Everything that can happen to the app: input, resize, and results of effects.
 public enum Action: Sendable {
     case key(Key)
@@ -13,6 +15,8 @@ public enum Action: Sendable {
     case notice(String, isError: Bool)
     /// A result of a workflow effect (edits, saving), see `Workflow/`.
     case workflow(WorkflowEvent)
+    /// The re-analysis asked for by ``Effect/analyseAt(_:)`` was adopted: figures are as of the day.
+    case dateAnalysed(Day)
 }
 
 /// A mouse event, in cell coordinates.
@@ -40,4 +44,7 @@ public enum Effect: Hashable, Sendable {
     case export(ExportRequest)
     /// Record an edit, save, resolve a conflict, build a triage queue (see `Runtime/Runtime+Workflow.swift`).
     case workflow(WorkflowEffect)
+    /// Analyse the workspace as of another date, off the input path (lifetime value refitted on
+    /// history before it); the runtime answers with the new model and table, then ``Action/dateAnalysed(_:)``.
+    case analyseAt(Day)
 }

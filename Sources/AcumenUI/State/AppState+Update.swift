@@ -31,6 +31,9 @@ extension AppState {
             return run(c)
         case .workflow(let event):
             return workflowEvent(event)
+        case .dateAnalysed(let day):
+            dateAnalysed(day)
+            return []
         case .key(let k):
             if overlay != nil { return overlayKey(k) }
             if !noticeIsError { notice = nil }
@@ -57,7 +60,7 @@ extension AppState {
         case .screenAccounts: jump(to: .accounts); return []
         case .screenPortfolio: jump(to: .portfolio); return []
         default:
-            if let effects = runWorkflow(c) { return effects }
+            if let effects = runTime(c) ?? runWorkflow(c) { return effects }
             // The one routing switch: each screen's update gets the commands of its context.
             switch screen {
             case .accounts: return runEditCommand(c) ?? runAccounts(c)

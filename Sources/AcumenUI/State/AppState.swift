@@ -25,6 +25,8 @@ public struct AppState: Sendable {
     public var workflow: WorkflowModel?
     public var triage = TriageState()
     public var weights = WeightsState()
+    /// The analysis date in flight (Screens/Time).
+    public var time = TimeState()
     public var scenarios = ScenariosState()
     /// The status-line notice and whether it is an error.
     public var notice: String?

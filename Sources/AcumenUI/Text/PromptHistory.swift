@@ -37,6 +37,7 @@ extension TextInput.Purpose {
         case .tierOverride: "tier"
         case .weight: "weight"
         case .scenarioName: "scenario"
+        case .analysisDate: "date"
         }
     }
 }

@@ -19,6 +19,8 @@ public struct TextInput: Hashable, Sendable {
         case tierOverride(customer: Int)
         case weight(Criterion)
         case scenarioName
+        /// The analysis date, yyyy-MM-dd.
+        case analysisDate
     }
 
     public var purpose: Purpose

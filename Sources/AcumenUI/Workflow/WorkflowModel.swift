@@ -28,6 +28,8 @@ public struct WorkflowModel: Sendable {
     public var analysisRevision = 0
     /// Whether the journal holds edits not yet saved (e.g. replayed after a crash).
     public var hasPendingEdits = false
+    /// The workspace's saved analysis date (`asOf` in settings.json), if set.
+    public var savedAsOf: Day?
 
     /// A model for an analysis and the workspace settings it was made under.
     public init(analysis: PortfolioAnalysis, settings: Settings, facts: ReviewFactsTable? = nil) {
@@ -36,6 +38,7 @@ public struct WorkflowModel: Sendable {
         rules = TriageSettings(settings)
         scenarios = settings.scenarios
         tiersAreScoreBands = settings.tiers.mode == .score
+        savedAsOf = settings.asOf
     }
 
     /// Number of customers.
@@ -56,6 +59,7 @@ public enum EditScope: Hashable, Sendable {
     public init(_ e: Edit) {
         switch e {
         case .setWeights, .saveScenario, .deleteScenario: self = .weights
+        case .setAsOf: self = .account
         case .setReview: self = .triage
         case .batch(let edits): self = edits.first.map(EditScope.init) ?? .account
         default: self = .account

@@ -1,0 +1,51 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
+extension Runtime {
+    /// What a re-analysis at another date computed off the input path.
+    struct DatedAnalysis: Sendable {
+        var day: Day
+        var analysis: PortfolioAnalysis
+        /// The workspace revision it was computed from.
+        var revision: Int
+    }
+
+    /// Analyses the workspace as of `day`: on the background queue while the main loop runs
+    /// (the lifetime-value fit, when the analysis has one, refits on history before `day`),
+    /// at once otherwise. The workspace is not edited.
+    func analyse(at day: Day) -> [Action] {
+        let workspace = session.workspace
+        let refit = analysis.clv != nil || workspace.settings.clv.enabled
+        let revision = modelRevision
+        let compute: @Sendable () -> DatedAnalysis = {
+            let clv = refit ? CLVInputs(PortfolioAnalyzer.fitLifetimeValue(workspace, asOf: day)) : nil
+            return DatedAnalysis(day: day, analysis: PortfolioAnalyzer.analyze(workspace, asOf: day, clv: clv), revision: revision)
+        }
+        guard let background else { return adopt(compute()) }
+        background.start(compute) { [weak self] result in self?.adopt(result) ?? [] }
+        return []
+    }
+
+    /// Adopts a re-analysis at another date — unless a later date was asked for meanwhile; when
+    /// the workspace was edited while it ran, analyses the edited workspace with its fit. The
+    /// table keeps its rows (customer order), so cursor, filter, sort and marks stay; a triage
+    /// queue and the what-if baseline are kept.
+    func adopt(_ result: DatedAnalysis) -> [Action] {
+        guard state.time.pending == result.day else { return [] }
+        asOf = result.day
+        if result.revision == modelRevision {
+            analysis = result.analysis
+            facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+            analysisRevision += 1
+            modelRevision += 1
+        } else {
+            reanalyse(clv: result.analysis.clv)
+        }
+        var out: [Action] = [.workflow(.reanalysed(model)), .loaded(view.accountTable())]
+        if let q = state.triage.queue {
+            out.append(.workflow(.triageQueue(q, q.progress(workspace: session.workspace, facts: facts, rules: rules))))
+        }
+        return out + [.dateAnalysed(result.day)]
+    }
+}
