@@ -74,7 +74,7 @@ struct OpenCommand: ParsableCommand {
             opening.others.append("Dropped a torn last journal record (\(torn.file):\(torn.line), written during a crash and never acknowledged)")
         }
         if let notice { opening.others.append(notice) }
-        if let reason = date.reason { opening.others.append(reason + "; ( ) { } step it, @ types one") }
+        if let reason = date.reason { opening.others.append(reason + "; ( and ) move it a month, comma and period a quarter, @ types one") }
         let (keys, keysProblem) = KeyRemap.load(environment: env, read: readThemeFile)
         state.keys = keys
         if let keysProblem { opening.others.append(keysProblem) }

@@ -49,7 +49,7 @@ import Glibc
         }
         let before = try #require(screen.split(separator: "\n").first { $0.contains("top 20% hold") }.map(String.init), Comment(rawValue: screen))
         #expect(!before.contains("hold 0.0%"), Comment(rawValue: screen))
-        t.send("{")
+        t.send(",")
         screen = t.wait(for: "as of 1998-04-01 · window 1997-04-01 – 1998-03-31")
         #expect(screen.contains("as of 1998-04-01 · window 1997-04-01 – 1998-03-31"), Comment(rawValue: screen))
         let after = screen.split(separator: "\n").first { $0.contains("top 20% hold") }.map(String.init)

@@ -29,7 +29,7 @@ import AcumenStore
         let sort = h.state.accounts.sortColumn
         let marks = h.state.accounts.marks
         let revenue = h.state.table.revenue
-        h.press(.char("{"))
+        h.press(.char(","))
         #expect(h.runtime.analysis.asOf == start.adding(months: -3))
         #expect(h.state.workflow?.analysis.asOf == start.adding(months: -3))
         #expect(h.state.time.pending == nil)
@@ -38,7 +38,7 @@ import AcumenStore
         #expect(h.state.accounts.marks == marks)
         #expect(h.state.table.revenue != revenue, "figures change with the date")
         #expect(h.frame.split(separator: "\n")[0].contains("as of \(start.adding(months: -3).iso)"))
-        h.press(.char("}"), .char("("), .char(")"))
+        h.press(.char("."), .char("("), .char(")"))
         #expect(h.runtime.analysis.asOf == start)
         #expect(h.workspace.settings.asOf == saved, "moving the date does not edit the workspace")
         #expect(h.journalRecords <= 0)
@@ -80,7 +80,7 @@ import AcumenStore
     @Test func theDateKeysClashWithNothing() {
         #expect(KeyCollisions.problems(in: KeyMap.table).isEmpty)
         for c in KeyContext.allCases {
-            #expect(KeyMap.command(for: .char("{"), in: c) == .dateQuarterBack)
+            #expect(KeyMap.command(for: .char(","), in: c) == .dateQuarterBack)
             #expect(KeyMap.command(for: .char("@"), in: c) == .setDate)
         }
     }
@@ -91,7 +91,7 @@ import AcumenStore
     @Test func ctrlTSavesTheDateUndoRestoresItAndTheJournalReplaysIt() throws {
         let h = try WorkflowHarness()
         let before = h.workspace.settings.asOf
-        h.press(.char("{"))
+        h.press(.char(","))
         let day = h.runtime.analysis.asOf
         #expect(h.workspace.settings.asOf == before)
         h.press(.ctrl("t"))
