@@ -31,11 +31,11 @@ import AcumenStore
         #expect(w.comparison.migration == direct.migration)
         #expect(h.state.scenarios.movers == direct.movers(limit: ScenariosState.moverLimit))
         #expect(w.comparison.migration.flatMap { $0 }.reduce(0, +) == 40)
-        // ] / [ change the right side, } / { the left.
+        // ] / [ change the right side, > / < the left.
         h.press(.char("["))
         w = try #require(h.state.scenarios.comparison)
         #expect(w.scenarioName == "Revenue first")
-        h.press(.char("}"))
+        h.press(.char(">"))
         w = try #require(h.state.scenarios.comparison)
         #expect(w.baselineName == "Revenue first" && w.comparison.movedUp == 0 && w.comparison.movedDown == 0)
         #expect(h.frame.contains("Tier moves") && h.frame.contains("Movers"))

@@ -42,7 +42,7 @@ enum WorkflowKeys {
         KeyBinding([.char("c")], .compareScenarios, .weights, "Compare two weight sets side by side (default, scenarios, trial)", hint: "compare"),
         KeyBinding([.char("]")], .nextScenario, .scenarios, "Compare with the next weight set (right side)", hint: "right"),
         KeyBinding([.char("[")], .previousScenario, .scenarios, "Compare with the previous weight set (right side)"),
-        KeyBinding([.char("}")], .nextBaseScenario, .scenarios, "Compare from the next weight set (left side)", hint: "left"),
-        KeyBinding([.char("{")], .previousBaseScenario, .scenarios, "Compare from the previous weight set (left side)"),
+        KeyBinding([.char(">")], .nextBaseScenario, .scenarios, "Compare from the next weight set (left side)", hint: "left"),
+        KeyBinding([.char("<")], .previousBaseScenario, .scenarios, "Compare from the previous weight set (left side)"),
     ]
 }

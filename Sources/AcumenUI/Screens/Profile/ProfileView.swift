@@ -34,6 +34,12 @@ struct ProfileView {
             }
             out.append(l)
         }
+        // The recommendation on the first page at any size; reasons and actions follow below.
+        if !p.recommendation.isEmpty {
+            var r = StyledLine(" Recommended ", .muted)
+            r.add(p.recommendation, .accent)
+            out.append(r)
+        }
         out += section("Value profile")
         if p.criteria.isEmpty { out.append(StyledLine("   (no criteria)", .muted)) }
         let titleW = min(24, max(8, width / 4))

@@ -73,7 +73,7 @@ extension AppState {
         scenarios.mover = min(scenarios.mover, max(0, scenarios.movers.count - 1))
     }
 
-    /// Keys of the scenario comparison: `]`/`[` change the right side, `}`/`{` the left,
+    /// Keys of the scenario comparison: `]`/`[` change the right side, `>`/`<` the left,
     /// `j`/`k` move among the movers, `Enter` opens the mover's profile (Esc comes back).
     mutating func runScenarios(_ c: Command) -> [Effect] {
         let n = scenarioSides.count

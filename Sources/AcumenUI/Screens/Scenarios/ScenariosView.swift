@@ -22,7 +22,7 @@ struct ScenariosView {
         head.add(w.baselineName, .accent)
         head.add("  with  ", .muted)
         head.add(w.scenarioName ?? "", .accent)
-        head.add("   { } left  [ ] right", .muted)
+        head.add("   < > left  [ ] right", .muted)
         grid.put(head, x: 0, y: y, maxWidth: width)
         let wide = width >= 100
         let leftW = wide ? width / 2 : width
