@@ -74,6 +74,23 @@ import AcumenStore
         #expect(h.state.changes.cursor == n * n)
     }
 
+    /// A decision taken before the earlier date is shown against its outcome; moving the date
+    /// while the screen is open recompares.
+    @Test func decisionsAreShownAgainstOutcomes() throws {
+        let h = try Self.harness(width: 120, height: 40)
+        h.press(.char("3"), .char("w"))
+        if h.state.overlay != nil { h.type("test"); h.press(.enter) }
+        h.press(.char("5"))
+        let start = try #require(h.state.changes.comparison).later.asOf
+        h.press(.char("."), .char("."))
+        let c = try #require(h.state.changes.comparison)
+        #expect(c.later.asOf == start.adding(months: 6))
+        #expect(c.earlier.asOf == start.adding(months: 3))
+        let grow = try #require(c.decisions.first { $0.strategy == .grow })
+        #expect(grow.count == 1)
+        #expect(h.frame.contains("Grow: 1 accounts, revenue "))
+    }
+
     @Test(arguments: WorkflowScreenTests.sizes) func golden(width: Int, height: Int) throws {
         let h = try Self.harness(width: width, height: height)
         h.press(.char("5"))
