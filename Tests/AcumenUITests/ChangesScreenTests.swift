@@ -49,6 +49,8 @@ import AcumenStore
 
     @Test func cellsAndMoversDrillInAndEscComesBack() throws {
         let h = try Self.harness()
+        h.press(.char("f")); h.type("tier:core"); h.press(.enter)  // a filter on the list below does not leak in
+        #expect(h.state.accounts.filter == "tier:core")
         h.press(.char("5"))
         let c = try #require(h.state.changes.comparison)
         let n = c.tiers.classes.count
@@ -59,6 +61,7 @@ import AcumenStore
         h.press(.enter)
         #expect(h.state.stack == [.changes, .accounts])
         #expect(h.state.accounts.view == c.tiers.cells[target / n][target % n].customers)
+        #expect(h.state.accounts.filter.isEmpty)
         h.press(.escape)
         #expect(h.state.stack == [.changes])
         #expect(h.state.changes.cursor == target)

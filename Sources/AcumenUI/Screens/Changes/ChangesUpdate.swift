@@ -39,7 +39,13 @@ extension AppState {
         let rows = c.tiers.cells[from][to].customers.filter { Int($0) < table.count }
         guard !rows.isEmpty else { say("No accounts moved from \(c.tiers.classes[from]) to \(c.tiers.classes[to])"); return [] }
         push(.accounts)
+        // No filter and no filter history, so one Esc returns to the changes screen; the rows
+        // are the cell's (a re-sort or re-filter on that list starts again from every account).
+        accounts.filter = ""
+        accounts.filterHistory = []
+        accounts.filterError = nil
         accounts.view = rows
+        accounts.refreshTotals(table)
         accounts.cursor = 0
         accounts.top = 0
         say("\(rows.count) accounts \(c.tiers.classes[from]) → \(c.tiers.classes[to]); Esc comes back")
