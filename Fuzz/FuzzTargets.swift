@@ -125,11 +125,10 @@ enum FuzzTargets {
     }
 }
 
-/// A read-only file system holding one file, for fuzzing readers without touching the disk.
-struct MemoryFileSystem: FileSystem {
-    let file: String
-    let bytes: [UInt8]
+/// A file system in memory that refuses every write (`EROFS`): the fuzz targets only read.
+protocol ReadOnlyMemoryFileSystem: FileSystem {}
 
+extension ReadOnlyMemoryFileSystem {
     func open(_ path: String, flags: Int32, mode: mode_t) throws(IOFailure) -> Int32 { throw IOFailure(operation: "open", path: path, code: EROFS) }
     func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws(IOFailure) -> Int { throw IOFailure(operation: "write", path: path, code: EROFS) }
     func fsync(_ fd: Int32, path: String) throws(IOFailure) {}
@@ -137,6 +136,13 @@ struct MemoryFileSystem: FileSystem {
     func rename(_ from: String, to: String) throws(IOFailure) { throw IOFailure(operation: "rename", path: to, code: EROFS) }
     func unlink(_ path: String) {}
     func truncate(_ fd: Int32, length: Int64, path: String) throws(IOFailure) { throw IOFailure(operation: "truncate", path: path, code: EROFS) }
+}
+
+/// A read-only file system holding one file, for fuzzing readers without touching the disk.
+struct MemoryFileSystem: ReadOnlyMemoryFileSystem {
+    let file: String
+    let bytes: [UInt8]
+
     func status(_ path: String) throws(IOFailure) -> FileStatus? {
         path == file ? FileStatus(size: Int64(bytes.count), modifiedNanoseconds: 0, inode: 1,
                                   isRegular: true, isDirectory: false, isSymlink: false) : nil

@@ -93,7 +93,7 @@ enum JournalReplayFuzz {
 }
 
 /// A read-only folder of files in memory.
-struct MemoryFolder: FileSystem {
+struct MemoryFolder: ReadOnlyMemoryFileSystem {
     let folder: String
     let files: [String: [UInt8]]
 
@@ -101,13 +101,6 @@ struct MemoryFolder: FileSystem {
         path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : nil
     }
 
-    func open(_ path: String, flags: Int32, mode: mode_t) throws(IOFailure) -> Int32 { throw IOFailure(operation: "open", path: path, code: EROFS) }
-    func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws(IOFailure) -> Int { throw IOFailure(operation: "write", path: path, code: EROFS) }
-    func fsync(_ fd: Int32, path: String) throws(IOFailure) {}
-    func close(_ fd: Int32) {}
-    func rename(_ from: String, to: String) throws(IOFailure) { throw IOFailure(operation: "rename", path: to, code: EROFS) }
-    func unlink(_ path: String) {}
-    func truncate(_ fd: Int32, length: Int64, path: String) throws(IOFailure) { throw IOFailure(operation: "truncate", path: path, code: EROFS) }
     func status(_ path: String) throws(IOFailure) -> FileStatus? {
         if path == folder { return FileStatus(size: 0, modifiedNanoseconds: 0, inode: 1, isRegular: false, isDirectory: true, isSymlink: false) }
         guard let n = name(path), let b = files[n] else { return nil }
