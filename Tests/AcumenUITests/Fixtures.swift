@@ -40,7 +40,7 @@ enum Fixtures {
 
     /// Profile facts for a row of ``table(count:)``.
     static func profile(row: Int, table t: AccountTable) -> ProfileFacts {
-        ProfileFacts(
+        var p = ProfileFacts(
             row: row, name: t.names[row], id: t.ids[row],
             headline: [.init("Tier", t.tierName(row)), .init("Score", "72.5"), .init("ABC", t.abcName(row)),
                        .init("Segment", t.segmentName(row)), .init("Owner", t.ownerName(row))],
@@ -59,5 +59,9 @@ enum Fixtures {
             actions: ["A richer value proposition", "Personal service", "Loyalty rewards"],
             notes: ["2025-11-02 anna: Visited the plant; expansion planned for 2026 \u{1b}[2J"],
             overrides: [], history: ["2025-11-02 anna: rating cooperation: unknown → 7"])
+        p.quarters = ["Q4'23 Silver 58 nurture", "Q1'24 Silver 61 nurture", "Q2'24 Gold 66 grow", "Q3'24 Gold 70 grow",
+                      "Q4'24 Gold 69 grow", "Q1'25 Gold 71 grow", "Q2'25 Key 74 grow", "Q3'25 Key 72 grow"]
+        p.decision = "Grow since 2025-11-02: too early (measurable from 2026-11-02)"
+        return p
     }
 }

@@ -63,7 +63,7 @@ import AcumenStore
             h.press(.enter)
             if case .profile(let k) = h.state.screen {
                 // Compared as text: unknown criteria are NaN, which never equals itself.
-                let shown = h.state.profile.map { "\($0)" }, expected = h.runtime.view.profile(row: k).map { "\($0)" }
+                let shown = h.state.profile.map { "\($0)" }, expected = h.runtime.view.profile(row: k, history: h.runtime.accountHistory()).map { "\($0)" }
                 #expect(shown == expected, "step \(n): the profile differs from the model")
             }
         }

@@ -43,7 +43,13 @@ public struct DecisionGrowth: Sendable, Hashable {
     /// Assesses customer `k`'s recorded decision as of the analysis date.
     /// - Complexity: O(the customer's transactions).
     public init(_ analysis: PortfolioAnalysis, customer k: Int) {
-        guard k >= 0, k < analysis.count, let review = analysis.customers[k].review, review.status != .skipped,
+        self.init(analysis, customer: k, review: k >= 0 && k < analysis.count ? analysis.customers[k].review : nil)
+    }
+
+    /// Assesses `review` — customer `k`'s decision as recorded now, e.g. made in triage after
+    /// the analysis was computed — against the analysis's transactions.
+    public init(_ analysis: PortfolioAnalysis, customer k: Int, review: Review?) {
+        guard k >= 0, k < analysis.count, let review, review.status != .skipped,
               let strategy = review.strategy else {
             self.init(decided: nil, strategy: nil, outcome: .noDecision)
             return

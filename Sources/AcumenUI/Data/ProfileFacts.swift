@@ -50,6 +50,11 @@ public struct ProfileFacts: Hashable, Sendable {
     public var notes: [String]
     public var overrides: [String]
     public var history: [String]
+    /// Tier, score and strategy at the end of each of the last quarters, oldest first
+    /// (`Q3'97 Key 81 grow`); nil while the account history is being computed.
+    public var quarters: [String]?
+    /// Whether the recorded triage decision was followed by growth (empty: not shown).
+    public var decision: String = ""
 
     public init(row: Int, name: String, id: String, headline: [Fact] = [], criteria: [CriterionLine] = [],
                 facts: [Fact] = [], monthly: [Double] = [], firstMonth: String = "", lastMonth: String = "",
@@ -61,5 +66,6 @@ public struct ProfileFacts: Hashable, Sendable {
         self.recommendation = s(recommendation); self.reasons = reasons.map(s); self.actions = actions.map(s)
         self.tags = tags.map(s)
         self.notes = notes.map(s); self.overrides = overrides.map(s); self.history = history.map(s)
+        quarters = []
     }
 }

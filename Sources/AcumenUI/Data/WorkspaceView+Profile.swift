@@ -7,7 +7,8 @@ extension WorkspaceView {
     /// analysis (score explanation, value profile, RFM, the recommendation with reasons and
     /// actions), master data from the workspace as it stands (owner, tags, notes, overrides,
     /// history), so an edit shows at once.
-    public func profile(row k: Int) -> ProfileFacts? {
+    /// - Parameter history: the cached eight-quarter history (nil: still computing).
+    public func profile(row k: Int, history: AccountHistory? = nil) -> ProfileFacts? {
         let a = analysis
         guard k >= 0, k < a.count, k < workspace.customers.count else { return nil }
         let c = workspace.customers[k]
@@ -49,7 +50,7 @@ extension WorkspaceView {
         var recommendation = rec.strategy.title
         if rec.isOverride { recommendation += " (override; recommended \(rec.recommended.title))" }
         if rec.forcedByBreakEven { recommendation += " — forced by break-even" }
-        return ProfileFacts(
+        var p = ProfileFacts(
             row: k, name: c.name, id: c.id, headline: headline, criteria: criteria, facts: facts,
             monthly: v.monthlyRevenue.map { $0.units }, firstMonth: String(start.iso.prefix(7)), lastMonth: String(end.iso.prefix(7)),
             recommendation: recommendation, reasons: rec.reasons, actions: rec.actions,  // the override's reason is already the first one
@@ -57,6 +58,9 @@ extension WorkspaceView {
             overrides: [c.tierOverride.map { "Tier \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" },
                         c.strategyOverride.map { "Strategy \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" }].compactMap { $0 },
             history: c.history.map { "\($0.at.day.iso) \($0.author): \($0.summary)" })
+        p.quarters = history.map { h in h.timeline(k).map(Self.quarterLine) }
+        p.decision = Self.decisionLine(DecisionGrowth(a, customer: k, review: c.review))
+        return p
     }
 
     /// A criterion's raw value in its unit, for the profile table.

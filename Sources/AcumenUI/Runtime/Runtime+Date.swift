@@ -42,6 +42,7 @@ extension Runtime {
         } else {
             reanalyse(clv: result.analysis.clv)
         }
+        _ = accountHistory()
         var out: [Action] = [.workflow(.reanalysed(model)), .loaded(view.accountTable())]
         if let q = state.triage.queue {
             out.append(.workflow(.triageQueue(q, q.progress(workspace: session.workspace, facts: facts, rules: rules))))

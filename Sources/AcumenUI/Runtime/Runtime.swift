@@ -41,6 +41,10 @@ public final class Runtime {
     var profileBuilt: (row: Int, revision: Int)?
     var cardBuilt: (customer: Int, revision: Int)?
     var deltasSent = -1
+    /// The eight-quarter account history for the date it was computed at (once per load and
+    /// date; see ``accountHistory()``), and the date it is being computed for.
+    var history: (day: Day, value: AccountHistory)?
+    var historyPending: Day?
     /// Writes an export (the executable's file writer: a file, crash-safely, asking before it
     /// overwrites); nil where exporting is not wired.
     public var exporter: ((ExportRequest, PortfolioAnalysis, Workspace) -> [Action])?
@@ -143,7 +147,7 @@ public final class Runtime {
     /// The profile facts of a row, as the workspace stands now.
     func profile(_ row: Int) -> [Action] {
         profileBuilt = (row, modelRevision)
-        return view.profile(row: row).map { [.profileLoaded($0)] } ?? []
+        return view.profile(row: row, history: accountHistory()).map { [.profileLoaded($0)] } ?? []
     }
 
     /// The main loop: read an event → ``send(_:)`` → draw the frame (only changed cells reach
@@ -157,6 +161,7 @@ public final class Runtime {
         defer { self.terminal = nil; self.background = nil }
         let (w, h) = terminal.size
         if w != state.width || h != state.height { send(.resize(width: w, height: h)) }
+        _ = accountHistory()
         terminal.pollMilliseconds = background?.isRunning == true ? 100 : nil
         draw(terminal)
         while !state.isQuitting, let event = terminal.nextEvent() {

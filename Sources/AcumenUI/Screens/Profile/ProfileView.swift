@@ -40,6 +40,7 @@ struct ProfileView {
             r.add(p.recommendation, .accent)
             out.append(r)
         }
+        out += timeline(p, width: width)
         out += section("Value profile")
         if p.criteria.isEmpty { out.append(StyledLine("   (no criteria)", .muted)) }
         let titleW = min(24, max(8, width / 4))
@@ -91,6 +92,35 @@ struct ProfileView {
         }
         out += section("History")
         out += p.history.isEmpty ? [StyledLine("   (no edits)", .muted)] : p.history.flatMap { wrapped($0, width: width) }
+        return out
+    }
+
+    /// The quarter timeline packed into as few lines as the width allows, then the decision line.
+    func timeline(_ p: ProfileFacts, width: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
+        if let quarters = p.quarters {
+            if !quarters.isEmpty {
+                var l = StyledLine(" History  ", .muted), used = 10
+                for (k, q) in quarters.enumerated() {
+                    let w = DisplayWidth.of(q)
+                    if k > 0, used + 3 + w > width - 1 {
+                        out.append(l)
+                        l = StyledLine(TextLayout.spaces(10)); used = 10
+                    } else if k > 0 {
+                        l.add(" · ", .muted); used += 3
+                    }
+                    l.add(q); used += w
+                }
+                out.append(l)
+            }
+        } else {
+            out.append(StyledLine(" history: computing" + glyphs.ellipsis, .muted))
+        }
+        if !p.decision.isEmpty {
+            var d = StyledLine(" Decision ", .muted)
+            d.add(p.decision)
+            out.append(d)
+        }
         return out
     }
 
