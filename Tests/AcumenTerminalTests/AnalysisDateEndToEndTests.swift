@@ -6,7 +6,8 @@ import Glibc
 
 /// Historical data end to end: a CDNOW-layout file that ends in the past (generated here), imported
 /// and opened with no flags, opens at the day after its latest transaction with non-zero figures;
-/// stepping the date back a quarter changes the header and the figures.
+/// stepping the date back a quarter changes the header and the figures; the Changes screen drills
+/// into a migration cell and comes back.
 /// Skipped with a message when tmux or the binary is missing.
 @Suite(.serialized) struct AnalysisDateEndToEndTests {
     /// CDNOW layout: `id yyyyMMdd quantity amount`, whitespace separated; 60 customers buying
@@ -57,6 +58,18 @@ import Glibc
         t.send("1")
         screen = t.wait(for: "accounts")
         #expect(screen.contains("as of 1998-04-01"), Comment(rawValue: screen))
+        // The Changes screen compares with one quarter earlier; Enter on the first migration cell
+        // lists its accounts, and Esc comes back to the comparison.
+        t.send("5")
+        screen = t.wait(for: "both dates use the same weights")
+        #expect(screen.contains("1998-01-01 → 1998-04-01"), Comment(rawValue: screen))
+        t.send("Enter")
+        screen = t.wait(for: "Esc comes back")
+        let listed = screen.split(separator: "\n").first { $0.contains("Esc comes back") }.map(String.init) ?? ""
+        #expect(listed.contains(" → "), Comment(rawValue: screen))
+        t.send("Escape")
+        screen = t.wait(for: "both dates use the same weights")
+        #expect(screen.contains("both dates use the same weights"), Comment(rawValue: screen))
         t.send("Q")
         #expect(Tmux.waitForFile(dir + "/done") == "rc=0\n")
     }

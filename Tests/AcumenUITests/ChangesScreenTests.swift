@@ -91,7 +91,7 @@ import AcumenStore
         #expect(c.earlier.asOf == start.adding(months: 3))
         let grow = try #require(c.decisions.first { $0.strategy == .grow })
         #expect(grow.count == 1)
-        #expect(h.frame.contains("Grow: 1 accounts, revenue "))
+        #expect(h.frame.contains("Grow: 1 account, revenue "))
     }
 
     @Test(arguments: WorkflowScreenTests.sizes) func golden(width: Int, height: Int) throws {

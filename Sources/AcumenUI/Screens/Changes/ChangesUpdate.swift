@@ -48,7 +48,7 @@ extension AppState {
         accounts.refreshTotals(table)
         accounts.cursor = 0
         accounts.top = 0
-        say("\(rows.count) accounts \(c.tiers.classes[from]) → \(c.tiers.classes[to]); Esc comes back")
+        say("\(Format.count(rows.count, "account")) \(c.tiers.classes[from]) → \(c.tiers.classes[to]); Esc comes back")
         return []
     }
 }

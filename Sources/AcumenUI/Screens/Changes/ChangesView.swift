@@ -153,7 +153,7 @@ struct ChangesView {
         let decided = c.decisions.filter { $0.count > 0 }
         if decided.isEmpty { out.append(StyledLine(" no decided strategies yet", .muted)) }
         for d in decided {
-            var l = StyledLine(" \(d.strategy.title): \(Format.grouped(Int64(d.count))) accounts, revenue ")
+            var l = StyledLine(" \(d.strategy.title): \(Format.count(d.count, "account")), revenue ")
             if let r = d.revenueChange {
                 l.add((r >= 0 ? "+" : "") + Format.fixed(r * 100, digits: 1) + " %", r >= 0 ? .positive : .negative)
             } else {
