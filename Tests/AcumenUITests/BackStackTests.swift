@@ -99,3 +99,17 @@ import Testing
         #expect(s.stack == [.accounts] && s.backStack.isEmpty)
     }
 }
+
+/// Esc or q at the root of a screen reached with a number key goes home, and only quits from home.
+@Suite struct BackToHomeTests {
+    @Test func escOnARootScreenGoesHomeAndOnlyHomeQuits() throws {
+        let h = try WorkflowHarness()
+        for key in ["2", "5"] {
+            h.press(.char(Character(key)))
+            h.press(.escape)
+            #expect(h.state.screen == .accounts && !h.state.isQuitting, "\(key)")
+        }
+        h.press(.char("q"))
+        #expect(h.state.isQuitting)
+    }
+}

@@ -45,7 +45,7 @@ public enum KeyMap {
     public static let table: [KeyBinding] = grouped([
         KeyBinding([.char("?"), .function(1)], .help, .global, "Show this help; type to filter", hint: "help"),
         KeyBinding([.char(":")], .palette, .global, "Command palette: run any action by name", hint: "commands"),
-        KeyBinding([.escape, .char("q")], .back, .global, "Go back; quit at the top screen", hint: "back"),
+        KeyBinding([.escape, .char("q")], .back, .global, "Go back; home to Accounts; quit from Accounts", hint: "back"),
         KeyBinding([.char("Q"), .ctrl("c")], .quit, .global, "Quit (asks only if edits are unsaved)"),
         KeyBinding([.char("1")], .screenAccounts, .global, "Go to Accounts"),
         KeyBinding([.char("2")], .screenPortfolio, .global, "Go to Portfolio"),

@@ -84,9 +84,13 @@ extension AppState {
         profile = nil
     }
 
-    /// Pops the stack, or asks to quit at the root.
+    /// Pops the stack; at the root of another screen goes home to Accounts; asks to quit only
+    /// from the Accounts root (so Esc on a screen opened with a number key never ends the app).
     mutating func goBack() -> [Effect] {
-        guard stack.count > 1 else { return requestQuit() }
+        guard stack.count > 1 else {
+            guard screen == .accounts else { jump(to: .accounts); return [] }
+            return requestQuit()
+        }
         if case .profile = stack.removeLast() { profile = nil; profileTop = 0 }
         if let m = backStack.popLast() { restore(m) }
         if case .profile(let row) = screen { return [.loadProfile(row)] }
