@@ -53,4 +53,8 @@ public enum Effect: Hashable, Sendable {
     /// Analyse the workspace as of an earlier day and compare it with the current analysis,
     /// same weights; the runtime answers with ``Action/changesLoaded(_:)``.
     case compareEarlier(Day)
+    /// Not work for the runtime: a screen asking the root to change another screen (a drill-in,
+    /// the next account). ``AppState/update(_:)`` applies it before it returns, so the runtime
+    /// never receives one.
+    case intent(Intent)
 }

@@ -4,8 +4,14 @@ import AcumenStore
 
 extension AppState {
     /// The reducer: applies one action and returns the effects for the runtime. Pure: no I/O,
-    /// no clock, no terminal.
+    /// no clock, no terminal. What a screen asked of the root (``Intent``) is applied here,
+    /// before the effects leave.
     public mutating func update(_ action: Action) -> [Effect] {
+        applyingIntents(reduce(action))
+    }
+
+    /// One action through the routing switch.
+    mutating func reduce(_ action: Action) -> [Effect] {
         switch action {
         case .resize(let w, let h):
             width = max(0, w); height = max(0, h)
@@ -64,16 +70,19 @@ extension AppState {
         case .screenPortfolio: jump(to: .portfolio); return []
         default:
             if let effects = runTime(c) ?? runWorkflow(c) { return effects }
-            // The one routing switch: each screen's update gets the commands of its context.
+            // The one routing switch: each screen's update gets the commands of its context and
+            // changes only its own state; what it asks of other screens comes back as intents.
+            let effects: [Effect]
             switch screen {
-            case .accounts: return runEditCommand(c) ?? runAccounts(c)
-            case .portfolio: return runPortfolio(c)
-            case .profile: return runEditCommand(c) ?? runProfile(c)
-            case .triage: return runTriage(c) ?? []
-            case .weights: return runWeights(c) ?? []
-            case .scenarios: return runScenarios(c)
-            case .changes: return runChanges(c)
+            case .accounts: effects = runEditCommand(c) ?? runAccounts(c)
+            case .portfolio: effects = runPortfolio(c)
+            case .profile: effects = runEditCommand(c) ?? runProfile(c)
+            case .triage: effects = runTriage(c) ?? []
+            case .weights: effects = runWeights(c) ?? []
+            case .scenarios: effects = runScenarios(c)
+            case .changes: effects = runChanges(c)
             }
+            return applyingIntents(effects)
         }
     }
 

@@ -21,7 +21,10 @@ extension AppState {
         case .screenChanges:
             if screen != .changes { jump(to: .changes) }
             return openChanges()
-        case .compareScenarios: return screen == .scenarios ? [] : openScenarios()
+        case .compareScenarios:
+            guard screen != .scenarios else { return [] }
+            prepareWeights()  // the trial side is the weights screen's what-if, rebased if stale
+            return openScenarios()
         case .undo, .redo: return undoOrRedo(redo: c == .redo)
         case .save:
             guard workflow != nil else { return [] }

@@ -18,7 +18,7 @@ extension AppState {
         case .columnLeft: moveColumn(by: -1)
         case .columnRight: moveColumn(by: 1)
         case .open:
-            if let row = accounts.currentRow { return openProfile(Int(row)) }
+            if let row = accounts.currentRow { return [.intent(.navigate(.profile(Int(row))))] }
         case .sortAscending, .sortDescending:
             guard let col = accounts.currentColumn else { break }
             accounts.sortColumn = col
@@ -38,7 +38,7 @@ extension AppState {
         case .exportView:
             overlay = .prompt(Prompt(kind: .export, text: "csv accounts.csv", previousFilter: accounts.filter, previousRow: accounts.currentRow))
         case .restoreFilter:
-            guard let previous = accounts.filterHistory.popLast() else { return goBack() }
+            guard let previous = accounts.filterHistory.popLast() else { return [.intent(.back)] }
             accounts.filter = previous
             accounts.rebuild(table, resort: false)
         case .toggleMark:

@@ -34,21 +34,13 @@ extension AppState {
     /// Drills into the item under the cursor: a cell's accounts on the Accounts screen, or a
     /// mover's profile.
     mutating func openChange() -> [Effect] {
-        if let m = changes.mover { return openProfile(m.index) }
+        if let m = changes.mover { return [.intent(.navigate(.profile(m.index)))] }
         guard let (from, to) = changes.cell, let c = changes.comparison else { return [] }
         let rows = c.tiers.cells[from][to].customers.filter { Int($0) < table.count }
         guard !rows.isEmpty else { say("No accounts moved from \(c.tiers.classes[from]) to \(c.tiers.classes[to])"); return [] }
-        push(.accounts)
         // No filter and no filter history, so one Esc returns to the changes screen; the rows
         // are the cell's (a re-sort or re-filter on that list starts again from every account).
-        accounts.filter = ""
-        accounts.filterHistory = []
-        accounts.filterError = nil
-        accounts.view = rows
-        accounts.refreshTotals(table)
-        accounts.cursor = 0
-        accounts.top = 0
         say("\(Format.count(rows.count, "account")) \(c.tiers.classes[from]) → \(c.tiers.classes[to]); Esc comes back")
-        return []
+        return [.intent(.navigate(.accounts(filter: "", rows: rows)))]
     }
 }
