@@ -89,6 +89,9 @@ public final class Runtime {
     /// Replaces the glyph set (a terminal without UTF-8 draws ASCII).
     public func useGlyphs(_ glyphs: GlyphSet) { state.glyphs = glyphs }
 
+    /// Replaces the key map in effect (the user's keys.json remapping).
+    public func useKeys(_ keys: KeyBindings) { state.keys = keys }
+
     /// Runs an action, every effect it causes and every answer, in order; then brings the
     /// visible view models up to date.
     public func send(_ action: Action) {

@@ -58,8 +58,8 @@ public struct AppState: Sendable {
     /// Data rows of the accounts list: the body minus its header and totals lines.
     public var accountRows: Int { max(1, bodyHeight - 2) }
 
-    /// The key-map context that receives keys now.
-    public var context: KeyContext { screen.context }
+    /// The key-map context that receives keys now: the open overlay's, else the screen's.
+    public var context: KeyContext { overlay?.context ?? screen.context }
 }
 
 /// Runs one action through the reducer: `update(&state, action)` is pure and returns the effects
