@@ -12,8 +12,11 @@ public enum Action: Sendable {
     case loaded(AccountTable)
     /// The facts for a profile screen arrived (result of ``Effect/loadProfile(_:)``).
     case profileLoaded(ProfileFacts)
-    /// A notice to show in the status line.
+    /// A notice to show in the status line (queued behind the one shown, ``StatusQueue``).
     case notice(String, isError: Bool)
+    /// The runtime's monotonic clock, in milliseconds: a queued status message whose
+    /// predecessor was shown long enough comes up.
+    case tick(milliseconds: Int)
     /// A result of a workflow effect (edits, saving), see `Workflow/`.
     case workflow(WorkflowEvent)
     /// The re-analysis asked for by ``Effect/analyseAt(_:)`` was adopted: figures are as of the day.

@@ -29,7 +29,10 @@ extension AppState {
             if case .profile(let row) = screen, row == facts.row { profile = facts }
             return []
         case .notice(let text, let isError):
-            notice = TextSanitizer.sanitize(text); noticeIsError = isError
+            say(text, error: isError)
+            return []
+        case .tick(let milliseconds):
+            status.tick(milliseconds)
             return []
         case .mouse(let m):
             return mouse(m)
@@ -45,7 +48,7 @@ extension AppState {
             return []
         case .key(let k):
             if overlay != nil { return overlayKey(k) }
-            if !noticeIsError { notice = nil }
+            status.keyPressed()
             guard let c = keys.command(for: k, in: context) else { return [] }
             if c != .undo && c != .redo { pendingUndo = nil }
             return run(c)
@@ -63,8 +66,7 @@ extension AppState {
         case .suspend: return [.suspend]
         case .toggleMouse:
             mouseEnabled.toggle()
-            notice = mouseEnabled ? "Mouse on: wheel scrolls, click selects (M turns it off)" : "Mouse off"
-            noticeIsError = false
+            say(mouseEnabled ? "Mouse on: wheel scrolls, click selects (M turns it off)" : "Mouse off")
             return [.setMouse(mouseEnabled)]
         case .screenAccounts: jump(to: .accounts); return []
         case .screenPortfolio: jump(to: .portfolio); return []

@@ -97,7 +97,7 @@ extension AppState {
         accounts.filterHistory.append(accounts.filter)
         accounts.filter = query
         accounts.rebuild(table, resort: false)
-        if let e = accounts.filterError { notice = TextSanitizer.sanitize(e.description); noticeIsError = true }
+        if let e = accounts.filterError { say(e.description, error: true) }
     }
 
     /// Moves the cursor to the next row (wrapping) whose name or id contains `text`.
@@ -112,7 +112,6 @@ extension AppState {
             if table.searchKey(Int(accounts.view[k]), contains: needle) { accounts.cursor = k; return }
             k = ((k + step) % n + n) % n
         }
-        notice = "No match for \(TextSanitizer.sanitize(text))"
-        noticeIsError = false
+        say("No match for \(text)")
     }
 }
