@@ -70,6 +70,7 @@ extension AppState {
             let a = accounts
             left = " \(Format.grouped(Int64(a.view.count))) of \(Format.grouped(Int64(table.count))) accounts"
             if !a.marks.isEmpty { left += " · \(Format.grouped(Int64(a.marks.count))) marked" }
+            if let s = a.scope { left += " · in " + TextSanitizer.sanitize(s.title) }
             if !a.filter.isEmpty { left += " · filter: " + TextSanitizer.sanitize(a.filter) }
             if !a.search.isEmpty, let h = a.searchHits { left += " · /" + TextSanitizer.sanitize(a.search) + " " + h.label(cursorRow: a.currentRow) }
             if let s = a.sortColumn { left += " · sort: " + s.title + " " + (a.sortDescending ? glyphs.sortDescending : glyphs.sortAscending) }

@@ -20,6 +20,9 @@ public enum Action: Sendable {
     case dateAnalysed(Day)
     /// The comparison asked for by ``Effect/compareEarlier(_:)``.
     case changesLoaded(PortfolioComparison)
+    /// A screen asked for with ``Effect/navigate(_:)``, its customers resolved to table rows
+    /// (ids no longer in the workspace dropped); the root opens it.
+    case navigate(Destination, rows: [Int32])
 }
 
 /// A mouse event, in cell coordinates.
@@ -53,4 +56,7 @@ public enum Effect: Hashable, Sendable {
     /// Analyse the workspace as of an earlier day and compare it with the current analysis,
     /// same weights; the runtime answers with ``Action/changesLoaded(_:)``.
     case compareEarlier(Day)
+    /// Open another screen on top of this one (a screen never writes another's state): the
+    /// runtime resolves the destination's customer ids and answers with ``Action/navigate(_:rows:)``.
+    case navigate(Destination)
 }

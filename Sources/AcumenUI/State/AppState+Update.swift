@@ -12,6 +12,9 @@ extension AppState {
             accounts.scrollToCursor(rows: accountRows)
             return []
         case .loaded(let t):
+            // Rows are workspace positions: a drill-in's rows are found again only when the
+            // customers changed (take theirs).
+            if t.count != table.count { accounts.scope?.relocate(in: t) }
             table = t
             summary = portfolioFigures(t)
             accounts.marks = accounts.marks.filter { Int($0) < t.count }
@@ -37,6 +40,8 @@ extension AppState {
         case .changesLoaded(let c):
             if c.earlier.asOf == changes.earlierDay { changes.adopt(c) }  // a stale answer is dropped
             return []
+        case .navigate(let d, let rows):
+            return navigate(d, rows: rows)
         case .key(let k):
             if overlay != nil { return overlayKey(k) }
             if !noticeIsError { notice = nil }

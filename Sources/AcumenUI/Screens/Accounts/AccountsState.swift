@@ -18,6 +18,8 @@ public struct AccountsState: Sendable {
     /// Why ``filter`` does not parse (with its column), nil when it does; the list then keeps
     /// the rows of the last filter that did.
     public var filterError: AccountFilterError?
+    /// The customers a drill-in limited the list to (nil: every account); the filter acts inside it.
+    public var scope: AccountScope?
     /// Rows passing the filter, in sort order: what the list shows.
     public var view: [Int32] = []
     /// Cursor position in ``view``.
@@ -63,9 +65,10 @@ public struct AccountsState: Sendable {
             let base = order.count == table.count ? order : (0..<Int32(table.count)).map { $0 }
             order = sortColumn.map { $0.sorted(base, table, descending: sortDescending) } ?? base
         }
+        let base = scoped(order)
         switch table.parseFilter(filter) {
-        case .success(let f): view = f.rows(order, in: table); filterError = nil
-        case .failure(let e): view = order; filterError = e
+        case .success(let f): view = f.rows(base, in: table); filterError = nil
+        case .failure(let e): view = base; filterError = e
         }
         searchHits = nil  // counted over the old view
         refreshTotals(table)
@@ -80,7 +83,7 @@ public struct AccountsState: Sendable {
         switch table.parseFilter(filter) {
         case .success(let f):
             let narrows = filterError == nil && (try? table.parseFilter(previous).get()).map(f.narrows) == true
-            view = f.rows(narrows ? view : order, in: table)
+            view = f.rows(narrows ? view : scoped(order), in: table)
             filterError = nil
         case .failure(let e):
             // Keep the rows of the last filter that parsed; the prompt shows the error.
@@ -89,6 +92,12 @@ public struct AccountsState: Sendable {
         }
         refreshTotals(table)
         follow(keep)
+    }
+
+    /// The rows of ``scope`` among `rows` (in their order), or `rows` when there is no scope.
+    func scoped(_ rows: [Int32]) -> [Int32] {
+        guard let s = scope?.rows else { return rows }
+        return rows.filter { s.contains($0) }
     }
 
     /// Recomputes ``totals`` over ``view``.
