@@ -9,7 +9,9 @@ extension AppState {
         let defaults = m.analysis.settings.weights
         var out = [ScenariosState.Side(id: .defaults, name: "default", weights: defaults)]
         out += m.scenarios.map { ScenariosState.Side(id: .saved($0.name), name: TextSanitizer.sanitize($0.name), weights: $0.weights) }
-        if let w = weights.whatIf, w.weights != defaults, !m.scenarios.contains(where: { $0.weights == w.weights }) {
+        // Weights compare without their zero entries (a saved scenario keeps none).
+        func same(_ a: [Criterion: Double], _ b: [Criterion: Double]) -> Bool { a.filter { $0.value > 0 } == b.filter { $0.value > 0 } }
+        if let w = weights.whatIf, !same(w.weights, defaults), !m.scenarios.contains(where: { same($0.weights, w.weights) }) {
             out.append(ScenariosState.Side(id: .trial, name: "trial", weights: w.weights))
         }
         return out
