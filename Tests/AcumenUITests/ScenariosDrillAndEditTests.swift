@@ -53,6 +53,9 @@ import AcumenStore
         #expect(h.state.stack == [.weights, .scenarios])
         #expect(h.state.scenarios.cursor == cursor && h.state.accounts.scope == nil)
         #expect(h.state.scenarios.comparison?.scenarioName == "trial")
+        // A number key starts a fresh stack: the list is no longer limited to the cell.
+        h.press(.enter, .char("1"))
+        #expect(h.state.stack == [.accounts] && h.state.accounts.scope == nil && h.state.accounts.view.count == 60)
     }
 
     @Test func aFilterOnTheListBelowSurvivesTheDrillInAndBack() throws {
@@ -147,5 +150,8 @@ import AcumenStore
         let selected = h.state.weights.selected
         h.press(.tab, .char("j"))
         #expect(h.state.weights.focus == .criteria && h.state.weights.selected == selected + 1)
+        // A weight key while the results have the keys acts on the criterion, shown again.
+        h.press(.tab, .char("+"))
+        #expect(h.state.weights.focus == .criteria && h.frame.contains("Tier moves:"))
     }
 }

@@ -87,6 +87,11 @@ extension AppState {
         stack = [s]
         backStack = []
         profile = nil
+        // A drill-in's account scope belongs to the stack it was pushed on.
+        if accounts.scope != nil {
+            accounts.scope = nil
+            accounts.rebuild(table, resort: false)
+        }
     }
 
     /// Pops the stack; at the root of another screen goes home to Accounts; asks to quit only

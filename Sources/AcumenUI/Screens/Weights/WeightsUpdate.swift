@@ -131,8 +131,9 @@ extension AppState {
         return nil
     }
 
-    /// Keys while the stacked results have the focus: `j`/`k` scroll them, `Tab` (or the
-    /// results moving beside the criteria at a wider size) gives the keys back to the criteria.
+    /// Keys while the stacked results have the focus: `j`/`k` scroll them; `Tab`, a key that
+    /// changes a weight (it acts on the selected criterion, shown again) or the results moving
+    /// beside the criteria at a wider size give the keys back to the criteria.
     /// - Returns: nil for a command the results do not take (the criteria's keys then apply).
     mutating func runWeightsResults(_ c: Command) -> [Effect]? {
         guard width < WeightsView.sideBySideWidth else { weights.focus = .criteria; return nil }
@@ -145,7 +146,10 @@ extension AppState {
         case .pageUp, .halfPageUp: weights.resultsTop = max(0, weights.resultsTop - max(1, bodyHeight / 2))
         case .top: weights.resultsTop = 0
         case .bottom: weights.resultsTop = last
-        default: return nil
+        default:
+            // Any other key acts on the selected criterion: it comes back into view.
+            weights.focus = .criteria
+            return nil
         }
         return []
     }
