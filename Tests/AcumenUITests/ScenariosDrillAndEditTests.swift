@@ -154,4 +154,14 @@ import AcumenStore
         h.press(.tab, .char("+"))
         #expect(h.state.weights.focus == .criteria && h.frame.contains("Tier moves:"))
     }
+
+    @Test func savingOverAnExistingNameSaysSoAndIsUndoable() throws {
+        let h = try ScenariosScreenTests.harness()
+        let before = try #require(h.workspace.settings.scenarios.first)
+        h.press(.char("S")); h.type("Revenue first"); h.press(.enter)
+        #expect((h.state.notice ?? "").contains("replaced the scenario of that name; u undoes it"))
+        #expect(h.workspace.settings.scenarios.count == 1 && h.workspace.settings.scenarios[0] != before)
+        h.press(.char("u"))
+        #expect(h.workspace.settings.scenarios == [before])
+    }
 }

@@ -90,6 +90,9 @@ extension Runtime {
         // An edit of many accounts says how many, and how to take it back.
         if request != .undo, request != .redo, outcome.customers.count > 1 { outcome.message += " (" + Format.count(outcome.customers.count, "account") + "; u undoes)" }
         if request != .undo, case .deleteScenario = recorded { outcome.message += " (u undoes it)" }
+        if request != .undo, request != .redo, case .saveScenario = recorded, case .saveScenario = step.inverse {
+            outcome.message += " (replaced the scenario of that name; u undoes it)"
+        }
         if Self.changesFigures(recorded) {
             reanalyse()
             outcome.table = view.accountTable()
