@@ -113,9 +113,7 @@ public final class Runtime {
         case .workflow(let w): return perform(w)
         case .analyseAt(let day): return analyse(at: day)
         case .compareEarlier(let day): return compare(earlier: day)
-        case .navigate(let d):
-            let index = session.workspace.index
-            return [.navigate(d, rows: d.customerIDs.compactMap { index[$0].map(Int32.init) })]
+        case .listAccounts(let scope): return [.listAccounts(scope)]
         }
         return []
     }

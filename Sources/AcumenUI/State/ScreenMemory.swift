@@ -1,9 +1,10 @@
 /// How a screen on the back stack looked when it was left: the accounts list's filter (and its
-/// history, and the drill-in it is limited to), sort, cursor and scroll, the portfolio panel and cell, and the profile's scroll.
+/// history) and scope, sort, cursor and scroll, the portfolio panel and cell, and the profile's scroll.
 /// Going back restores it, so `Esc` returns to exactly the screen the user came from.
 public struct ScreenMemory: Sendable, Equatable {
     public var filter: String
     public var filterHistory: [String]
+    /// The accounts the list was limited to (a changes drill-in), nil for all.
     public var scope: AccountScope?
     public var sortColumn: AccountColumn?
     public var sortDescending: Bool

@@ -18,7 +18,7 @@ public struct AccountsState: Sendable {
     /// Why ``filter`` does not parse (with its column), nil when it does; the list then keeps
     /// the rows of the last filter that did.
     public var filterError: AccountFilterError?
-    /// The customers a drill-in limited the list to (nil: every account); the filter acts inside it.
+    /// The accounts the list is limited to (a drill-in from the changes screen), nil for all.
     public var scope: AccountScope?
     /// Rows passing the filter, in sort order: what the list shows.
     public var view: [Int32] = []
@@ -61,14 +61,14 @@ public struct AccountsState: Sendable {
     /// the same customer when it is still visible (else the nearest position).
     public mutating func rebuild(_ table: AccountTable, resort: Bool) {
         let keep = currentRow
+        scope?.resolve(in: table)
         if resort || order.count != table.count {
             let base = order.count == table.count ? order : (0..<Int32(table.count)).map { $0 }
             order = sortColumn.map { $0.sorted(base, table, descending: sortDescending) } ?? base
         }
-        let base = scoped(order)
         switch table.parseFilter(filter) {
-        case .success(let f): view = f.rows(base, in: table); filterError = nil
-        case .failure(let e): view = base; filterError = e
+        case .success(let f): view = f.rows(scoped(order), in: table); filterError = nil
+        case .failure(let e): view = scoped(order); filterError = e
         }
         searchHits = nil  // counted over the old view
         refreshTotals(table)
@@ -92,12 +92,6 @@ public struct AccountsState: Sendable {
         }
         refreshTotals(table)
         follow(keep)
-    }
-
-    /// The rows of ``scope`` among `rows` (in their order), or `rows` when there is no scope.
-    func scoped(_ rows: [Int32]) -> [Int32] {
-        guard let s = scope?.rows else { return rows }
-        return rows.filter { s.contains($0) }
     }
 
     /// Recomputes ``totals`` over ``view``.

@@ -62,7 +62,7 @@ extension AppState {
 
     /// Keys of the scenario comparison: `]`/`[` change the right side, `>`/`<` the left;
     /// `j`/`k`/`h`/`l` move over the tier cells and the movers; `Enter` lists a cell's accounts
-    /// or opens a mover's profile (through the root: ``Effect/navigate(_:)``; Esc comes back);
+    /// or opens a mover's profile (through the root: ``Effect/listAccounts(_:)``, ``openProfile(_:)``; Esc comes back);
     /// `R` renames and `D` deletes the saved scenario on the right (else on the left).
     mutating func runScenarios(_ c: Command) -> [Effect] {
         guard !scenarioSides.isEmpty else { return [] }
@@ -94,14 +94,16 @@ extension AppState {
         return []
     }
 
-    /// `Enter`: a tier cell lists its accounts, a mover opens its profile — asked of the root
-    /// by customer id, so this screen's state (sides, cursor) is what `Esc` comes back to.
+    /// `Enter`: a tier cell lists its accounts, a mover opens its profile. Both go by customer
+    /// id through the root (``Effect/listAccounts(_:)``, ``openProfile(_:)``), never by writing
+    /// the accounts list, so this screen's sides and cursor are what `Esc` comes back to.
     mutating func openScenarioItem() -> [Effect] {
         guard let w = scenarios.comparison else { return [] }
         let customers = w.analysis.customers
         if let m = scenarios.mover {
             let k = scenarios.movers[m]
-            return k < customers.count ? [.navigate(.profile(id: customers[k].id))] : []
+            guard k < customers.count, let row = table.row(id: customers[k].id, near: k) else { return [] }
+            return openProfile(row)
         }
         guard let (from, to) = scenarios.cell else { return [] }
         let names = w.analysis.tierNames
@@ -109,6 +111,6 @@ extension AppState {
         let rows = w.comparison.customers(from: from, to: to)
         guard !rows.isEmpty else { say("No accounts are \(tiers) from \(w.baselineName) to \(w.scenarioName ?? "")"); return [] }
         let title = "\(tiers) (\(w.baselineName) → \(w.scenarioName ?? ""))"
-        return [.navigate(.accounts(ids: rows.filter { $0 < customers.count }.map { customers[$0].id }, title: title))]
+        return [.listAccounts(AccountScope(title: title, ids: rows.filter { $0 < customers.count }.map { customers[$0].id }))]
     }
 }
