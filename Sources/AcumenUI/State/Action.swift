@@ -53,8 +53,9 @@ public enum Effect: Hashable, Sendable {
     /// Analyse the workspace as of another date, off the input path (lifetime value refitted on
     /// history before it); the runtime answers with the new model and table, then ``Action/dateAnalysed(_:)``.
     case analyseAt(Day)
-    /// Analyse the workspace as of an earlier day and compare it with the current analysis,
-    /// same weights; the runtime answers with ``Action/changesLoaded(_:)``.
+    /// Analyse the workspace as of an earlier day (with its own lifetime-value fit on the
+    /// history before it when the analysis in effect has one) and compare it with the current analysis, same
+    /// weights, off the input path; the runtime answers with ``Action/changesLoaded(_:)``.
     case compareEarlier(Day)
     /// Not work for the runtime: a screen asking the root to change another screen (a drill-in,
     /// the next account). ``AppState/update(_:)`` applies it before it returns, so the runtime

@@ -3,8 +3,8 @@ extension AppState {
     /// the effects that follow (a profile to load).
     mutating func apply(_ intent: Intent) -> [Effect] {
         switch intent {
-        case .navigate(.accounts(let filter, let rows)):
-            showAccounts(filter: filter, rows: rows)
+        case .navigate(.accounts(let filter, let scope)):
+            showAccounts(filter: filter, scope: scope)
             return []
         case .navigate(.profile(let row)): return openProfile(row)
         case .selectNeighbour(let step): return selectNeighbour(step)
@@ -22,21 +22,25 @@ extension AppState {
         return out
     }
 
-    /// A drill-in: the accounts list on top of the current screen, filtered by `filter` or
-    /// exactly `rows`, with no filter history (one `Esc` comes back) and the cursor on top.
-    mutating func showAccounts(filter: String, rows: [Int32]?) {
+    /// A drill-in: the accounts list on top of the current screen, filtered by `filter` within
+    /// `scope` (every account when nil), with no filter history (one `Esc` comes back) and the
+    /// cursor on top. A scope says what it holds.
+    mutating func showAccounts(filter: String, scope: AccountScope?) {
         push(.accounts)
-        accounts.filter = filter
-        accounts.filterHistory = []
-        accounts.filterError = nil
-        if let rows {
-            accounts.view = rows.filter { Int($0) < table.count }
-            accounts.refreshTotals(table)
+        if let scope {
+            accounts.show(scope, in: table)
+            if !filter.isEmpty { accounts.filter = filter; accounts.rebuild(table, resort: false) }
+            say("\(Format.count(accounts.view.count, "account")): \(scope.title); Esc comes back")
         } else {
+            accounts.scope = nil
+            accounts.filter = filter
+            accounts.filterHistory = []
+            accounts.filterError = nil
             accounts.rebuild(table, resort: false)
         }
         accounts.cursor = 0
         accounts.top = 0
+        accounts.scrollToCursor(rows: accountRows)
     }
 
     /// The profile moves to the previous or next account of the accounts list under it; the

@@ -16,10 +16,11 @@ public enum Intent: Hashable, Sendable {
 
     /// Where ``navigate(_:)`` goes.
     public enum Destination: Hashable, Sendable {
-        /// The accounts list, drilled into: filtered by `filter`, or exactly `rows` (table rows,
-        /// in this order) when given — a re-sort or re-filter of that list starts again from every
-        /// account. It starts with no filter history and the cursor on top, so one `Esc` comes back.
-        case accounts(filter: String, rows: [Int32]?)
+        /// The accounts list, drilled into: filtered by `filter`, within `scope` when given (a
+        /// set of accounts by id that no filter names, e.g. a cell of the changes screen; sorting
+        /// and filtering work inside it). It starts with no filter history and the cursor on top,
+        /// so one `Esc` comes back.
+        case accounts(filter: String, scope: AccountScope? = nil)
         /// One customer's profile, by row of the ``AccountTable`` (the next account replaces an
         /// open profile).
         case profile(Int)
