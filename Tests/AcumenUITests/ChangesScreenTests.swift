@@ -112,13 +112,13 @@ import AcumenStore
         let t = try #require((0..<(n * n)).max { c.tiers.cells[$0 / n][$0 % n].count < c.tiers.cells[$1 / n][$1 % n].count })
         let item = ChangesState.Item.tier(from: t / n, to: t % n)
         try Self.select(h, item)
-        // Through the root: the changes update asks for the list (an intent) and changes nothing else.
+        // Through the root: the changes update asks for the list and changes nothing else.
         var probe = h.state
-        let effects = probe.runChanges(.open)
+        let effects = probe.openChange()
         let cell = c.tiers.cells[t / n][t % n].customers
         let expected = cell.map { c.later.customers[Int($0)].id }
-        let scope = AccountScope(title: "tier \(c.tiers.classes[t / n]) → \(c.tiers.classes[t % n])", ids: expected)
-        #expect(effects == [.intent(.navigate(.accounts(filter: "", scope: scope)))])
+        guard case .intent(.navigate(.accounts(_, let scope?))) = effects.first, effects.count == 1 else { Issue.record("\(effects)"); return }
+        #expect(scope.ids == expected && scope.title == "tier \(c.tiers.classes[t / n]) → \(c.tiers.classes[t % n])")
         #expect(probe.stack == [.changes] && probe.accounts.filter == "tier:core" && probe.accounts.scope == nil)
         h.press(.enter)
         #expect(h.state.stack == [.changes, .accounts])
@@ -167,6 +167,13 @@ import AcumenStore
         s.resolve(in: table(["a", "c"]))
         #expect(s.rows == [-1, 1] && s.count == 1)
         #expect(s.filter([0, 1]) == [1])
+        // Rows given as a guess: used when right, searched when wrong.
+        var guessed = AccountScope(title: "t", ids: ["b", "c"], rows: [1, 2])
+        guessed.resolve(in: table(["a", "b", "c"]))
+        #expect(guessed.rows == [1, 2] && guessed.contains(1) && guessed.contains(2) && !guessed.contains(0))
+        var wrong = AccountScope(title: "t", ids: ["b", "c"], rows: [0, 0])
+        wrong.resolve(in: table(["a", "b", "c"]))
+        #expect(wrong.rows == [1, 2] && wrong.count == 2)
     }
 
     /// A mover opens its profile; Esc comes back to it.

@@ -22,17 +22,15 @@ extension AppState {
         return out
     }
 
-    /// A drill-in: the accounts list on top of the current screen, filtered by `filter` within
-    /// `scope` (every account when nil), with no filter history (one `Esc` comes back) and the
-    /// cursor on top. A scope says what it holds.
+    /// A drill-in: the accounts list on top of the current screen, filtered by `filter` or
+    /// limited to `scope`, with no filter history (one `Esc` comes back) and the cursor on top.
     mutating func showAccounts(filter: String, scope: AccountScope?) {
         push(.accounts)
         if let scope {
             accounts.show(scope, in: table)
-            if !filter.isEmpty { accounts.filter = filter; accounts.rebuild(table, resort: false) }
             say("\(Format.count(accounts.view.count, "account")): \(scope.title); Esc comes back")
         } else {
-            accounts.scope = nil
+            accounts.scope = nil  // a drill-in by filter lists every account
             accounts.filter = filter
             accounts.filterHistory = []
             accounts.filterError = nil
@@ -40,7 +38,6 @@ extension AppState {
         }
         accounts.cursor = 0
         accounts.top = 0
-        accounts.scrollToCursor(rows: accountRows)
     }
 
     /// The profile moves to the previous or next account of the accounts list under it; the

@@ -16,11 +16,11 @@ public enum Intent: Hashable, Sendable {
 
     /// Where ``navigate(_:)`` goes.
     public enum Destination: Hashable, Sendable {
-        /// The accounts list, drilled into: filtered by `filter`, within `scope` when given (a
-        /// set of accounts by id that no filter names, e.g. a cell of the changes screen; sorting
-        /// and filtering work inside it). It starts with no filter history and the cursor on top,
-        /// so one `Esc` comes back.
-        case accounts(filter: String, scope: AccountScope? = nil)
+        /// The accounts list, drilled into: filtered by `filter` (a portfolio cell), or limited to
+        /// the accounts of `scope` (by id: a changes or comparison cell, which no filter can name;
+        /// sorting and filtering then act inside it). It starts with no filter history and the
+        /// cursor on top, so one `Esc` comes back.
+        case accounts(filter: String, scope: AccountScope?)
         /// One customer's profile, by row of the ``AccountTable`` (the next account replaces an
         /// open profile).
         case profile(Int)

@@ -54,7 +54,7 @@ extension AppState {
     /// it; one Esc returns to the portfolio).
     func drill() -> [Effect] {
         guard let q = portfolioQuery else { return [] }
-        return [.intent(.navigate(.accounts(filter: q)))]
+        return [.intent(.navigate(.accounts(filter: q, scope: nil)))]
     }
 }
 
