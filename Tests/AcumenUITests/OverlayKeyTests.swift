@@ -111,6 +111,21 @@ import AcumenStore
         #expect(Self.press(&c, [.char("z")]).isEmpty && c.overlay == nil)
     }
 
+    @Test func overlayTextsNameTheKeysInEffect() throws {
+        var s = Fixtures.state()
+        s.overlay = .workflow(.confirm(Confirmation("Apply?", onYes: [.repaint])))
+        var g = CellGrid(width: 80, height: 24)
+        render(s, into: &g)
+        #expect(g.text.contains("y or Y or Enter: yes · any other key: no"))
+        s.keys = try Self.remapped(#"{"confirm": ["Ctrl-Y"]}"#)
+        render(s, into: &g)
+        #expect(g.text.contains("Ctrl-Y: yes · any other key: no"))
+        #expect(Self.press(&s, [.enter]).isEmpty && s.overlay == nil)  // Enter is no longer yes
+        s.overlay = .workflow(.input(TextInput(.scenarioName, label: "Save scenario as: ")))
+        render(s, into: &g)
+        #expect(g.text.contains("Ctrl-Y confirms · Esc cancels"))
+    }
+
     @Test func thePaletteOffersNoOverlayOnlyCommand() {
         #expect(!KeyMap.paletteCommands.contains(.close) && !KeyMap.paletteCommands.contains(.deleteWord))
         #expect(KeyMap.paletteCommands.contains(.moveDown) && KeyMap.paletteCommands.contains(.save))
