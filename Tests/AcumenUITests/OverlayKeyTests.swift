@@ -33,6 +33,41 @@ import AcumenStore
         #expect(s.context == .accounts)
     }
 
+    /// Walks every binding of every overlay context from the table: each key reaches its
+    /// overlay (never the screen under it), `close` closes, `confirm` acts.
+    @Test func everyOverlayBindingIsHandledByItsOverlay() {
+        let samples: [KeyContext: Overlay] = [
+            .help: .help(query: "", top: 0), .palette: .palette(query: "", selected: 0),
+            .prompt: .prompt(Prompt(kind: .search, text: "", previousFilter: "", previousRow: nil)),
+            .columns: .columns(selected: 1), .confirm: .workflow(.confirm(Confirmation("q?", onYes: [.repaint]))),
+            .confirmQuit: .confirmQuit, .saveReview: .workflow(.saveReview(["settings.json 1 edit"])),
+            .conflict: .workflow(.conflict(["settings.json"])),
+            .diff: .workflow(.diff(files: ["settings.json"], lines: (0..<50).map { "+\($0)" }, top: 3)),
+        ]
+        for context in KeyContext.allCases where context.isOverlay {
+            guard let sample = samples[context] else { Issue.record("no sample overlay for \(context)"); continue }
+            #expect(sample.context == context)
+            for b in KeyMap.table where b.context == context {
+                for k in b.keys {
+                    var s = Fixtures.state()
+                    _ = Self.press(&s, [.char("j")])
+                    let cursor = s.accounts.cursor
+                    s.overlay = sample
+                    let effects = Self.press(&s, [k])
+                    let what = "\(k.name) (\(b.command.rawValue)) in \(context.title)"
+                    switch b.command {
+                    case .close:
+                        if context == .diff { #expect(s.overlay == .workflow(.conflict(["settings.json"])), "\(what)") } else { #expect(s.overlay == nil, "\(what)") }
+                    case .confirm:
+                        #expect(s.overlay != sample || !effects.isEmpty, "\(what) did nothing")
+                    default:
+                        #expect(s.stack == [.accounts] && s.accounts.cursor == cursor && !s.isQuitting, "\(what) reached the screen")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func typingIntoAPromptStaysTextEvenForScreenKeys() {
         var s = Fixtures.state()
         _ = Self.press(&s, [.char("f")])
@@ -109,6 +144,21 @@ import AcumenStore
         #expect(Self.press(&c, [.enter]) == [.repaint])
         c.overlay = .workflow(.confirm(Confirmation("Apply?", onYes: [.repaint])))
         #expect(Self.press(&c, [.char("z")]).isEmpty && c.overlay == nil)
+    }
+
+    @Test func overlayTextsNameTheKeysInEffect() throws {
+        var s = Fixtures.state()
+        s.overlay = .workflow(.confirm(Confirmation("Apply?", onYes: [.repaint])))
+        var g = CellGrid(width: 80, height: 24)
+        render(s, into: &g)
+        #expect(g.text.contains("y or Y or Enter: yes · any other key: no"))
+        s.keys = try Self.remapped(#"{"confirm": ["Ctrl-Y"]}"#)
+        render(s, into: &g)
+        #expect(g.text.contains("Ctrl-Y: yes · any other key: no"))
+        #expect(Self.press(&s, [.enter]).isEmpty && s.overlay == nil)  // Enter is no longer yes
+        s.overlay = .workflow(.input(TextInput(.scenarioName, label: "Save scenario as: ")))
+        render(s, into: &g)
+        #expect(g.text.contains("Ctrl-Y confirms · Esc cancels"))
     }
 
     @Test func thePaletteOffersNoOverlayOnlyCommand() {

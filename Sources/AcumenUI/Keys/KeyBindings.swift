@@ -41,6 +41,12 @@ public struct KeyBindings: Hashable, Sendable {
         return order.flatMap { c in rows.filter { $0.context == c } }
     }
 
+    /// The keys of a command in a context as shown to people (`y or Enter`), for the texts of
+    /// overlays that name their keys; "" when the command is not bound there.
+    public func keyNames(_ command: Command, in context: KeyContext, separator: String = " / ") -> String {
+        table.first { $0.context == context && $0.command == command }?.keys.map(\.name).joined(separator: separator) ?? ""
+    }
+
     /// The first binding of a command (for palette descriptions).
     public func binding(for command: Command) -> KeyBinding? { table.first { $0.command == command } }
 

@@ -8,12 +8,15 @@ struct WorkflowOverlayView {
         switch overlay {
         case .input(let t):
             let room = min(grid.width, max(min(grid.width, 40), min(grid.width - 4, 84))) - 3
-            frame.box(&grid, title: "Enter confirms · Esc cancels", lines: [t.editor.styledLine(label: " " + t.label, width: room)], top: 0, selected: nil)
+            let keys = state.keys
+            let title = "\(keys.keyNames(.confirm, in: .prompt)) confirms · \(keys.keyNames(.close, in: .prompt)) cancels"
+            frame.box(&grid, title: title, lines: [t.editor.styledLine(label: " " + t.label, width: room)], top: 0, selected: nil)
         case .confirm(let c):
-            frame.box(&grid, title: "Confirm", lines: c.lines, top: 0, selected: nil)
+            frame.box(&grid, title: "Confirm", lines: c.lines(keys: state.keys), top: 0, selected: nil)
         case .saveReview(let lines):
             let body = [StyledLine(" Pending edits per file:", .overlay)] + lines.map { StyledLine("   " + TextSanitizer.sanitize($0), .overlay) }
-                + [StyledLine(""), StyledLine(" Enter saves · Esc keeps editing (edits are safe in the journal)", .accent)]
+                + [StyledLine(""), StyledLine(" \(state.keys.keyNames(.confirm, in: .saveReview, separator: " or ")) saves · "
+                    + "\(state.keys.keyNames(.close, in: .saveReview)) keeps editing (edits are safe in the journal)", .accent)]
             frame.box(&grid, title: "Review before save", lines: body, top: 0, selected: nil)
         case .conflict(let files):
             // The choices are the key map's (remapped keys show as remapped).

@@ -30,6 +30,7 @@ extension AppState {
             accounts.show(scope, in: table)
             say("\(Format.count(accounts.view.count, "account")): \(scope.title); Esc comes back")
         } else {
+            accounts.scope = nil  // a drill-in by filter lists every account
             accounts.filter = filter
             accounts.filterHistory = []
             accounts.filterError = nil

@@ -19,12 +19,13 @@ public struct Confirmation: Hashable, Sendable {
         self.question = question; self.detail = detail; self.onYes = onYes
     }
 
-    /// The lines of the overlay.
-    var lines: [StyledLine] {
+    /// The lines of the overlay; the answer keys are those of `keys` (remapped keys show as remapped).
+    func lines(keys: KeyBindings) -> [StyledLine] {
         var out = [StyledLine(" " + TextSanitizer.sanitize(question), .warning)]
         if !detail.isEmpty { out.append(StyledLine(" " + TextSanitizer.sanitize(detail), .overlay)) }
         out.append(StyledLine(""))
-        out.append(StyledLine(" y or Enter: yes · any other key: no", .accent))
+        let yes = keys.keyNames(.confirm, in: .confirm, separator: " or ")
+        out.append(StyledLine(" \(yes): yes · any other key: no", .accent))
         return out
     }
 }
