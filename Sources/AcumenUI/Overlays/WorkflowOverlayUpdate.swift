@@ -19,22 +19,28 @@ extension AppState {
         case .saveReview:
             overlay = nil
             if k == .enter || k == .char("y") || k == .ctrl("s") { return [.workflow(.save(overwriting: []))] }
-        case .conflict(let files):
+        case .conflict(let c):
             switch k {
-            case .char("k"): overlay = nil; return [.workflow(.save(overwriting: files))]
-            case .char("t"): overlay = nil; return [.workflow(.takeTheirs(files))]
-            case .char("d"): return [.workflow(.showDiff(files))]
+            case .char("k"): overlay = nil; return [.workflow(.save(overwriting: c.files))]
+            case .char("t"):
+                // Take theirs names what it drops, and asks, before it drops anything.
+                overlay = nil
+                guard !c.drops.isEmpty else { return [.workflow(.takeTheirs(c.files))] }
+                overlay = .workflow(.confirm(Confirmation(
+                    "Take theirs and drop \(Format.count(c.drops.count, "unsaved edit"))?",
+                    detail: c.drops.joined(separator: "; "), onYes: [.workflow(.takeTheirs(c.files))])))
+            case .char("d"): return [.workflow(.showDiff(c.files))]
             case .escape, .char("q"): overlay = nil; say("Not saved: the edits stay in the journal")
             default: break
             }
-        case .diff(let files, let lines, let top):
+        case .diff(let c, let lines, let top):
             let page = max(1, height - 4)
             switch k {
-            case .escape, .char("q"), .enter: overlay = .workflow(.conflict(files))
-            case .down, .char("j"): overlay = .workflow(.diff(files: files, lines: lines, top: min(top + 1, max(0, lines.count - 1))))
-            case .up, .char("k"): overlay = .workflow(.diff(files: files, lines: lines, top: max(0, top - 1)))
-            case .pageDown, .char(" "): overlay = .workflow(.diff(files: files, lines: lines, top: min(top + page, max(0, lines.count - 1))))
-            case .pageUp: overlay = .workflow(.diff(files: files, lines: lines, top: max(0, top - page)))
+            case .escape, .char("q"), .enter: overlay = .workflow(.conflict(c))
+            case .down, .char("j"): overlay = .workflow(.diff(c, lines: lines, top: min(top + 1, max(0, lines.count - 1))))
+            case .up, .char("k"): overlay = .workflow(.diff(c, lines: lines, top: max(0, top - 1)))
+            case .pageDown, .char(" "): overlay = .workflow(.diff(c, lines: lines, top: min(top + page, max(0, lines.count - 1))))
+            case .pageUp: overlay = .workflow(.diff(c, lines: lines, top: max(0, top - page)))
             default: break
             }
         }

@@ -15,15 +15,23 @@ struct WorkflowOverlayView {
             let body = [StyledLine(" Pending edits per file:", .overlay)] + lines.map { StyledLine("   " + TextSanitizer.sanitize($0), .overlay) }
                 + [StyledLine(""), StyledLine(" Enter saves · Esc keeps editing (edits are safe in the journal)", .accent)]
             frame.box(&grid, title: "Review before save", lines: body, top: 0, selected: nil)
-        case .conflict(let files):
-            let body = [StyledLine(" Changed on disk since Acumen loaded it: " + TextSanitizer.sanitize(files.joined(separator: ", ")), .warning),
+        case .conflict(let c):
+            var body = [StyledLine(" Changed on disk since Acumen loaded it: " + TextSanitizer.sanitize(c.files.joined(separator: ", ")), .warning),
                         StyledLine(""),
-                        StyledLine(" k  keep mine (overwrite their changes)", .overlay),
-                        StyledLine(" t  take theirs (drop my unsaved edits to these files)", .overlay),
-                        StyledLine(" d  show the differences", .overlay),
-                        StyledLine(" Esc  cancel: nothing is written", .overlay)]
+                        StyledLine(" k  keep mine (overwrite their changes)", .overlay)]
+            if c.drops.isEmpty {
+                body.append(StyledLine(" t  take theirs (no unsaved edit is dropped)", .overlay))
+            } else {
+                body.append(StyledLine(" t  take theirs, dropping \(Format.count(c.drops.count, "unsaved edit")) (asks first):", .overlay))
+                let shown = c.drops.count > 6 ? 5 : c.drops.count
+                body += c.drops.prefix(shown).map { StyledLine("      " + TextSanitizer.sanitize($0), .warning) }
+                if shown < c.drops.count { body.append(StyledLine("      … and \(c.drops.count - shown) more", .warning)) }
+            }
+            body += [StyledLine(" d  show the differences", .overlay),
+                     StyledLine(" Esc  cancel: nothing is written", .overlay)]
             frame.box(&grid, title: "Save conflict", lines: body, top: 0, selected: nil)
-        case .diff(let files, let lines, let top):
+        case .diff(let c, let lines, let top):
+            let files = c.files
             let body = lines.map { l -> StyledLine in
                 let role: StyleRole = l.hasPrefix("+") ? .positive : l.hasPrefix("-") ? .negative : l.hasPrefix("@@") ? .accent : .overlay
                 return StyledLine(TextSanitizer.sanitize(l), role)

@@ -45,6 +45,9 @@ public final class Runtime {
     /// date; see ``accountHistory()``), and the date it is being computed for.
     var history: (day: Day, value: AccountHistory)?
     var historyPending: Day?
+    /// A save is writing in the background (``save(overwriting:)``); another was asked for meanwhile.
+    var saveInFlight = false
+    var saveQueued = false
     /// Writes an export (the executable's file writer: a file, crash-safely, asking before it
     /// overwrites); nil where exporting is not wired.
     public var exporter: ((ExportRequest, PortfolioAnalysis, Workspace) -> [Action])?
@@ -162,6 +165,7 @@ public final class Runtime {
         let (w, h) = terminal.size
         if w != state.width || h != state.height { send(.resize(width: w, height: h)) }
         _ = accountHistory()
+        prepareSaveReview()
         terminal.pollMilliseconds = background?.isRunning == true ? 100 : nil
         draw(terminal)
         while !state.isQuitting, let event = terminal.nextEvent() {
@@ -173,6 +177,7 @@ public final class Runtime {
             if state.isQuitting { break }
             draw(terminal)
         }
+        finishSaveBeforeQuitting()
     }
 
     /// The frame of the state now.
