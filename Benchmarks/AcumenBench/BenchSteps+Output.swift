@@ -30,6 +30,9 @@ extension BenchSteps {
             lines = try PendingChanges(store).files.reduce(0) { $0 + $1.addedLines }
         })
         out[out.count - 1].name += " [\(lines) lines]"
+        out.append(try measureThreadCPU("save review, CPU time of the thread (load-independent)", size: label, runs: runs) {
+            lines = try PendingChanges(store).files.reduce(0) { $0 + $1.addedLines }
+        })
         try store.save()
         let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
         defer { close(null) }

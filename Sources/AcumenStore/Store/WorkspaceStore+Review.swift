@@ -7,7 +7,9 @@ extension WorkspaceStore {
     /// The part of each journaled edit that the main files do not contain yet, oldest first.
     /// - Complexity: O(unsaved edits), from memory.
     public var unsavedEdits: [Edit] {
-        unsavedRecords.compactMap { Self.unsaved($0.edit, seq: $0.seq, savedSeq: savedSeq) }
+        // A record newer than every file's saved part is unsaved whole: no batch is rebuilt.
+        let newest = savedSeq.values.max() ?? 0
+        return unsavedRecords.compactMap { $0.seq > newest ? $0.edit : Self.unsaved($0.edit, seq: $0.seq, savedSeq: savedSeq) }
     }
 
     /// The journal records with a part the main files do not contain yet, oldest first, as

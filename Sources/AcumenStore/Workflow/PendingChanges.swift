@@ -82,12 +82,18 @@ public struct PendingChanges: Hashable, Sendable {
     /// Adds the files an edit touches and passes each customer it touches to `customer`
     /// (a batch's, recursively) without building a set per edit.
     static func collect(_ edit: Edit, files: inout Set<String>, customer: (String) -> Void) {
-        if case .batch(let edits) = edit {
-            for e in edits { collect(e, files: &files, customer: customer) }
+        guard case .batch(let edits) = edit else {
+            files.insert(edit.file)
+            if let id = edit.customerID { customer(id) }
             return
         }
-        files.insert(edit.file)
-        if let id = edit.customerID { customer(id) }
+        var last = ""
+        for e in edits {
+            if case .batch = e { collect(e, files: &files, customer: customer); continue }
+            let file = e.file
+            if file != last { files.insert(file); last = file }
+            if let id = e.customerID { customer(id) }
+        }
     }
 
     /// Changed records and removed/added lines of one file.
