@@ -114,10 +114,10 @@ import AcumenStore
         try Self.select(h, item)
         // Through the root: the changes update asks for the list and changes nothing else.
         var probe = h.state
-        let effects = probe.update(.key(.enter))
+        let effects = probe.openChange()
         let cell = c.tiers.cells[t / n][t % n].customers
         let expected = cell.map { c.later.customers[Int($0)].id }
-        #expect(effects == [.listAccounts(AccountScope(title: "tier \(c.tiers.classes[t / n]) → \(c.tiers.classes[t % n])", ids: expected))])
+        #expect(effects == [.intent(.navigate(.accounts(filter: "", scope: AccountScope(title: "tier \(c.tiers.classes[t / n]) → \(c.tiers.classes[t % n])", ids: expected))))])
         #expect(probe.stack == [.changes] && probe.accounts.filter == "tier:core" && probe.accounts.scope == nil)
         h.press(.enter)
         #expect(h.state.stack == [.changes, .accounts])

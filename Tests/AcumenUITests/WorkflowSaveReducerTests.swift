@@ -37,7 +37,7 @@ import AcumenStore
         #expect(c.files == [WorkspaceFiles.settings])
         // The prompt names the edit "take theirs" would drop (the weights: settings.json), not the decision.
         #expect(c.drops.count == 1 && c.drops[0].hasPrefix("default weights"), "\(c.drops)")
-        #expect(h.frame.contains("Save conflict") && h.frame.contains("t  take theirs, dropping 1 unsaved edit (asks first):"))
+        #expect(h.frame.contains("Save conflict") && h.frame.contains("t  Take theirs, dropping 1 unsaved edit (asks first):"))
         #expect(h.frame.contains("      default weights ("))
         h.press(.char("d"))
         guard case .workflow(.diff(_, let lines, _))? = h.state.overlay else { Issue.record("expected the diff"); return }
@@ -82,7 +82,8 @@ import AcumenStore
         #expect(work.waitUntilComputed(seconds: 60))
         for action in work.collect() { h.send(action) }
         #expect(!h.state.isSaving && h.state.hasUnsavedEdits && h.frame.contains("[modified]"))
-        #expect(h.state.notice == "Saved; the edits made while saving are in the journal, not yet in the files")
+        // Said after the "Still saving" notice, so it waits behind it in the status queue.
+        #expect(([h.state.notice] + h.state.status.pending.map(\.text)).contains("Saved; the edits made while saving are in the journal, not yet in the files"))
         // On disk: the first decision in the files, the second only in the journal; a reopen
         // (as after a crash now) has both, each once.
         let reopened = try WorkspaceStore.open(h.folder, options: .init(readOnly: true))
@@ -96,7 +97,8 @@ import AcumenStore
         h.press(.enter)
         #expect(work.waitUntilComputed(seconds: 60))
         for action in work.collect() { h.send(action) }
-        #expect(h.state.notice == "Saved" && !h.state.hasUnsavedEdits && h.journalRecords == 0)
+        #expect(([h.state.notice] + h.state.status.pending.map(\.text)).contains("Saved"), "\(h.state.status)")
+        #expect(!h.state.hasUnsavedEdits && !h.state.isSaving && h.journalRecords == 0)
     }
 
     @Test func editsReplayedFromTheJournalCountAsUnsaved() throws {

@@ -3,44 +3,45 @@ import AcumenCore
 import AcumenStore
 
 extension AppState {
-    /// Keys while a workflow overlay is open.
-    mutating func workflowOverlayKey(_ o: WorkflowOverlay, _ k: Key) -> [Effect] {
+    /// Commands of an open workflow overlay (its context in the key map: prompt, question,
+    /// save review, conflict, diff); typed text and "any other key" are ``overlayKey(_:)``'s.
+    mutating func runWorkflowOverlay(_ c: Command, _ o: WorkflowOverlay) -> [Effect] {
         switch o {
         case .input(var t):
-            switch k {
-            case .escape: overlay = nil
-            case .enter:
+            switch c {
+            case .close: overlay = nil
+            case .confirm:
                 promptHistory.record(TextInput.oneLine(t.text), kind: t.purpose.historyKind)
                 return submit(t)
             default:
-                if t.editor.handle(k, history: promptHistory[t.purpose.historyKind]) { overlay = .workflow(.input(t)) }
+                if t.editor.perform(c, history: promptHistory[t.purpose.historyKind]) { overlay = .workflow(.input(t)) }
             }
-        case .confirm(let c): return confirmationKey(c, k)
+        case .confirm(let q): return answer(q, yes: c == .confirm)
         case .saveReview:
             overlay = nil
-            if k == .enter || k == .char("y") || k == .ctrl("s") { return [.workflow(.save(overwriting: []))] }
-        case .conflict(let c):
-            switch k {
-            case .char("k"): overlay = nil; return [.workflow(.save(overwriting: c.files))]
-            case .char("t"):
+            if c == .confirm { return [.workflow(.save(overwriting: []))] }
+        case .conflict(let conflict):
+            switch c {
+            case .keepMine: overlay = nil; return [.workflow(.save(overwriting: conflict.files))]
+            case .takeTheirs:
                 // Take theirs names what it drops, and asks, before it drops anything.
                 overlay = nil
-                guard !c.drops.isEmpty else { return [.workflow(.takeTheirs(c.files))] }
+                guard !conflict.drops.isEmpty else { return [.workflow(.takeTheirs(conflict.files))] }
                 overlay = .workflow(.confirm(Confirmation(
-                    "Take theirs and drop \(Format.count(c.drops.count, "unsaved edit"))?",
-                    detail: c.drops.joined(separator: "; "), onYes: [.workflow(.takeTheirs(c.files))])))
-            case .char("d"): return [.workflow(.showDiff(c.files))]
-            case .escape, .char("q"): overlay = nil; say("Not saved: the edits stay in the journal")
+                    "Take theirs and drop \(Format.count(conflict.drops.count, "unsaved edit"))?",
+                    detail: conflict.drops.joined(separator: "; "), onYes: [.workflow(.takeTheirs(conflict.files))])))
+            case .showDiff: return [.workflow(.showDiff(conflict.files))]
+            case .close: overlay = nil; say("Not saved: the edits stay in the journal")
             default: break
             }
-        case .diff(let c, let lines, let top):
-            let page = max(1, height - 4)
-            switch k {
-            case .escape, .char("q"), .enter: overlay = .workflow(.conflict(c))
-            case .down, .char("j"): overlay = .workflow(.diff(c, lines: lines, top: min(top + 1, max(0, lines.count - 1))))
-            case .up, .char("k"): overlay = .workflow(.diff(c, lines: lines, top: max(0, top - 1)))
-            case .pageDown, .char(" "): overlay = .workflow(.diff(c, lines: lines, top: min(top + page, max(0, lines.count - 1))))
-            case .pageUp: overlay = .workflow(.diff(c, lines: lines, top: max(0, top - page)))
+        case .diff(let conflict, let lines, let top):
+            let page = max(1, height - 4), last = max(0, lines.count - 1)
+            switch c {
+            case .close: overlay = .workflow(.conflict(conflict))
+            case .moveDown: overlay = .workflow(.diff(conflict, lines: lines, top: min(top + 1, last)))
+            case .moveUp: overlay = .workflow(.diff(conflict, lines: lines, top: max(0, top - 1)))
+            case .pageDown: overlay = .workflow(.diff(conflict, lines: lines, top: min(top + page, last)))
+            case .pageUp: overlay = .workflow(.diff(conflict, lines: lines, top: max(0, top - page)))
             default: break
             }
         }

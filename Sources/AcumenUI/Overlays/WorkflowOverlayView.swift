@@ -16,19 +16,18 @@ struct WorkflowOverlayView {
                 + [StyledLine(""), StyledLine(" Enter saves · Esc keeps editing (edits are safe in the journal)", .accent)]
             frame.box(&grid, title: "Review before save", lines: body, top: 0, selected: nil)
         case .conflict(let c):
+            // The choices are the key map's (remapped keys show as remapped); under "take
+            // theirs", the unsaved edits it would drop (it asks before dropping them).
             var body = [StyledLine(" Changed on disk since Acumen loaded it: " + TextSanitizer.sanitize(c.files.joined(separator: ", ")), .warning),
-                        StyledLine(""),
-                        StyledLine(" k  keep mine (overwrite their changes)", .overlay)]
-            if c.drops.isEmpty {
-                body.append(StyledLine(" t  take theirs (no unsaved edit is dropped)", .overlay))
-            } else {
-                body.append(StyledLine(" t  take theirs, dropping \(Format.count(c.drops.count, "unsaved edit")) (asks first):", .overlay))
+                        StyledLine("")]
+            for b in state.keys.table where b.context == .conflict {
+                guard b.command == .takeTheirs else { body.append(StyledLine(" \(b.keyNames)  \(b.summary)", .overlay)); continue }
+                if c.drops.isEmpty { body.append(StyledLine(" \(b.keyNames)  Take theirs (no unsaved edit is dropped)", .overlay)); continue }
+                body.append(StyledLine(" \(b.keyNames)  Take theirs, dropping \(Format.count(c.drops.count, "unsaved edit")) (asks first):", .overlay))
                 let shown = c.drops.count > 6 ? 5 : c.drops.count
                 body += c.drops.prefix(shown).map { StyledLine("      " + TextSanitizer.sanitize($0), .warning) }
                 if shown < c.drops.count { body.append(StyledLine("      … and \(c.drops.count - shown) more", .warning)) }
             }
-            body += [StyledLine(" d  show the differences", .overlay),
-                     StyledLine(" Esc  cancel: nothing is written", .overlay)]
             frame.box(&grid, title: "Save conflict", lines: body, top: 0, selected: nil)
         case .diff(let c, let lines, let top):
             let files = c.files
