@@ -60,6 +60,7 @@ struct BenchSteps {
             k += 1
             try store.save()
         })
+        out += try backgroundSaveSteps(store)
         out += whatIfSteps(store)
         out += try outputSteps(store, analysis)
         return out

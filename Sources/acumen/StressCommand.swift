@@ -46,6 +46,9 @@ struct StressCommand: ParsableCommand {
     @Flag(help: "Write through symlinked workspace files.")
     var followSymlinks = false
 
+    @Flag(help: "Save as the workbench does: write the files on another thread while edits go on.")
+    var background = false
+
     func run() throws {
         if let umask, let mask = mode_t(umask, radix: 8) { _ = Glibc.umask(mask) }
         if let create {
@@ -70,6 +73,7 @@ struct StressCommand: ParsableCommand {
         let count = store.workspace.customers.count
         guard count > 0 else { return }
         let pad = String(repeating: "x", count: max(0, noteBytes))
+        var saving = BackgroundSave()
         for k in 1...max(1, edits) {
             let seq = store.lastSeq + 1
             let id = store.workspace.customers[seq % count].id
@@ -78,7 +82,9 @@ struct StressCommand: ParsableCommand {
             let edit = seq % 5 == 0 ? Edit.batch([note, .setWeights([.monetary: Double(seq)])]) : note
             do { try store.record(edit, author: "stress", at: at) } catch { throw fail(error) }
             emit("ack \(seq)")
-            if k % max(1, saveEvery) == 0 || k == edits { try save(store) }
+            if background {
+                try saving.step(store, start: k % max(1, saveEvery) == 0, last: k == edits, emit: emit)
+            } else if k % max(1, saveEvery) == 0 || k == edits { try save(store) }
         }
     }
 
@@ -102,7 +108,7 @@ struct StressCommand: ParsableCommand {
     }
 
     /// Writes one line to standard output at once, unbuffered, so a SIGKILL loses nothing printed.
-    private func emit(_ line: String) { writeStandardOutput(line + "\n", sanitize: false) }
+    func emit(_ line: String) { writeStandardOutput(line + "\n", sanitize: false) }
 }
 
 /// `RLIMIT_FSIZE` as the type `getrlimit` takes on Glibc.

@@ -94,6 +94,46 @@ import Testing
         try expectReviewMatchesDiff(reopened, session)
     }
 
+    @Test func aLineNotInCanonicalFormCountsAsChangedThoughNoEditTouchedIt() throws {
+        let store = try WorkflowFixture.store(40)
+        let folder = store.folder
+        store.close()
+        // Customer 7's line rewritten by hand with a space after each comma: same data, other bytes.
+        let path = folder + "/" + WorkspaceFiles.customers
+        var lines = readText(path).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[8] = lines[8].replacingOccurrences(of: ",\"", with: ", \"")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let reopened = try WorkspaceStore.open(folder)
+        defer { reopened.close() }
+        let session = EditSession(store: reopened, author: "ann")
+        try session.perform(.setOwner(customer: reopened.workspace.customers[3].id, owner: "Zoë"), at: t0)
+        let customers = try #require(try PendingChanges(reopened).files.first { $0.name == WorkspaceFiles.customers })
+        #expect(customers.changedRecords == 2 && customers.removedLines == 3 && customers.addedLines == 3)
+        try expectReviewMatchesDiff(reopened, session)
+        // After its own save the file is canonical: the next review reads nothing from disk.
+        try session.perform(.setOwner(customer: reopened.workspace.customers[5].id, owner: "Bo"), at: t0)
+        #expect(reopened.validCustomerLines != nil)
+        try expectReviewMatchesDiff(reopened, session)
+    }
+
+    @Test func countsEqualDiffForEditsMadeWhileASaveWasWriting() throws {
+        let store = try WorkflowFixture.store(300)
+        defer { store.close() }
+        let session = EditSession(store: store, author: "ann")
+        let ids = store.workspace.customers.map(\.id)
+        try session.perform(.setOwner(customer: ids[1], owner: "Zoë"), at: t0)
+        let plan = try store.prepareSave()
+        // Recorded after the snapshot: not in the files this save writes.
+        try session.perform(.batch(ids[10..<60].map { .setTags(customer: $0, tags: ["later"]) }), at: t0)
+        try session.perform(.setWeights([.monetary: 3]), at: t0)
+        try store.finishSave(plan.write())
+        #expect(store.hasUnsavedEdits && store.unsavedEdits.count == 2)
+        let review = try PendingChanges(store)
+        #expect(review.files.first { $0.name == WorkspaceFiles.customers }?.changedRecords == 50)
+        try expectReviewMatchesDiff(store, session)
+        #expect(!store.hasUnsavedEdits && store.unsavedEdits.isEmpty)
+    }
+
     @Test func takeTheirsListsTheEditsItWouldDropBeforeDroppingThem() throws {
         let store = try WorkflowFixture.store()
         defer { store.close() }
@@ -105,7 +145,7 @@ import Testing
         let path = store.folder + "/" + WorkspaceFiles.settings
         try readText(path).replacingOccurrences(of: "\"EUR\"", with: "\"USD\"").write(toFile: path, atomically: false, encoding: .utf8)
         guard case .conflict(let c) = try session.save() else { Issue.record("expected a conflict"); return }
-        let listed = try c.editsTakingTheirsDrops(store)
+        let listed = c.editsTakingTheirsDrops(store)
         #expect(listed.map(\.edit.label) == ["default weights (1 criteria weighted)", "2 edits on 1 customer"])
         #expect(session.workspace.customer(id: id)?.owner == "Ann")
         #expect(try c.takeTheirs(session) == listed)

@@ -1,5 +1,6 @@
 import Dispatch
 import Testing
+import AcumenStore
 @testable import AcumenUI
 
 /// Work off the input path: the loop polls while it runs, collects its result between keys,
@@ -8,6 +9,7 @@ import Testing
     @Test func resultsArriveBetweenKeysAndPollingStops() throws {
         let h = try WorkflowHarness()
         _ = h.runtime.accountHistory()  // cached now, so the loop starts no history work of its own
+        h.store.adoptSaveReviewPreparation(h.store.saveReviewPreparation()?())  // nor the save review's index
         let terminal = InMemoryTerminal(width: 80, height: 24, events: [.tick])
         let work = BackgroundWork()
         work.start({ (1...1000).reduce(0, +) }) { sum in [.notice("sum \(sum)", isError: false)] }

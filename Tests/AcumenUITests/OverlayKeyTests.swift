@@ -16,7 +16,7 @@ import AcumenStore
                                    .prompt(Prompt(kind: .filter, text: "", previousFilter: "", previousRow: nil)),
                                    .columns(selected: 0), .confirmQuit, .workflow(.input(TextInput(.scenarioName, label: "x"))),
                                    .workflow(.confirm(Confirmation("q?", onYes: []))), .workflow(.saveReview([])),
-                                   .workflow(.conflict([])), .workflow(.diff(files: [], lines: [], top: 0))]
+                                   .workflow(.conflict(.init(files: []))), .workflow(.diff(.init(files: []), lines: [], top: 0))]
         for o in overlays {
             #expect(o.context.isOverlay)
             #expect(KeyMap.table.contains { $0.context == o.context }, "\(o.context) has no rows in the key map")
@@ -116,15 +116,15 @@ import AcumenStore
     @Test func theConflictQuestionListsAndTakesTheMappedKeys() throws {
         let h = try WorkflowHarness()
         h.runtime.useKeys(try Self.remapped(#"{"keep-mine": "m"}"#))
-        h.send(.workflow(.conflict([WorkspaceFiles.settings])))
+        h.send(.workflow(.conflict(files: [WorkspaceFiles.settings], drops: [])))
         #expect(h.frame.contains("m  Keep mine"))
         #expect(h.frame.contains("m keep mine"))  // the footer hint
         h.press(.char("k"))
-        #expect(h.state.overlay == .workflow(.conflict([WorkspaceFiles.settings])))
+        #expect(h.state.overlay == .workflow(.conflict(.init(files: [WorkspaceFiles.settings]))))
         h.press(.char("d"))
         guard case .workflow(.diff) = h.state.overlay else { Issue.record("no diff"); return }
         h.press(.char("q"))
-        #expect(h.state.overlay == .workflow(.conflict([WorkspaceFiles.settings])))
+        #expect(h.state.overlay == .workflow(.conflict(.init(files: [WorkspaceFiles.settings]))))
         h.press(.escape)
         #expect(h.state.overlay == nil)
         #expect(h.state.notice == "Not saved: the edits stay in the journal")

@@ -33,19 +33,72 @@ import AcumenStore
         h.press(.char("4"), .char("+"), .char("A"), .char("y"), .char("3"), .char("a"))
         try editSettingsOnDisk(h)
         h.press(.ctrl("s"), .enter)
-        guard case .workflow(.conflict(let files))? = h.state.overlay else { Issue.record("expected the conflict prompt"); return }
-        #expect(files == [WorkspaceFiles.settings])
-        #expect(h.frame.contains("Save conflict"))
+        guard case .workflow(.conflict(let c))? = h.state.overlay else { Issue.record("expected the conflict prompt"); return }
+        #expect(c.files == [WorkspaceFiles.settings])
+        // The prompt names the edit "take theirs" would drop (the weights: settings.json), not the decision.
+        #expect(c.drops.count == 1 && c.drops[0].hasPrefix("default weights"), "\(c.drops)")
+        #expect(h.frame.contains("Save conflict") && h.frame.contains("t  Take theirs, dropping 1 unsaved edit (asks first):"))
+        #expect(h.frame.contains("      default weights ("))
         h.press(.char("d"))
         guard case .workflow(.diff(_, let lines, _))? = h.state.overlay else { Issue.record("expected the diff"); return }
         #expect(lines.contains { $0.hasPrefix("-") && $0.contains("USD") } && lines.contains { $0.hasPrefix("+") && $0.contains("EUR") })
         h.press(.escape)
-        // Take theirs: settings from disk, the triage decision kept.
+        // Take theirs asks first, naming what it drops; nothing is dropped until `y`.
         h.press(.char("t"))
+        guard case .workflow(.confirm(let q))? = h.state.overlay else { Issue.record("expected the confirmation"); return }
+        #expect(q.question == "Take theirs and drop 1 unsaved edit?" && q.detail == c.drops[0])
+        #expect(h.workspace.settings.currency == "EUR" && h.frame.contains("Take theirs and drop 1 unsaved edit?"))
+        h.press(.char("y"))
+        // Settings from disk, the triage decision kept.
         #expect(h.workspace.settings.currency == "USD" && h.workspace.settings.weights[.monetary] == 15)
         #expect(h.workspace.customers.contains { $0.review != nil })
         h.press(.ctrl("s"), .enter)
         #expect(h.state.notice == "Saved")
+    }
+
+    @Test func takeTheirsCancelledAtTheQuestionDropsNothing() throws {
+        let h = try WorkflowHarness()
+        h.press(.char("4"), .char("+"), .char("A"), .char("y"))
+        try editSettingsOnDisk(h)
+        h.press(.ctrl("s"), .enter, .char("t"), .char("n"))
+        #expect(h.state.overlay == nil && h.state.notice == "Cancelled: nothing changed")
+        #expect(h.workspace.settings.currency == "EUR" && h.state.hasUnsavedEdits && h.journalRecords == 1)
+    }
+
+    @Test func saveWritesInTheBackgroundWhileInputGoesOn() throws {
+        let h = try WorkflowHarness()
+        let work = BackgroundWork()
+        h.runtime.background = work
+        h.press(.char("3"))
+        let first = try #require(h.state.triage.queue?.current)
+        h.press(.char("a"), .ctrl("s"), .enter)
+        #expect(h.state.isSaving && h.state.notice?.hasPrefix("Saving…") == true && h.frame.contains("[saving…]"))
+        // Keys go on while the files are written: a second decision, and a second save is refused politely.
+        let second = try #require(h.state.triage.queue?.current)
+        h.press(.char("a"))
+        #expect(second != first && h.workspace.customers[second].review != nil)
+        h.press(.ctrl("s"))
+        #expect(h.state.overlay == nil && h.state.notice?.hasPrefix("Still saving") == true)
+        #expect(work.waitUntilComputed(seconds: 60))
+        for action in work.collect() { h.send(action) }
+        #expect(!h.state.isSaving && h.state.hasUnsavedEdits && h.frame.contains("[modified]"))
+        // Said after the "Still saving" notice, so it waits behind it in the status queue.
+        #expect(([h.state.notice] + h.state.status.pending.map(\.text)).contains("Saved; the edits made while saving are in the journal, not yet in the files"))
+        // On disk: the first decision in the files, the second only in the journal; a reopen
+        // (as after a crash now) has both, each once.
+        let reopened = try WorkspaceStore.open(h.folder, options: .init(readOnly: true))
+        let ids = [first, second].map { h.workspace.customers[$0].id }
+        #expect(ids.allSatisfy { id in reopened.workspace.customer(id: id)?.history.count == 1 })
+        #expect(reopened.unsavedEdits.count == 1)
+        reopened.close()
+        h.press(.ctrl("s"))
+        guard case .workflow(.saveReview(let lines))? = h.state.overlay else { Issue.record("expected the review"); return }
+        #expect(lines == ["customers.jsonl  1 edit  1 record  −2 +2 lines"])
+        h.press(.enter)
+        #expect(work.waitUntilComputed(seconds: 60))
+        for action in work.collect() { h.send(action) }
+        #expect(([h.state.notice] + h.state.status.pending.map(\.text)).contains("Saved"), "\(h.state.status)")
+        #expect(!h.state.hasUnsavedEdits && !h.state.isSaving && h.journalRecords == 0)
     }
 
     @Test func editsReplayedFromTheJournalCountAsUnsaved() throws {

@@ -29,7 +29,7 @@ import AcumenStore
 
     @Test func conflictPrompt() throws {
         let h = try WorkflowHarness()
-        h.send(.workflow(.conflict([WorkspaceFiles.settings])))
+        h.send(.workflow(.conflict(files: [WorkspaceFiles.settings], drops: ["default weights (1 criteria weighted)", "owner of C0001: Zoë"])))
         Golden.check(h.frame, "save-conflict-80x24")
     }
 }

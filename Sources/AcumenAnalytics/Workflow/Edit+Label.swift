@@ -31,7 +31,11 @@ extension Edit {
             if edits.count == 1, let e = edits.first { return e.label }
             let reviews = edits.filter { if case .setReview = $0 { true } else { false } }
             if let r = reviews.first, reviews.count == 1 { return r.label }
-            let ids = Set(edits.flatMap(\.customerIDs))
+            // One set, no array per edit: a bulk edit may hold 100,000.
+            var ids = Set<String>(minimumCapacity: edits.count)
+            for e in edits {
+                if let id = e.customerID { ids.insert(id) } else { ids.formUnion(e.customerIDs) }
+            }
             return "\(edits.count) edits" + (ids.isEmpty ? "" : " on \(ids.count) customer\(ids.count == 1 ? "" : "s")")
         }
     }

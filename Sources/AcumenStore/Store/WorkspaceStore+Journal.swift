@@ -36,6 +36,7 @@ extension WorkspaceStore {
                 throw .invalid(problems)
             }
             for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
+            unsavedRecords.append(r)
         }
         let beyond = MoneyBounds.check(TransactionTable(), customers: w.customers)  // costs to serve set by edits
         if !beyond.isEmpty { throw .invalid(problems + beyond) }
@@ -93,6 +94,7 @@ extension WorkspaceStore {
         }
         nextSeq += 1
         for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
+        unsavedRecords.append(record)
     }
 
     /// Checks that this session still owns the workspace: the lock file is the one it locked

@@ -10,6 +10,7 @@ extension WorkspaceStore {
     /// Replaces the whole in-memory workspace (imports); it is written on the next save.
     public func replaceWorkspace(_ w: Workspace) {
         workspace = w
+        replacements += 1
         transactionsDirty = true
         pendingEdits[WorkspaceFiles.customers, default: 0] += 1
         pendingEdits[WorkspaceFiles.settings, default: 0] += 1
@@ -71,43 +72,69 @@ extension WorkspaceStore {
         pendingEdits[file] != nil ? lastSeq : savedSeq[file, default: 0]
     }
 
-    /// Writes the main files crash-safely and empties the journal.
+    /// Writes the main files crash-safely and empties the journal: ``prepareSave(overwriting:)``,
+    /// ``SavePlan/write()`` and ``finishSave(_:)`` in one go (the workbench runs the middle
+    /// step in the background).
     /// - Parameter overwriting: files the user chose to overwrite although they changed on disk.
     /// - Throws: ``WorkspaceError/changedOnDisk(_:)`` before writing anything when another
     ///   program changed a file; I/O errors leave the previous files and the journal intact and
     ///   the edits in memory, so the save can be retried.
     public func save(overwriting: Set<String> = []) throws(WorkspaceError) {
+        try finishSave(try prepareSave(overwriting: overwriting).write())
+    }
+
+    /// The first step of a save, on the store's thread: checks that this session still owns
+    /// the workspace, that every amount fits, and that no file changed on disk (unless chosen
+    /// to be overwritten); then takes an immutable snapshot of what to write. O(1) apart from
+    /// the checks: the workspace is a copy-on-write value.
+    /// - Throws: ``WorkspaceError/changedOnDisk(_:)`` (nothing written), read-only, invalid.
+    public func prepareSave(overwriting: Set<String> = []) throws(WorkspaceError) -> SavePlan {
         try checkOwnership()
         let beyond = MoneyBounds.check(workspace.transactions, customers: workspace.customers)
         if !beyond.isEmpty { throw .invalid(beyond) }
         let conflicts = try filesChangedOnDisk().filter { !overwriting.contains($0) }
         if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
-        let writer = AtomicFile(fs: fs)
-        for (file, bytes) in encodedFiles() {
-            let hash = Checksum.fingerprint(bytes)
-            if let fp = fingerprints[file], fp.hash == hash, fp.status != nil { continue }
-            let seq = seqToSave(file)
-            do {
-                try writer.replace(path(file), with: bytes, allowSymlink: options.followSymlinks)
-            } catch {
-                // A failure after the rename (fsync of the folder) leaves the new file in place:
-                // remember it as ours so the retry does not see a conflict.
-                if let now = try? fs.read(path(file), limit: options.maxFileSize), Checksum.fingerprint(now) == hash {
-                    fingerprints[file] = Fingerprint(status: try? fs.status(path(file)), hash: hash)
-                    savedSeq[file] = seq
-                }
+        let files = [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions]
+        return SavePlan(snapshot: SavePlan.Snapshot(workspace), folder: folder, fs: fs, followSymlinks: options.followSymlinks,
+                        maxFileSize: options.maxFileSize, settings: settingsToSave(), customersHeader: customersHeaderToSave(),
+                        writesTransactions: transactionsDirty || fingerprints[WorkspaceFiles.transactions] == nil,
+                        seqs: Dictionary(uniqueKeysWithValues: files.map { ($0, seqToSave($0)) }),
+                        known: fingerprints.compactMapValues { $0.status == nil ? nil : $0.hash },
+                        seq: lastSeq, replacements: replacements)
+    }
+
+    /// The last step of a save, on the store's thread: adopts the files ``SavePlan/write()``
+    /// replaced (their fingerprints and the journal sequence numbers they include), then
+    /// empties the journal — or, when edits were recorded while the files were written, keeps
+    /// it: the files say which records they include, so the later ones replay on open and are
+    /// saved by the next save. Those later edits stay unsaved here too.
+    /// - Throws: the write's I/O failure (what was written is adopted; the journal is intact).
+    public func finishSave(_ r: SavePlan.Result) throws(WorkspaceError) {
+        for w in r.written + (r.writtenDespiteFailure.map { [$0] } ?? []) {
+            fingerprints[w.file] = Fingerprint(status: w.status, hash: w.hash)
+            savedSeq[w.file] = w.seq
+            if w.file == WorkspaceFiles.transactions, r.replacements == replacements { storeTransactionCache(workspace) }
+        }
+        if var lines = r.customerLines, let fp = fingerprints[WorkspaceFiles.customers], fp.hash == lines.hash {
+            lines.status = lines.status ?? fp.status
+            customerLines = lines
+        }
+        if let failure = r.failure { throw .io(failure) }
+        if lastSeq == r.seq {
+            do { journalPosition = try journal.reset(); journalOwnTail = 0 } catch {
+                journalPosition = nil  // unknown: the next append cuts nothing and appends safely
                 throw .io(error)
             }
-            fingerprints[file] = Fingerprint(status: try? fs.status(path(file)), hash: hash)
-            savedSeq[file] = seq
-            if file == WorkspaceFiles.transactions { storeTransactionCache(workspace) }
-        }
-        do { journalPosition = try journal.reset(); journalOwnTail = 0 } catch {
-            journalPosition = nil  // unknown: the next append cuts nothing and appends safely
-            throw .io(error)
+            unsavedRecords = []
+        } else {
+            unsavedRecords = unsavedRecords.filter { Self.unsaved($0.edit, seq: $0.seq, savedSeq: savedSeq) != nil }
         }
         pendingEdits = [:]
-        transactionsDirty = false
+        for rec in unsavedRecords {
+            guard let edit = Self.unsaved(rec.edit, seq: rec.seq, savedSeq: savedSeq) else { continue }
+            for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
+        }
+        if r.replacements == replacements { transactionsDirty = false }
     }
 
     /// Takes the version on disk, dropping every unsaved edit (the journal is emptied, so they
@@ -121,6 +148,8 @@ extension WorkspaceStore {
         let fresh = try WorkspaceStore.open(folder, fs: fs, options: reading)
         do { journalPosition = try journal.reset(); journalOwnTail = 0 } catch { throw .io(error) }
         transactionsDirty = false
+        unsavedRecords = []
+        customerLines = nil
         workspace = fresh.workspace
         fingerprints = fresh.fingerprints
         savedSeq = fresh.savedSeq

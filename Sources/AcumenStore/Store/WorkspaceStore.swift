@@ -78,6 +78,14 @@ public final class WorkspaceStore {
     let journal: Journal
     /// Files to read from a committed import's staged copies (read-only opens; ``WorkspacePublish``).
     var readOverlay: [String: String] = [:]
+    /// The journal records not yet (wholly) in the main files, oldest first: replayed on open
+    /// or appended since; what the save review and "take theirs" read instead of the journal file.
+    var unsavedRecords: [Journal.Record] = []
+    /// What the save review knows of `customers.jsonl` as last loaded or saved (nil: not known yet).
+    var customerLines: CustomerLineIndex?
+    /// Increases with every ``replaceWorkspace(_:)``, so a save that finishes in the background
+    /// knows whether the transactions it wrote are still the ones in memory.
+    var replacements = 0
 
     /// Sequence number of the last acknowledged (journaled) edit, 0 if none.
     public var lastSeq: Int { nextSeq - 1 }

@@ -104,9 +104,7 @@ public final class EditSession {
     /// - Returns: the edits dropped because they changed a file taken from disk.
     @discardableResult
     public func takeTheirs(_ conflict: SaveConflict) throws(WorkspaceError) -> [Journal.Record] {
-        let journal = Journal(path: store.path(WorkspaceFiles.journal), fs: store.fs)
-        let records: [Journal.Record]
-        do { records = try journal.read(limit: store.options.maxFileSize).records } catch { throw .io(error) }
+        let records = store.unsavedRecords
         let savedSeq = store.savedSeq
         try store.reload()
         var dropped: [Journal.Record] = []

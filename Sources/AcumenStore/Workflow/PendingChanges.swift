@@ -1,21 +1,22 @@
 import AcumenCore
 import AcumenAnalytics
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What saving would change, per file: the journaled edits and the records and lines that
 /// would differ from the file on disk ("review before save").
 ///
-/// The counts are what `diff old new` reports after the save, computed without rewriting the
-/// files: `customers.jsonl` compares only the header and the lines of the customers the
-/// unsaved edits touch (one line per customer, in workspace order, so each of those lines
-/// is replaced in place and no other line changes); `settings.json` is small and is encoded
-/// and diffed whole. The whole-file diff is the fallback when the fast path's premise does not
-/// hold (the file changed on disk, an import replaced the workspace, the line count differs).
+/// The counts are what `diff old new` reports after the save, computed from the edit list
+/// without reading the journal or rewriting the files: the store keeps the unsaved edits in
+/// memory, and for `customers.jsonl` a ``CustomerLineIndex`` of the file as last loaded or
+/// saved — one line per customer, in workspace order, so the lines that change are the header
+/// (when it changes), the lines of the customers the unsaved edits touch, and the lines on disk
+/// that are not in canonical form; no other line changes. `settings.json` is small and is
+/// encoded and diffed whole. The whole-file diff is the fallback when the index's premise does
+/// not hold (the file changed on disk, an import replaced the workspace, a hand-written file
+/// without one line per customer).
 ///
-/// - Complexity: O(size of `customers.jsonl`) to find its line starts plus O(touched
-///   customers) encodings; 100k customers with a bulk edit of 30k: tens of milliseconds.
+/// - Complexity: O(edits) plus, once per version of `customers.jsonl` not written by this
+///   store, O(file) to build its index (``WorkspaceStore/prepareSaveReview()``, run in the
+///   background by the workbench); 100k customers with a bulk edit of 30k: a few milliseconds.
 public struct PendingChanges: Hashable, Sendable {
     /// The pending changes to one file.
     public struct File: Hashable, Sendable {
@@ -42,31 +43,29 @@ public struct PendingChanges: Hashable, Sendable {
 
     /// Collects the pending changes of an open store.
     ///
-    /// Reads the journal for the edit labels and the customers they touch, then counts the
-    /// changed lines of each touched file against its bytes on disk.
+    /// Takes the edit labels and the customers they touch from the store's unsaved edits (in
+    /// memory), then counts the changed lines of each touched file.
     public init(_ store: WorkspaceStore) throws(WorkspaceError) {
-        let journal = Journal(path: store.path(WorkspaceFiles.journal), fs: store.fs)
-        let records: [Journal.Record]
-        do { records = try journal.read(limit: store.options.maxFileSize).records } catch { throw .io(error) }
-        let unsaved = records.compactMap { r in WorkspaceStore.unsaved(r.edit, seq: r.seq, savedSeq: store.savedSeq) }
+        let unsaved = store.unsavedEdits
         // One pass over the edits (a bulk edit may hold 100,000): files and customers touched.
         var touchedFiles: [Set<String>] = []
-        var touchedIDs = Set<String>()
+        var touched = [Bool](repeating: false, count: store.workspace.customers.count)
+        let index = store.workspace.index
         for edit in unsaved {
             var files = Set<String>()
-            Self.collect(edit, files: &files, ids: &touchedIDs)
+            Self.collect(edit, files: &files) { id in if let k = index[id] { touched[k] = true } }
             touchedFiles.append(files)
         }
         let conflicts = Set(try store.filesChangedOnDisk())
         var list: [File] = []
         for name in [WorkspaceFiles.settings, WorkspaceFiles.customers, WorkspaceFiles.transactions] {
             let labels = unsaved.indices.filter { touchedFiles[$0].contains(name) }.map { unsaved[$0].label }
-            let touched = !labels.isEmpty || store.pendingEdits[name] != nil
+            let isTouched = !labels.isEmpty || store.pendingEdits[name] != nil
                 || (name == WorkspaceFiles.transactions && store.transactionsDirty)
-            guard touched else { continue }
+            guard isTouched else { continue }
             let counts: Counts
             if name == WorkspaceFiles.customers, !conflicts.contains(name), !store.transactionsDirty,
-               let fast = try Self.customerCounts(store, touching: touchedIDs) {
+               let fast = try Self.customerCounts(store, touched: touched) {
                 counts = fast
             } else {
                 guard let c = try Self.wholeFileCounts(store, name) else { continue }
@@ -80,15 +79,21 @@ public struct PendingChanges: Hashable, Sendable {
         files = list
     }
 
-    /// Adds the files and customers an edit touches (a batch's, recursively) without building
-    /// a set per edit.
-    static func collect(_ edit: Edit, files: inout Set<String>, ids: inout Set<String>) {
-        if case .batch(let edits) = edit {
-            for e in edits { collect(e, files: &files, ids: &ids) }
+    /// Adds the files an edit touches and passes each customer it touches to `customer`
+    /// (a batch's, recursively) without building a set per edit.
+    static func collect(_ edit: Edit, files: inout Set<String>, customer: (String) -> Void) {
+        guard case .batch(let edits) = edit else {
+            files.insert(edit.file)
+            if let id = edit.customerID { customer(id) }
             return
         }
-        files.insert(edit.file)
-        if let id = edit.customerID { ids.insert(id) }
+        var last = ""
+        for e in edits {
+            if case .batch = e { collect(e, files: &files, customer: customer); continue }
+            let file = e.file
+            if file != last { files.insert(file); last = file }
+            if let id = e.customerID { customer(id) }
+        }
     }
 
     /// Changed records and removed/added lines of one file.
@@ -101,7 +106,7 @@ public struct PendingChanges: Hashable, Sendable {
 
     /// The counts from encoding the whole file and diffing it with the file on disk.
     static func wholeFileCounts(_ store: WorkspaceStore, _ name: String) throws(WorkspaceError) -> Counts? {
-        guard let new = store.encodedFiles().first(where: { $0.file == name })?.bytes else { return nil }
+        guard let new = store.encodedFile(name) else { return nil }
         let old = try store.bytesOnDisk(name) ?? []
         if name == WorkspaceFiles.settings {
             let diff = LineDiff(old: old, new: new).counts
@@ -129,41 +134,18 @@ public struct PendingChanges: Hashable, Sendable {
         return (counts.values.reduce(0, +), added, addedRecords)
     }
 
-    /// The counts of `customers.jsonl` from its header and the touched customers' lines only;
-    /// nil when the file on disk does not hold exactly one line per customer after the header.
-    static func customerCounts(_ store: WorkspaceStore, touching ids: Set<String>) throws(WorkspaceError) -> Counts? {
-        guard let disk = try store.bytesOnDisk(WorkspaceFiles.customers) else { return nil }
-        let starts = lineStarts(disk)
-        let customers = store.workspace.customers
-        guard starts.count - 1 == customers.count + 1 else { return nil }
-        func line(_ k: Int) -> ArraySlice<UInt8> { disk[starts[k]..<starts[k + 1]] }
-        var changed = 0, records = 0
-        if WorkspaceCodec.customersHeaderLine(store.customersHeaderToSave())[...] != line(0) { changed += 1 }
-        var buffer: [UInt8] = []
-        for id in ids {
-            guard let k = store.workspace.index[id] else { continue }
-            buffer.removeAll(keepingCapacity: true)
-            CustomerLineWriter.append(customers[k], to: &buffer)
-            if buffer[...] != line(k + 1) { changed += 1; records += 1 }
-        }
-        return Counts(records: records, lines: changed, added: changed)
+    /// The counts of `customers.jsonl` from its line index and the touched customers; nil
+    /// when the file on disk does not hold exactly one line per customer after the header.
+    static func customerCounts(_ store: WorkspaceStore, touched: [Bool]) throws(WorkspaceError) -> Counts? {
+        guard let index = try store.customerLineIndex() else { return nil }
+        var records = touched.reduce(0) { $0 + ($1 ? 1 : 0) }
+        for k in index.differing where !touched[k] { records += 1 }
+        let header = WorkspaceCodec.customersHeaderLine(store.customersHeaderToSave()) != index.headerLine ? 1 : 0
+        return Counts(records: records, lines: records + header, added: records + header)
     }
 
-    /// Offsets where each line starts, plus the end offset (a missing final line end is
-    /// treated as present, as `diff` reports the line either way).
-    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
-        var starts = [0]
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var at = 0
-            while at < raw.count, let hit = memchr(base + at, 0x0A, raw.count - at) {
-                at = base.distance(to: UnsafeRawPointer(hit)) + 1
-                starts.append(at)
-            }
-        }
-        if starts.last != bytes.count { starts.append(bytes.count) }
-        return starts
-    }
+    /// Offsets where each line starts, plus the end offset (see ``CustomerLineIndex/lineStarts(_:)``).
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] { CustomerLineIndex.lineStarts(bytes) }
 
     /// Summary lines for a prompt, e.g. `customers.jsonl  5 edits  3 records  −4 +4 lines`.
     public var summaryLines: [String] {

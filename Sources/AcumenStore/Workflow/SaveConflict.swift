@@ -23,15 +23,12 @@ public struct SaveConflict: Hashable, Sendable {
     /// True when "take theirs" drops this unsaved edit: it changes a file taken from disk.
     public func drops(_ edit: Edit) -> Bool { !WorkspaceStore.files(of: edit).isDisjoint(with: files) }
 
-    /// The unsaved edits "take theirs" would drop, oldest first, read from the journal without
-    /// changing anything — for the prompt to list (``Edit/label``) before the user confirms.
-    /// (An edit to another file that no longer applies to the reloaded files is dropped too;
-    /// that is known only when it is replayed.)
-    public func editsTakingTheirsDrops(_ store: WorkspaceStore) throws(WorkspaceError) -> [Journal.Record] {
-        let journal = Journal(path: store.path(WorkspaceFiles.journal), fs: store.fs)
-        let records: [Journal.Record]
-        do { records = try journal.read(limit: store.options.maxFileSize).records } catch { throw .io(error) }
-        return records.filter { r in WorkspaceStore.unsaved(r.edit, seq: r.seq, savedSeq: store.savedSeq).map(drops) ?? false }
+    /// The unsaved edits "take theirs" would drop, oldest first, from the store's unsaved edits
+    /// in memory without changing anything — for the prompt to list (``Edit/label``) before the
+    /// user confirms. (An edit to another file that no longer applies to the reloaded files is
+    /// dropped too; that is known only when it is replayed.)
+    public func editsTakingTheirsDrops(_ store: WorkspaceStore) -> [Journal.Record] {
+        store.unsavedRecords.filter { r in WorkspaceStore.unsaved(r.edit, seq: r.seq, savedSeq: store.savedSeq).map(drops) ?? false }
     }
 
     /// "Show diff": per conflicting file, the file on disk (old) against what saving would

@@ -20,22 +20,28 @@ extension AppState {
         case .saveReview:
             overlay = nil
             if c == .confirm { return [.workflow(.save(overwriting: []))] }
-        case .conflict(let files):
+        case .conflict(let conflict):
             switch c {
-            case .keepMine: overlay = nil; return [.workflow(.save(overwriting: files))]
-            case .takeTheirs: overlay = nil; return [.workflow(.takeTheirs(files))]
-            case .showDiff: return [.workflow(.showDiff(files))]
+            case .keepMine: overlay = nil; return [.workflow(.save(overwriting: conflict.files))]
+            case .takeTheirs:
+                // Take theirs names what it drops, and asks, before it drops anything.
+                overlay = nil
+                guard !conflict.drops.isEmpty else { return [.workflow(.takeTheirs(conflict.files))] }
+                overlay = .workflow(.confirm(Confirmation(
+                    "Take theirs and drop \(Format.count(conflict.drops.count, "unsaved edit"))?",
+                    detail: conflict.drops.joined(separator: "; "), onYes: [.workflow(.takeTheirs(conflict.files))])))
+            case .showDiff: return [.workflow(.showDiff(conflict.files))]
             case .close: overlay = nil; say("Not saved: the edits stay in the journal")
             default: break
             }
-        case .diff(let files, let lines, let top):
+        case .diff(let conflict, let lines, let top):
             let page = max(1, height - 4), last = max(0, lines.count - 1)
             switch c {
-            case .close: overlay = .workflow(.conflict(files))
-            case .moveDown: overlay = .workflow(.diff(files: files, lines: lines, top: min(top + 1, last)))
-            case .moveUp: overlay = .workflow(.diff(files: files, lines: lines, top: max(0, top - 1)))
-            case .pageDown: overlay = .workflow(.diff(files: files, lines: lines, top: min(top + page, last)))
-            case .pageUp: overlay = .workflow(.diff(files: files, lines: lines, top: max(0, top - page)))
+            case .close: overlay = .workflow(.conflict(conflict))
+            case .moveDown: overlay = .workflow(.diff(conflict, lines: lines, top: min(top + 1, last)))
+            case .moveUp: overlay = .workflow(.diff(conflict, lines: lines, top: max(0, top - 1)))
+            case .pageDown: overlay = .workflow(.diff(conflict, lines: lines, top: min(top + page, last)))
+            case .pageUp: overlay = .workflow(.diff(conflict, lines: lines, top: max(0, top - page)))
             default: break
             }
         }

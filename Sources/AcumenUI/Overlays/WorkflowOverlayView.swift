@@ -18,13 +18,22 @@ struct WorkflowOverlayView {
                 + [StyledLine(""), StyledLine(" \(state.keys.keyNames(.confirm, in: .saveReview, separator: " or ")) saves · "
                     + "\(state.keys.keyNames(.close, in: .saveReview)) keeps editing (edits are safe in the journal)", .accent)]
             frame.box(&grid, title: "Review before save", lines: body, top: 0, selected: nil)
-        case .conflict(let files):
-            // The choices are the key map's (remapped keys show as remapped).
-            let choices = state.keys.table.filter { $0.context == .conflict }.map { StyledLine(" \($0.keyNames)  \($0.summary)", .overlay) }
-            let body = [StyledLine(" Changed on disk since Acumen loaded it: " + TextSanitizer.sanitize(files.joined(separator: ", ")), .warning),
-                        StyledLine("")] + choices
+        case .conflict(let c):
+            // The choices are the key map's (remapped keys show as remapped); under "take
+            // theirs", the unsaved edits it would drop (it asks before dropping them).
+            var body = [StyledLine(" Changed on disk since Acumen loaded it: " + TextSanitizer.sanitize(c.files.joined(separator: ", ")), .warning),
+                        StyledLine("")]
+            for b in state.keys.table where b.context == .conflict {
+                guard b.command == .takeTheirs else { body.append(StyledLine(" \(b.keyNames)  \(b.summary)", .overlay)); continue }
+                if c.drops.isEmpty { body.append(StyledLine(" \(b.keyNames)  Take theirs (no unsaved edit is dropped)", .overlay)); continue }
+                body.append(StyledLine(" \(b.keyNames)  Take theirs, dropping \(Format.count(c.drops.count, "unsaved edit")) (asks first):", .overlay))
+                let shown = c.drops.count > 6 ? 5 : c.drops.count
+                body += c.drops.prefix(shown).map { StyledLine("      " + TextSanitizer.sanitize($0), .warning) }
+                if shown < c.drops.count { body.append(StyledLine("      … and \(c.drops.count - shown) more", .warning)) }
+            }
             frame.box(&grid, title: "Save conflict", lines: body, top: 0, selected: nil)
-        case .diff(let files, let lines, let top):
+        case .diff(let c, let lines, let top):
+            let files = c.files
             let body = lines.map { l -> StyledLine in
                 let role: StyleRole = l.hasPrefix("+") ? .positive : l.hasPrefix("-") ? .negative : l.hasPrefix("@@") ? .accent : .overlay
                 return StyledLine(TextSanitizer.sanitize(l), role)

@@ -9,16 +9,11 @@ extension Runtime {
         switch effect {
         case .edit(let request): return edit(request)
         case .reviewSave:
+            if saveInFlight { return [.notice("Still saving — Ctrl-S again once it says Saved", isError: false)] }
             do { return [.workflow(.pendingChanges(try PendingChanges(session.store).summaryLines))] } catch {
                 return [.workflow(.failed(error.description))]
             }
-        case .save(let files):
-            do {
-                switch try session.save(overwriting: Set(files)) {
-                case .saved: return [.workflow(.saved)]
-                case .conflict(let c): return [.workflow(.conflict(c.files))]
-                }
-            } catch { return [.workflow(.failed("Not saved: " + error.description))] }
+        case .save(let files): return save(overwriting: files)
         case .takeTheirs(let files):
             do {
                 let dropped = try SaveConflict(files: files).takeTheirs(session)

@@ -48,6 +48,9 @@ public final class Runtime {
     /// date; see ``accountHistory()``), and the date it is being computed for.
     var history: (day: Day, value: AccountHistory)?
     var historyPending: Day?
+    /// A save is writing in the background (``save(overwriting:)``); another was asked for meanwhile.
+    var saveInFlight = false
+    var saveQueued = false
     /// Writes an export (the executable's file writer: a file, crash-safely, asking before it
     /// overwrites); nil where exporting is not wired.
     public var exporter: ((ExportRequest, PortfolioAnalysis, Workspace) -> [Action])?
@@ -169,6 +172,7 @@ public final class Runtime {
         let (w, h) = terminal.size
         if w != state.width || h != state.height { send(.resize(width: w, height: h)) }
         _ = accountHistory()
+        prepareSaveReview()
         send(.tick(milliseconds: uptime()))
         terminal.pollMilliseconds = pollInterval
         draw(terminal)
@@ -183,6 +187,7 @@ public final class Runtime {
             if state.isQuitting { break }
             draw(terminal)
         }
+        finishSaveBeforeQuitting()
     }
 
     /// How long the loop may wait for a key: 100 ms while background work runs, until the next

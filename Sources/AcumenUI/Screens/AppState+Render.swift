@@ -48,12 +48,16 @@ extension AppState {
             i == scoped ? crumb(s) + ": " + TextSanitizer.sanitize(accounts.scope?.title ?? "") : crumb(s)
         }.joined(separator: glyphs.breadcrumbSeparator)
         // Right: the analysis date and window (always visible), then [modified].
-        let right = hasUnsavedEdits && width > 12 ? width - 11 : width
+        let right = (hasUnsavedEdits || isSaving) && width > 12 ? width - 11 : width
         let date = headerDate(room: max(0, right - x - 10))
         let dateX = right - DisplayWidth.of(date) - 1
         grid.put(TextLayout.truncate(path, width: (date.isEmpty ? right : dateX - 1) - x, ellipsis: glyphs.ellipsis), x: x, y: 0, role: .breadcrumb)
         if !date.isEmpty { grid.put(date, x: dateX, y: 0, role: .breadcrumb) }
-        if hasUnsavedEdits, width > 12 { grid.put("[modified]", x: width - 11, y: 0, role: .warning) }
+        if isSaving, width > 12 {
+            grid.put("[saving" + glyphs.ellipsis + "]", x: width - 11, y: 0, role: .warning)
+        } else if hasUnsavedEdits, width > 12 {
+            grid.put("[modified]", x: width - 11, y: 0, role: .warning)
+        }
     }
 
     func drawStatusLine(_ grid: inout CellGrid, y: Int) {

@@ -38,6 +38,8 @@ public struct AppState: Sendable {
     public var pendingUndo: String?
     /// Whether edits are waiting to be saved (quitting then asks first).
     public var hasUnsavedEdits = false
+    /// True while a save writes the files in the background (the title bar says "saving…").
+    public var isSaving = false
     /// Shown in the title bar.
     public var workspaceName: String
     /// Set when the app should end; the runtime stops the loop.

@@ -28,6 +28,7 @@ extension AppState {
         case .undo, .redo: return undoOrRedo(redo: c == .redo)
         case .save:
             guard workflow != nil else { return [] }
+            if isSaving { say("Still saving — Ctrl-S again once it says Saved (edits made now are safe in the journal)"); return [] }
             return [.workflow(.reviewSave)]
         case .toggleBaselineDeltas where screen == .accounts || screen == .portfolio:
             return toggleBaselineDeltas()
@@ -133,12 +134,21 @@ extension AppState {
         case .edited(let o): return edited(o)
         case .pendingChanges(let lines):
             if lines.isEmpty { say("Nothing to save") } else { overlay = .workflow(.saveReview(lines)) }
-        case .saved:
-            hasUnsavedEdits = false
-            say("Saved")
-        case .conflict(let files): overlay = .workflow(.conflict(files))
+        case .saving:
+            isSaving = true
+            say("Saving… keep working: every edit is safe in the journal", progress: true)
+        case .saved(let pending):
+            isSaving = false
+            hasUnsavedEdits = pending
+            say(pending ? "Saved; the edits made while saving are in the journal, not yet in the files" : "Saved")
+        case .saveFailed(let message):
+            isSaving = false
+            say(message, error: true)
+        case .conflict(let files, let drops):
+            isSaving = false
+            overlay = .workflow(.conflict(WorkflowOverlay.Conflict(files: files, drops: drops)))
         case .diff(let lines):
-            if case .workflow(.conflict(let files)) = overlay { overlay = .workflow(.diff(files: files, lines: lines, top: 0)) }
+            if case .workflow(.conflict(let c)) = overlay { overlay = .workflow(.diff(c, lines: lines, top: 0)) }
         case .failed(let message): say(message, error: true)
         case .triageQueue(let q, let counts):
             if triage.queue?.current != q.current { triage.card = nil }

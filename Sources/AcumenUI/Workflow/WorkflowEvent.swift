@@ -29,9 +29,14 @@ public enum WorkflowEvent: Sendable {
     case edited(EditOutcome)
     /// The review-before-save summary: one line per file.
     case pendingChanges([String])
-    case saved
-    /// Nothing was written: these files changed on disk.
-    case conflict([String])
+    /// A save started writing the files in the background; input goes on.
+    case saving
+    /// The save finished; `stillPending`: edits made while it ran are not in the files yet.
+    case saved(stillPending: Bool)
+    /// The save failed (nothing lost: the edits are in the journal).
+    case saveFailed(String)
+    /// Nothing was written: these files changed on disk; "take theirs" would drop `drops`.
+    case conflict(files: [String], drops: [String])
     /// A unified diff per file, as lines.
     case diff([String])
     /// Saving or reloading failed.
