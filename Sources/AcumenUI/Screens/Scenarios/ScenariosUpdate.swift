@@ -109,7 +109,11 @@ extension AppState {
         let names = w.analysis.tierNames
         let tiers = (from < names.count ? names[from] : "?") + " → " + (to < names.count ? names[to] : "?")
         let rows = w.comparison.customers(from: from, to: to)
-        guard !rows.isEmpty else { say("No accounts are \(tiers) from \(w.baselineName) to \(w.scenarioName ?? "")"); return [] }
+        guard !rows.isEmpty else {
+            let tier = { (k: Int) in k < names.count ? names[k] : "?" }
+            say(from == to ? "No accounts are \(tier(from)) on both sides" : "No accounts move from \(tier(from)) to \(tier(to)) (\(w.baselineName) → \(w.scenarioName ?? ""))")
+            return []
+        }
         let title = "\(tiers) (\(w.baselineName) → \(w.scenarioName ?? ""))"
         return [.listAccounts(AccountScope(title: title, ids: rows.filter { $0 < customers.count }.map { customers[$0].id }))]
     }
