@@ -91,7 +91,7 @@ import AcumenStore
         h.press(.char("u"))
         #expect(h.workspace.settings.scenarios.map(\.name) == ["Revenue first"])
         #expect(h.state.scenarios.right == .saved("Revenue first"))
-        #expect((h.state.notice ?? "").hasPrefix("Undid"))
+        #expect(h.state.workflow?.redoLabel == #"scenario "Revenue first" renamed "Value first""#)
     }
 
     @Test func deleteSaysUUndoesItAndUBringsItBack() throws {

@@ -21,7 +21,6 @@ extension AppState {
     /// trial, else the last saved scenario; the cursor on the first mover.
     mutating func openScenarios() -> [Effect] {
         guard workflow != nil else { return [] }
-        prepareWeights()
         let sides = scenarioSides
         scenarios.left = .defaults
         scenarios.right = sides.last?.id ?? .defaults
@@ -62,7 +61,7 @@ extension AppState {
 
     /// Keys of the scenario comparison: `]`/`[` change the right side, `>`/`<` the left;
     /// `j`/`k`/`h`/`l` move over the tier cells and the movers; `Enter` lists a cell's accounts
-    /// or opens a mover's profile (through the root: ``Effect/listAccounts(_:)``, ``openProfile(_:)``; Esc comes back);
+    /// or opens a mover's profile (through the root: ``Intent/navigate(_:)``; Esc comes back);
     /// `R` renames and `D` deletes the saved scenario on the right (else on the left).
     mutating func runScenarios(_ c: Command) -> [Effect] {
         guard !scenarioSides.isEmpty else { return [] }
@@ -95,15 +94,15 @@ extension AppState {
     }
 
     /// `Enter`: a tier cell lists its accounts, a mover opens its profile. Both go by customer
-    /// id through the root (``Effect/listAccounts(_:)``, ``openProfile(_:)``), never by writing
-    /// the accounts list, so this screen's sides and cursor are what `Esc` comes back to.
+    /// id through the root (``Intent/navigate(_:)``), never by writing the accounts list, so
+    /// this screen's sides and cursor are what `Esc` comes back to.
     mutating func openScenarioItem() -> [Effect] {
         guard let w = scenarios.comparison else { return [] }
         let customers = w.analysis.customers
         if let m = scenarios.mover {
             let k = scenarios.movers[m]
             guard k < customers.count, let row = table.row(id: customers[k].id, near: k) else { return [] }
-            return openProfile(row)
+            return [.intent(.navigate(.profile(row)))]
         }
         guard let (from, to) = scenarios.cell else { return [] }
         let names = w.analysis.tierNames
@@ -115,6 +114,10 @@ extension AppState {
             return []
         }
         let title = "\(tiers) (\(w.baselineName) → \(w.scenarioName ?? ""))"
-        return [.listAccounts(AccountScope(title: title, ids: rows.filter { $0 < customers.count }.map { customers[$0].id }))]
+        let known = rows.filter { $0 < customers.count }
+        // The rows are a guess the scope checks (customer order is table order), so a drill-in
+        // at a million accounts does not hash every id.
+        let scope = AccountScope(title: title, ids: known.map { customers[$0].id }, rows: known.map(Int32.init))
+        return [.intent(.navigate(.accounts(filter: "", scope: scope)))]
     }
 }
