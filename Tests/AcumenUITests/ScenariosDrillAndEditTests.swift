@@ -91,7 +91,8 @@ import AcumenStore
         h.press(.char("u"))
         #expect(h.workspace.settings.scenarios.map(\.name) == ["Revenue first"])
         #expect(h.state.scenarios.right == .saved("Revenue first"))
-        #expect(h.state.workflow?.redoLabel == #"scenario "Revenue first" renamed "Value first""#)
+        // Shown now or next on the status line (messages queue; none overwrites another).
+        #expect(([h.state.status.current].compactMap { $0 } + h.state.status.pending).contains { $0.text.hasPrefix("Undid") })
     }
 
     @Test func deleteSaysUUndoesItAndUBringsItBack() throws {

@@ -120,4 +120,12 @@ extension AppState {
         let scope = AccountScope(title: title, ids: known.map { customers[$0].id }, rows: known.map(Int32.init))
         return [.intent(.navigate(.accounts(filter: "", scope: scope)))]
     }
+
+    /// A saved scenario was renamed (or a rename undone): a side showing it keeps showing it
+    /// under its new name.
+    mutating func followScenariosRename(from: String, to: String) {
+        if scenarios.left == .saved(from) { scenarios.left = .saved(to) }
+        if scenarios.right == .saved(from) { scenarios.right = .saved(to) }
+        if scenarios.comparison != nil { compareScenarios() }
+    }
 }

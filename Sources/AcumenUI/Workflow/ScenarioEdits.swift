@@ -1,9 +1,10 @@
 import AcumenAnalytics
 import AcumenCore
 
-/// Saving, renaming and deleting saved scenarios from the Weights and Scenarios screens: each is
-/// an edit of the workspace (journaled, undoable with `u`), checked here first so a bad name
-/// keeps the prompt open with the reason, and checked again by the model.
+/// Saving, renaming and deleting saved scenarios, shared by the Weights and Scenarios screens
+/// (so it lives with the workflow, not in either screen): each is an edit of the workspace
+/// (journaled, undoable with `u`), checked here first so a bad name keeps the prompt open with
+/// the reason, and checked again by the model.
 extension AppState {
     /// Why `name` cannot be given to a scenario (other than `keeping`, the one being renamed),
     /// or nil: an invalid name (``Scenario/nameProblem(_:)``) or one another scenario has.
@@ -46,9 +47,7 @@ extension AppState {
         case .batch(let edits): edits.forEach { followScenarioEdit($0) }
         case .renameScenario(let from, let to):
             followWeightsRename(from: from, to: to)
-            if scenarios.left == .saved(from) { scenarios.left = .saved(to) }
-            if scenarios.right == .saved(from) { scenarios.right = .saved(to) }
-            if scenarios.comparison != nil { compareScenarios() }
+            followScenariosRename(from: from, to: to)
         case .deleteScenario, .saveScenario:
             if scenarios.comparison != nil { compareScenarios() }
         default: break
