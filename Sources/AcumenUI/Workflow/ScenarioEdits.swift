@@ -2,8 +2,9 @@ import AcumenAnalytics
 import AcumenCore
 
 /// Saving, renaming and deleting saved scenarios, shared by the Weights and Scenarios screens
-/// (so it lives with the workflow, not in either screen): each is an edit of the workspace (journaled, undoable with `u`), checked here first so a bad name
-/// keeps the prompt open with the reason, and checked again by the model.
+/// (so it lives with the workflow, not in either screen): each is an edit of the workspace
+/// (journaled, undoable with `u`), checked here first so a bad name keeps the prompt open with
+/// the reason, and checked again by the model.
 extension AppState {
     /// Why `name` cannot be given to a scenario (other than `keeping`, the one being renamed),
     /// or nil: an invalid name (``Scenario/nameProblem(_:)``) or one another scenario has.

@@ -94,8 +94,8 @@ extension AppState {
     }
 
     /// `Enter`: a tier cell lists its accounts, a mover opens its profile. Both go by customer
-    /// id through the root (``Intent/navigate(_:)``), never by writing
-    /// the accounts list, so this screen's sides and cursor are what `Esc` comes back to.
+    /// id through the root (``Intent/navigate(_:)``), never by writing the accounts list, so
+    /// this screen's sides and cursor are what `Esc` comes back to.
     mutating func openScenarioItem() -> [Effect] {
         guard let w = scenarios.comparison else { return [] }
         let customers = w.analysis.customers
@@ -108,9 +108,17 @@ extension AppState {
         let names = w.analysis.tierNames
         let tiers = (from < names.count ? names[from] : "?") + " → " + (to < names.count ? names[to] : "?")
         let rows = w.comparison.customers(from: from, to: to)
-        guard !rows.isEmpty else { say("No accounts are \(tiers) from \(w.baselineName) to \(w.scenarioName ?? "")"); return [] }
+        guard !rows.isEmpty else {
+            let tier = { (k: Int) in k < names.count ? names[k] : "?" }
+            say(from == to ? "No accounts are \(tier(from)) on both sides" : "No accounts move from \(tier(from)) to \(tier(to)) (\(w.baselineName) → \(w.scenarioName ?? ""))")
+            return []
+        }
         let title = "\(tiers) (\(w.baselineName) → \(w.scenarioName ?? ""))"
-        return [.intent(.navigate(.accounts(filter: "", scope: AccountScope(title: title, ids: rows.filter { $0 < customers.count }.map { customers[$0].id }))))]
+        let known = rows.filter { $0 < customers.count }
+        // The rows are a guess the scope checks (customer order is table order), so a drill-in
+        // at a million accounts does not hash every id.
+        let scope = AccountScope(title: title, ids: known.map { customers[$0].id }, rows: known.map(Int32.init))
+        return [.intent(.navigate(.accounts(filter: "", scope: scope)))]
     }
 
     /// A saved scenario was renamed (or a rename undone): a side showing it keeps showing it
