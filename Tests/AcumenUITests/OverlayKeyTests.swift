@@ -41,8 +41,8 @@ import AcumenStore
             .prompt: .prompt(Prompt(kind: .search, text: "", previousFilter: "", previousRow: nil)),
             .columns: .columns(selected: 1), .confirm: .workflow(.confirm(Confirmation("q?", onYes: [.repaint]))),
             .confirmQuit: .confirmQuit, .saveReview: .workflow(.saveReview(["settings.json 1 edit"])),
-            .conflict: .workflow(.conflict(["settings.json"])),
-            .diff: .workflow(.diff(files: ["settings.json"], lines: (0..<50).map { "+\($0)" }, top: 3)),
+            .conflict: .workflow(.conflict(.init(files: ["settings.json"]))),
+            .diff: .workflow(.diff(.init(files: ["settings.json"]), lines: (0..<50).map { "+\($0)" }, top: 3)),
         ]
         for context in KeyContext.allCases where context.isOverlay {
             guard let sample = samples[context] else { Issue.record("no sample overlay for \(context)"); continue }
@@ -57,7 +57,7 @@ import AcumenStore
                     let what = "\(k.name) (\(b.command.rawValue)) in \(context.title)"
                     switch b.command {
                     case .close:
-                        if context == .diff { #expect(s.overlay == .workflow(.conflict(["settings.json"])), "\(what)") } else { #expect(s.overlay == nil, "\(what)") }
+                        if context == .diff { #expect(s.overlay == .workflow(.conflict(.init(files: ["settings.json"]))), "\(what)") } else { #expect(s.overlay == nil, "\(what)") }
                     case .confirm:
                         #expect(s.overlay != sample || !effects.isEmpty, "\(what) did nothing")
                     default:
