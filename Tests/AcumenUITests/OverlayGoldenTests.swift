@@ -93,6 +93,17 @@ import AcumenStore
         Golden.check(h.frame, "help-triage-\(width)x\(height)")
     }
 
+    /// The triage queue after decisions: the State column names each decision taken
+    /// (`accepted Grow`, `chose Maintain*` for a reasoned override), never cut.
+    @Test(arguments: sizes) func triageQueueWithDecisions(width: Int, height: Int) throws {
+        let h = try WorkflowHarness(width: width, height: height)
+        h.press(.char("3"), .char("a"), .char("s"), .char("m"))
+        if h.state.overlay != nil { h.type("budget freeze"); h.press(.enter) }
+        h.press(.char("a"))
+        #expect(h.frame.contains("accepted "))
+        Golden.check(h.frame, "triage-decisions-\(width)x\(height)")
+    }
+
     /// The first page of a profile built by the model from the demo workspace (not a fixture):
     /// headline, recommendation, history, value profile.
     @Test(arguments: sizes) func demoProfile(width: Int, height: Int) throws {

@@ -26,11 +26,19 @@ struct ProfileView {
         head.add("  " + p.id, .muted)
         out.append(head)
         if !p.headline.isEmpty {
-            var l = StyledLine(" ")
+            // Packed into as few lines as the width allows; a fact never splits across lines.
+            var l = StyledLine(" "), used = 1
             for (k, f) in p.headline.enumerated() {
-                if k > 0 { l.add(" · ", .muted) }
+                let w = DisplayWidth.of(f.label) + 1 + DisplayWidth.of(f.value)
+                if k > 0, used + 3 + w > width - 1 {
+                    out.append(l)
+                    l = StyledLine(" "); used = 1
+                } else if k > 0 {
+                    l.add(" · ", .muted); used += 3
+                }
                 l.add(f.label + " ", .muted)
                 l.add(f.value, f.isWarning ? .warning : .accent)
+                used += w
             }
             out.append(l)
         }
@@ -66,9 +74,13 @@ struct ProfileView {
             out += section("Figures")
             let labelW = min(22, max(8, width / 3))
             for f in p.facts {
-                var l = StyledLine("   " + TextLayout.fit(f.label, width: labelW - 1, ellipsis: glyphs.ellipsis) + " ", .muted)
-                l.add(f.value, f.isWarning ? .warning : .normal)
-                out.append(l)
+                // A long value wraps under itself rather than running off the screen.
+                let parts = TextLayout.wrap(f.value, width: max(1, width - 3 - labelW - 1))
+                for (n, part) in parts.enumerated() {
+                    var l = StyledLine("   " + (n == 0 ? TextLayout.fit(f.label, width: labelW - 1, ellipsis: glyphs.ellipsis) : TextLayout.spaces(labelW - 1)) + " ", .muted)
+                    l.add(part, f.isWarning ? .warning : .normal)
+                    out.append(l)
+                }
             }
         }
         if !p.monthly.isEmpty {
@@ -128,7 +140,12 @@ struct ProfileView {
 
     func bullets(_ title: String, _ items: [String], width: Int) -> [StyledLine] {
         guard !items.isEmpty else { return [] }
-        return [StyledLine("   " + title + ":", .muted)] + items.flatMap { wrapped("- " + $0, width: width, indent: 5) }
+        return [StyledLine("   " + title + ":", .muted)] + items.flatMap { item in
+            // A hanging indent: continuation lines start under the text, not under the dash.
+            TextLayout.wrap(item, width: max(1, width - 8)).enumerated().map { n, line in
+                StyledLine(TextLayout.spaces(5) + (n == 0 ? "- " : "  ") + line)
+            }
+        }
     }
 
     func wrapped(_ text: String, width: Int, indent: Int = 3) -> [StyledLine] {
