@@ -68,7 +68,8 @@ struct OpenCommand: ParsableCommand {
         state.accounts.sortColumn = .score
         state.accounts.sortDescending = true
         // One opening notice, so none hides another: what was printed before the screen started is gone.
-        var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
+        var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits,
+                                    home: ProcessInfo.processInfo.environment["HOME"])
         if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
         if let torn = store.droppedTornRecord {
             opening.others.append("Dropped a torn last journal record (\(torn.file):\(torn.line), written during a crash and never acknowledged)")
