@@ -44,14 +44,17 @@ struct ProfileView {
         }
         // The recommendation on the first page at any size; reasons and actions follow below.
         if !p.recommendation.isEmpty {
-            var r = StyledLine(" Recommended ", .muted)
-            r.add(p.recommendation, .accent)
-            out.append(r)
+            for (n, part) in TextLayout.wrap(p.recommendation, width: max(1, width - 14)).enumerated() {
+                var r = StyledLine(n == 0 ? " Recommended " : TextLayout.spaces(13), .muted)
+                r.add(part, .accent)
+                out.append(r)
+            }
         }
         out += timeline(p, width: width)
         out += section("Value profile")
         if p.criteria.isEmpty { out.append(StyledLine("   (no criteria)", .muted)) }
-        let titleW = min(24, max(8, width / 4))
+        // The title narrows first so the four number columns (30 cells) always fit.
+        let titleW = min(24, max(8, width / 4), max(6, width - 34))
         let barW = max(0, width - titleW - 34)
         if !p.criteria.isEmpty {
             out.append(StyledLine("   " + TextLayout.fit("Criterion", width: titleW) + TextLayout.fit("Value", width: 9, alignment: .right)
