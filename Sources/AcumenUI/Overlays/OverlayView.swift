@@ -14,7 +14,7 @@ struct OverlayView {
             for b in state.keys.helpRows(q, context: state.context) {
                 if b.context != last { lines.append(StyledLine(b.context.title, .overlayTitle)); last = b.context }
                 var l = StyledLine(" " + TextLayout.fit(b.keyNames, width: 16, ellipsis: glyphs.ellipsis), .accent)
-                l.add(" " + b.summary, .overlay)
+                l.add(" " + TextLayout.truncate(b.summary, width: Self.boxWidth(grid.width) - 20, ellipsis: glyphs.ellipsis), .overlay)
                 lines.append(l)
             }
             if lines.isEmpty { lines = [StyledLine("No key matches '\(TextSanitizer.sanitize(q))'", .muted)] }
