@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import AcumenAnalytics
 import AcumenCore
@@ -59,6 +60,19 @@ import AcumenStore
         let h = try WorkflowHarness(width: width, height: height)
         h.send(.workflow(.conflict([WorkspaceFiles.settings])))
         Golden.check(h.frame, "save-conflict-\(width)x\(height)")
+    }
+
+    /// The diff of a file changed on disk behind Acumen's back, from the conflict prompt's `d`.
+    @Test(arguments: sizes) func conflictDiff(width: Int, height: Int) throws {
+        let h = try WorkflowHarness(width: width, height: height)
+        h.press(.char("4"), .char("+"), .char("A"), .char("y"), .char("1"))
+        let path = h.folder + "/" + WorkspaceFiles.settings
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"EUR\"", with: "\"USD\"")
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        h.press(.ctrl("s"), .enter, .char("d"))
+        #expect(h.frame.contains("Diff of"))
+        #expect(!h.frame.contains(h.folder), "the diff names files, not the temporary folder")
+        Golden.check(h.frame, "save-conflict-diff-\(width)x\(height)")
     }
 
     /// The one-time question before applying a trial's weights as the workspace default.
