@@ -118,6 +118,16 @@ import AcumenStore
         Golden.check(h.frame, "triage-decisions-\(width)x\(height)")
     }
 
+    /// An overlay without UTF-8: the frame in ASCII (`+`, `-`, `|`), nothing from the block or
+    /// box-drawing ranges.
+    @Test func asciiFrame() {
+        var s = Fixtures.state(width: 80, height: 24, glyphs: .ascii)
+        ScreenTests.drive(&s, [.char(":")])
+        let g = ScreenTests.frame(s)
+        #expect(!g.text.unicodeScalars.contains { (0x2500...0x259F).contains($0.value) })
+        Golden.check(g.text, "palette-ascii-80x24")
+    }
+
     /// The first page of a profile built by the model from the demo workspace (not a fixture):
     /// headline, recommendation, history, value profile.
     @Test(arguments: sizes) func demoProfile(width: Int, height: Int) throws {
