@@ -151,7 +151,9 @@ struct TriageView {
             let tier = m.facts.tierName(k)
             let state: AccountTable.TriageState = k < t.count ? t.triage[k] : .unreviewed
             var x = grid.put((current ? ">" : " ") + TextLayout.fit(String(p + 1), width: 4, alignment: .right) + " ", x: 0, y: yy, role: role)
-            x = grid.put(k < t.count ? t.names[k] : "", x: x, y: yy, width: nameW, role: role, ellipsis: glyphs.ellipsis)
+            // One cell always separates the name from the tier, even when the name is cut.
+            x = grid.put(k < t.count ? t.names[k] : "", x: x, y: yy, width: nameW - 1, role: role, ellipsis: glyphs.ellipsis)
+            x = grid.put(" ", x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(tier, width: 8, ellipsis: glyphs.ellipsis), x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(Format.score(m.facts.score(k)), width: 6, alignment: .right) + "  ", x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(m.facts.recommendation(k).title, width: 10), x: x, y: yy, role: role)

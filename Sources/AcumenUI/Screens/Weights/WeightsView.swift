@@ -19,12 +19,24 @@ struct WeightsView {
         let width = grid.width
         let right = width >= 72 ? min(48, max(37, width * 2 / 5)) : 0
         let leftW = width - right
-        drawCriteria(&grid, w, x: 0, y: y, width: leftW, height: height)
-        if right > 0 { drawEffects(&grid, w, x: leftW + 1, y: y, width: right - 1, height: height) }
+        if right > 0 {
+            drawCriteria(&grid, w, x: 0, y: y, width: leftW, height: height)
+            drawEffects(&grid, w, x: leftW + 1, y: y, width: right - 1, height: height)
+        } else {
+            // Stacked under 72 columns: a window of criteria around the cursor, the results
+            // below it (matrix, movers, then shares), so none is out of reach at 60×20.
+            let count = Criterion.allCases.count
+            let critRows = min(count, max(3, height - 13))
+            let first = min(max(0, state.weights.selected - 2), max(0, count - critRows))
+            drawCriteria(&grid, w, x: 0, y: y, width: width, height: 1 + critRows, first: first)
+            let top = y + 2 + critRows
+            if top < y + height { drawEffects(&grid, w, x: 1, y: top, width: width - 1, height: y + height - top, stacked: true) }
+        }
     }
 
     /// One row per criterion: title, baseline weight, weight now, share bar.
-    func drawCriteria(_ grid: inout CellGrid, _ w: WhatIf, x: Int, y: Int, width: Int, height: Int) {
+    /// - Parameter first: the first criterion shown (default: scrolled just enough to show the cursor).
+    func drawCriteria(_ grid: inout CellGrid, _ w: WhatIf, x: Int, y: Int, width: Int, height: Int, first: Int? = nil) {
         let titleW = min(24, max(8, width - 26))
         let barW = max(0, width - titleW - 16)
         grid.fill(x: x, y: y, width: width, height: 1, role: .header)
@@ -33,7 +45,7 @@ struct WeightsView {
         let total = max(1e-9, w.weights.values.reduce(0) { $0 + max(0, $1) })
         let all = Criterion.allCases
         let rows = height - 1
-        let first = min(max(0, state.weights.selected - rows + 1), max(0, all.count - rows))
+        let first = first ?? min(max(0, state.weights.selected - rows + 1), max(0, all.count - rows))
         for i in 0..<max(0, min(rows, all.count - first)) {
             let c = all[first + i], yy = y + 1 + i
             let selected = first + i == state.weights.selected
@@ -52,8 +64,8 @@ struct WeightsView {
         }
     }
 
-    /// Migration matrix, tier shares and movers.
-    func drawEffects(_ grid: inout CellGrid, _ w: WhatIf, x: Int, y: Int, width: Int, height: Int) {
+    /// Migration matrix, tier shares and movers (stacked: the movers before the shares).
+    func drawEffects(_ grid: inout CellGrid, _ w: WhatIf, x: Int, y: Int, width: Int, height: Int, stacked: Bool = false) {
         var lines: [StyledLine] = []
         let names = w.analysis.tierNames
         let cell = 7
@@ -71,17 +83,17 @@ struct WeightsView {
             lines.append(l)
         }
         lines.append(StyledLine(""))
-        lines.append(StyledLine("Tier shares (base → now)", .title))
+        var shares = [StyledLine("Tier shares (base → now)", .title)]
         for s in w.tierShares {
             var l = StyledLine(TextLayout.fit(s.tier, width: 9, ellipsis: glyphs.ellipsis), .muted)
             l.add(TextLayout.fit(Format.percent(s.baseline), width: 7, alignment: .right) + " → " + TextLayout.fit(Format.percent(s.scenario), width: 6, alignment: .right))
             let d = (s.scenario - s.baseline) * 100
             if abs(d) >= 0.05 { l.add(" " + (d > 0 ? "+" : "") + Format.fixed(d, digits: 1), d > 0 ? .positive : .negative) }
-            lines.append(l)
+            shares.append(l)
         }
-        lines.append(StyledLine(""))
-        let room = max(0, height - lines.count - 1)
-        let movers = w.movers(limit: room)
+        if !stacked { lines += shares + [StyledLine("")] }
+        let room = max(0, height - lines.count - 1 - (stacked ? shares.count + 1 : 0))
+        let movers = w.movers(limit: stacked ? max(3, room) : room)
         lines.append(StyledLine(movers.isEmpty ? "Movers: none" : "Biggest movers (Δrank Δscore tier)", .title))
         let nameW = max(4, width - 22)
         for k in movers {
@@ -95,6 +107,7 @@ struct WeightsView {
             }
             lines.append(l)
         }
+        if stacked { lines += [StyledLine("")] + shares }
         for (i, l) in lines.prefix(height).enumerated() { grid.put(l, x: x, y: y + i, maxWidth: width) }
     }
 
