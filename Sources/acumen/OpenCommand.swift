@@ -67,7 +67,7 @@ struct OpenCommand: ParsableCommand {
         // Open ranked: the accounts that matter most first (any column re-sorts with [ and ]).
         state.accounts.sortColumn = .score
         state.accounts.sortDescending = true
-        // One opening notice, so none hides another: what was printed before the screen started is gone.
+        // The opening notices: what was printed before the screen started is gone.
         var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits,
                                     home: ProcessInfo.processInfo.environment["HOME"])
         if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
@@ -86,7 +86,8 @@ struct OpenCommand: ParsableCommand {
         if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
         let background = BackgroundWork()
         if fitInBackground { opening.others.append("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…") }
-        if let text = opening.text { runtime.send(.notice(text, isError: notice != nil || keysProblem != nil)) }
+        // One message each: the status line queues them, so a long one does not hide the next.
+        for message in opening.messages { runtime.send(.notice(message, isError: message == notice || message == keysProblem)) }
         if fitInBackground {
             background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
                 runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")

@@ -31,7 +31,7 @@ import Testing
         let t = Self.run("cd empty && HOME='\(dir)' XDG_DATA_HOME='\(dir)/xdg' '\(bin)'", in: dir)
         defer { t.kill() }
         let screen = t.wait(for: "Demo workspace in")
-        #expect(screen.contains("Demo workspace in ~/xdg/acumen/demo: edits stay there"), "\(screen)")
+        #expect(screen.contains("Demo workspace in ~/xdg/acumen/demo (edits are kept)"), "\(screen)")
         #expect(FileManager.default.fileExists(atPath: dir + "/xdg/acumen/demo/settings.json"))
     }
 

@@ -25,10 +25,10 @@ public struct OpeningNotice: Hashable, Sendable {
         return "Recovered journal edits (\(list)): Ctrl-S saves them, u undoes"
     }
 
-    /// `Demo workspace in ~/.local/share/acumen/demo: edits stay there; acumen demo DIR makes a fresh one`
-    /// (the path first, so a narrow status line cuts the advice, not the path).
+    /// `Demo workspace in ~/.local/share/acumen/demo (edits are kept)`: short enough for an
+    /// 80-column status line (`acumen demo DIR` for a fresh one is in the README).
     public var demoText: String? {
-        demoFolder.map { "Demo workspace in \(TextSanitizer.sanitize(Self.abbreviated($0, home: home))): edits stay there; acumen demo DIR makes a fresh one" }
+        demoFolder.map { "Demo workspace in \(TextSanitizer.sanitize(Self.abbreviated($0, home: home))) (edits are kept)" }
     }
 
     /// `path` with a leading `home` folder written `~`.
@@ -39,9 +39,9 @@ public struct OpeningNotice: Hashable, Sendable {
         return path.hasPrefix(base + "/") ? "~" + path.dropFirst(base.count) : path
     }
 
+    /// Everything to say, one message each (the status line queues them, so each is read whole).
+    public var messages: [String] { [recoveredText, demoText].compactMap { $0 } + others }
+
     /// Everything to say, joined; nil when there is nothing.
-    public var text: String? {
-        let parts = [recoveredText, demoText].compactMap { $0 } + others
-        return parts.isEmpty ? nil : parts.joined(separator: " · ")
-    }
+    public var text: String? { messages.isEmpty ? nil : messages.joined(separator: " · ") }
 }
