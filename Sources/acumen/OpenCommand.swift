@@ -48,7 +48,7 @@ struct OpenCommand: ParsableCommand {
         let date = AnalysisDate.resolve(ws, requested: self.asOf.flatMap { Day(iso: $0) }, today: today())
         let asOf = date.day
         if let reason = date.reason { printError("acumen: " + reason) }
-        printError("Analysing \(ws.customers.count) customers and \(ws.transactions.count) transactions as of \(asOf)…")
+        printError("Analysing \(Format.count(ws.customers.count, "customer")) and \(Format.count(ws.transactions.count, "transaction")) as of \(asOf)…")
         // Small workspaces fit lifetime value before the first frame; large ones show the
         // first frame at once and fit it in the background (the screen says so meanwhile).
         let fitInBackground = ws.settings.clv.enabled && ws.customers.count >= Self.backgroundFitCustomers
