@@ -1,6 +1,7 @@
 import AcumenAnalytics
 import AcumenCore
 import AcumenStore
+import AcumenUI
 import ArgumentParser
 
 /// `acumen check DIR`: validates a workspace and lists every problem.
@@ -16,7 +17,7 @@ struct CheckCommand: ParsableCommand {
             for w in store.warnings { printError(w.description) }
             let ws = store.workspace
             if let reason = AnalysisDate.resolve(ws, today: today()).reason { printError("acumen: " + reason) }
-            printLine("\(directory): OK — \(ws.customers.count) customers, \(ws.transactions.count) transactions, \(ws.settings.scenarios.count) scenarios.")
+            printLine("\(directory): OK — \(Format.count(ws.customers.count, "customer")), \(Format.count(ws.transactions.count, "transaction")), \(Format.count(ws.settings.scenarios.count, "scenario")).")
         } catch {
             for p in error.problems { printError(p.description) }
             if error.problems.isEmpty { printError("acumen: " + error.description) } else {

@@ -14,7 +14,7 @@ extension CompareReport {
         return ["Changes between two dates" + (scenario.map { ", scenario \"\(TextSanitizer.sanitize($0))\"" } ?? ""),
                 "  same weights at both dates, so only the data moved",
                 "  earlier: \(c.earlier.window)", "  later:   \(c.later.window)",
-                "  \(c.count) customers; \(c.newCustomers.count) new since the earlier date; \(c.goneQuiet.count) gone quiet",
+                "  \(Format.count(c.count, "customer")); \(Format.grouped(Int64(c.newCustomers.count))) new since the earlier date; \(Format.grouped(Int64(c.goneQuiet.count))) gone quiet",
                 "  (gone quiet: purchased in the earlier window, not in the later)"]
     }
 

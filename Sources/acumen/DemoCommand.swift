@@ -2,6 +2,7 @@ import Foundation
 import AcumenAnalytics
 import AcumenCore
 import AcumenStore
+import AcumenUI
 import ArgumentParser
 
 /// `acumen demo DIR`: writes a deterministic demo workspace.
@@ -34,6 +35,6 @@ struct DemoCommand: ParsableCommand {
             let store = try WorkspaceStore.create(directory, workspace: w)
             store.close()
         } catch { throw fail(error) }
-        printLine("Created \(directory): \(w.customers.count) customers, \(w.transactions.count) transactions (seed \(seed)).")
+        printLine("Created \(directory): \(Format.count(w.customers.count, "customer")), \(Format.count(w.transactions.count, "transaction")) (seed \(seed)).")
     }
 }

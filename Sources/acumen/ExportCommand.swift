@@ -2,6 +2,7 @@ import Foundation
 import AcumenAnalytics
 import AcumenCore
 import AcumenStore
+import AcumenUI
 import ArgumentParser
 
 /// `acumen export DIR --format csv|json|markdown -o FILE`: the accounts with their tier, score,
@@ -55,7 +56,7 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if output != "-" {
-            printError("Exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(output) (\(format.rawValue)).")
+            printError("Exported \(Format.count(accounts.count, "account")) to \(output) (\(format.rawValue)).")
         }
     }
 }

@@ -48,7 +48,7 @@ struct OpenCommand: ParsableCommand {
         let date = AnalysisDate.resolve(ws, requested: self.asOf.flatMap { Day(iso: $0) }, today: today())
         let asOf = date.day
         if let reason = date.reason { printError("acumen: " + reason) }
-        printError("Analysing \(ws.customers.count) customers and \(ws.transactions.count) transactions as of \(asOf)…")
+        printError("Analysing \(Format.count(ws.customers.count, "customer")) and \(Format.count(ws.transactions.count, "transaction")) as of \(asOf)…")
         // Small workspaces fit lifetime value before the first frame; large ones show the
         // first frame at once and fit it in the background (the screen says so meanwhile).
         let fitInBackground = ws.settings.clv.enabled && ws.customers.count >= Self.backgroundFitCustomers
@@ -67,8 +67,9 @@ struct OpenCommand: ParsableCommand {
         // Open ranked: the accounts that matter most first (any column re-sorts with [ and ]).
         state.accounts.sortColumn = .score
         state.accounts.sortDescending = true
-        // One opening notice, so none hides another: what was printed before the screen started is gone.
-        var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits)
+        // The opening notices: what was printed before the screen started is gone.
+        var opening = OpeningNotice(demoFolder: directory == nil && folder != "." ? folder : nil, recovered: store.pendingEdits,
+                                    home: ProcessInfo.processInfo.environment["HOME"])
         if let reason = store.readOnlyReason { opening.others.append("Read-only: " + reason) }
         if let torn = store.droppedTornRecord {
             opening.others.append("Dropped a torn last journal record (\(torn.file):\(torn.line), written during a crash and never acknowledged)")
@@ -85,7 +86,8 @@ struct OpenCommand: ParsableCommand {
         if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
         let background = BackgroundWork()
         if fitInBackground { opening.others.append("Fitting lifetime value (BG/NBD + Gamma-Gamma) in the background; CLV and P(alive) follow…") }
-        if let text = opening.text { runtime.send(.notice(text, isError: notice != nil || keysProblem != nil)) }
+        // One message each: the status line queues them, so a long one does not hide the next.
+        for message in opening.messages { runtime.send(.notice(message, isError: message == notice || message == keysProblem)) }
         if fitInBackground {
             background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
                 runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")

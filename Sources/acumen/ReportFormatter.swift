@@ -63,7 +63,7 @@ enum ReportFormatter {
             if lines.count >= linesPerPiece { try flush() }
         }
         if r.rows.count < r.analysis.count {
-            lines.append("… \(r.rows.count) of \(r.analysis.count) customers shown (--limit 0 shows all); * = manual override")
+            lines.append("… \(Format.grouped(Int64(r.rows.count))) of \(Format.count(r.analysis.count, "customer")) shown (--limit 0 shows all); * = manual override")
         } else {
             lines.append("* = manual override")
         }
@@ -76,7 +76,7 @@ enum ReportFormatter {
     static func summaryLines(_ r: PortfolioReport) -> [String] {
         let a = r.analysis, s = r.summary
         // The window as the workbench header shows it (AnalysisWindow), so both agree.
-        var lines = ["Portfolio\(r.scenarioName.map { ", scenario \"\(TextSanitizer.sanitize($0))\"," } ?? "") \(a.window): \(s.customers) customers"]
+        var lines = ["Portfolio\(r.scenarioName.map { ", scenario \"\(TextSanitizer.sanitize($0))\"," } ?? "") \(a.window): \(Format.count(s.customers, "customer"))"]
         let head = TextLayout.fit("", width: 14) + TextLayout.fit("Customers", width: 10, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
             + TextLayout.fit("Revenue", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)
             + TextLayout.fit("Contrib", width: 12, alignment: .right) + TextLayout.fit("Share", width: 8, alignment: .right)

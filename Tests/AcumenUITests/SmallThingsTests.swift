@@ -25,9 +25,14 @@ import Testing
 
     @Test func openingNoticeSaysDemoAndRecoveredEdits() {
         let n = OpeningNotice(demoFolder: "/home/ann/.local/share/acumen/demo", recovered: ["settings.json": 1, "customers.json": 3, "x": 0])
-        #expect(n.recoveredText == "Recovered unsaved edits from the journal (customers.json 3, settings.json 1): Ctrl-S saves them, u undoes")
-        #expect(n.text?.contains("Demo workspace in /home/ann/.local/share/acumen/demo") == true)
+        #expect(n.recoveredText == "Recovered journal edits (customers.json 3, settings.json 1): Ctrl-S saves them, u undoes")
+        #expect(n.text?.contains("Demo workspace in /home/ann/.local/share/acumen/demo (edits are kept)") == true)
+        let home = OpeningNotice(demoFolder: "/home/ann/.local/share/acumen/demo", home: "/home/ann")
+        #expect(home.text == "Demo workspace in ~/.local/share/acumen/demo (edits are kept)")
+        #expect(OpeningNotice.abbreviated("/home/annex/demo", home: "/home/ann") == "/home/annex/demo")
+        #expect(OpeningNotice.abbreviated("/srv/demo", home: "/") == "/srv/demo")
         #expect(OpeningNotice().text == nil)
+        #expect(n.messages.count == 2 && n.messages[0].hasPrefix("Recovered journal edits") && n.messages[1].hasPrefix("Demo workspace in"))
         #expect(OpeningNotice(others: ["Read-only: locked"]).text == "Read-only: locked")
     }
 }

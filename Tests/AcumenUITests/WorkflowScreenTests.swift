@@ -26,10 +26,4 @@ import AcumenStore
         h.press(.enter)
         Golden.check(h.frame, "weights-\(width)x\(height)")
     }
-
-    @Test func conflictPrompt() throws {
-        let h = try WorkflowHarness()
-        h.send(.workflow(.conflict(files: [WorkspaceFiles.settings], drops: ["default weights (1 criteria weighted)", "owner of C0001: Zoë"])))
-        Golden.check(h.frame, "save-conflict-80x24")
-    }
 }

@@ -22,7 +22,9 @@ extension Edit {
             case .skipped: "skipped"
             }
             return "\(c) review: \(what)"
-        case .setWeights(let w): return "default weights (\(w.values.filter { $0 > 0 }.count) criteria weighted)"
+        case .setWeights(let w):
+            let n = w.values.filter { $0 > 0 }.count
+            return "default weights (\(n) \(n == 1 ? "criterion" : "criteria") weighted)"
         case .saveScenario(let s): return "scenario \"\(s.name)\" saved"
         case .deleteScenario(let name): return "scenario \"\(name)\" deleted"
         case .renameScenario(let a, let b): return "scenario \"\(a)\" renamed \"\(b)\""

@@ -56,7 +56,7 @@ extension WorkspaceView {
             recommendation: recommendation, reasons: rec.reasons, actions: rec.actions,  // the override's reason is already the first one
             tags: c.tags, notes: c.notes.map { "\($0.at.day.iso) \($0.author): \($0.text)" },
             overrides: [c.tierOverride.map { "Tier \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" },
-                        c.strategyOverride.map { "Strategy \($0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" }].compactMap { $0 },
+                        c.strategyOverride.map { "Strategy \(Strategy(rawValue: $0.value)?.title ?? $0.value): \($0.reason) (\($0.author), \($0.at.day.iso))" }].compactMap { $0 },
             history: c.history.map { "\($0.at.day.iso) \($0.author): \($0.summary)" })
         p.quarters = history.map { h in h.timeline(k).map(Self.quarterLine) }
         p.decision = Self.decisionLine(DecisionGrowth(a, customer: k, review: c.review))

@@ -14,18 +14,22 @@ struct OverlayView {
             for b in state.keys.helpRows(q, context: state.screen.context) {
                 if b.context != last { lines.append(StyledLine(b.context.title, .overlayTitle)); last = b.context }
                 var l = StyledLine(" " + TextLayout.fit(b.keyNames, width: 16, ellipsis: glyphs.ellipsis), .accent)
-                l.add(" " + b.summary, .overlay)
+                l.add(" " + TextLayout.truncate(b.summary, width: Self.boxWidth(grid.width) - 20, ellipsis: glyphs.ellipsis), .overlay)
                 lines.append(l)
             }
             if lines.isEmpty { lines = [StyledLine("No key matches '\(TextSanitizer.sanitize(q))'", .muted)] }
             box(&grid, title: "Keys — type to filter: " + TextSanitizer.sanitize(q) + "_", lines: lines, top: top, selected: nil)
         case .palette(let q, let sel):
             let cmds = AppState.paletteCommands(q)
+            // Name, key and summary in columns that fit the box; a long summary ends in an ellipsis.
+            let inner = Self.boxWidth(grid.width) - 2
+            let nameW = min(Self.longestCommand + 1, max(8, inner / 3))
+            let summaryW = max(0, inner - 1 - nameW - 8)
             let lines = cmds.map { c -> StyledLine in
                 let b = state.keys.binding(for: c)
-                var l = StyledLine(" " + TextLayout.fit(c.rawValue, width: 20, ellipsis: glyphs.ellipsis), .overlay)
+                var l = StyledLine(" " + TextLayout.fit(c.rawValue, width: nameW - 1, ellipsis: glyphs.ellipsis) + " ", .overlay)
                 l.add(TextLayout.fit(b?.keys.first?.name ?? "", width: 8), .accent)
-                l.add(b?.summary ?? "", .overlay)
+                l.add(TextLayout.truncate(b?.summary ?? "", width: summaryW, ellipsis: glyphs.ellipsis), .overlay)
                 return l
             }
             box(&grid, title: ": " + TextSanitizer.sanitize(q) + "_", lines: lines.isEmpty ? [StyledLine("No command matches", .muted)] : lines,
@@ -45,28 +49,46 @@ struct OverlayView {
         }
     }
 
-    /// A framed box centred on the screen with a title row and scrolling lines.
+    /// The longest command name, for the palette's name column.
+    static let longestCommand = Command.allCases.map { $0.rawValue.count }.max() ?? 20
+
+    /// The width of an overlay box on a screen `gridWidth` cells wide: up to 84 cells, two
+    /// cells of the screen left on each side when there is room.
+    static func boxWidth(_ gridWidth: Int) -> Int { min(gridWidth, max(min(gridWidth, 40), min(gridWidth - 4, 84))) }
+
+    /// A framed box centred on the screen: the title in the top border, scrolling lines inside,
+    /// "N more" in the bottom border. A blank column either side keeps the screen beneath from
+    /// touching the frame, so the box reads as one even without colour.
     func box(_ grid: inout CellGrid, title: String, lines: [StyledLine], top: Int, selected: Int?) {
-        let w = min(grid.width, max(min(grid.width, 40), min(grid.width - 4, 84)))
+        let w = Self.boxWidth(grid.width)
         let h = min(grid.height, max(3, min(grid.height - 2, lines.count + 2)))
         guard w > 2, h > 1 else { return }
         let x = (grid.width - w) / 2, y = (grid.height - h) / 2
+        grid.fill(x: x - 1, y: y, width: w + 2, height: h, role: .normal)
         grid.fill(x: x, y: y, width: w, height: h, role: .overlay)
-        grid.put(TextLayout.fit(" " + title, width: w, ellipsis: glyphs.ellipsis), x: x, y: y, role: .overlayTitle, maxWidth: w)
+        let corners = glyphs.boxCorners
+        let line = glyphs.horizontalLine
+        // Top border with the title.
+        grid.put(corners[0] + TextLayout.repeated(line, w - 2) + corners[1], x: x, y: y, role: .overlay, maxWidth: w)
+        grid.put(TextLayout.truncate(" " + title + " ", width: w - 2, ellipsis: glyphs.ellipsis), x: x + 1, y: y, role: .overlayTitle, maxWidth: w - 2)
         let rows = h - 2
         let start = min(max(0, top), max(0, lines.count - rows))
-        for k in 0..<max(0, min(rows, lines.count - start)) {
+        for k in 0..<max(0, rows) {
             let yy = y + 1 + k
+            grid.put(glyphs.verticalLine, x: x, y: yy, role: .overlay, maxWidth: 1)
+            grid.put(glyphs.verticalLine, x: x + w - 1, y: yy, role: .overlay, maxWidth: 1)
+            guard start + k < lines.count else { continue }
             if selected == start + k {
-                grid.fill(x: x, y: yy, width: w, height: 1, role: .overlaySelection)
+                grid.fill(x: x + 1, y: yy, width: w - 2, height: 1, role: .overlaySelection)
                 let plain = lines[start + k].spans.map(\.text).joined()
                 grid.put(plain, x: x + 1, y: yy, role: .overlaySelection, maxWidth: w - 2)
             } else {
                 grid.put(lines[start + k], x: x + 1, y: yy, maxWidth: w - 2)
             }
         }
+        // Bottom border, with how many lines are below.
         let more = lines.count - start - rows
-        let footer = more > 0 ? " \(more) more \(glyphs.down)" : ""
-        grid.put(TextLayout.fit(footer, width: w), x: x, y: y + h - 1, role: .overlay, maxWidth: w)
+        grid.put(corners[2] + TextLayout.repeated(line, w - 2) + corners[3], x: x, y: y + h - 1, role: .overlay, maxWidth: w)
+        if more > 0 { grid.put(" \(Format.count(more, "more line")) \(glyphs.down) ", x: x + 2, y: y + h - 1, role: .overlay, maxWidth: w - 4) }
     }
 }

@@ -49,7 +49,10 @@ extension AppState {
         }.joined(separator: glyphs.breadcrumbSeparator)
         // Right: the analysis date and window (always visible), then [modified].
         let right = (hasUnsavedEdits || isSaving) && width > 12 ? width - 11 : width
-        let date = headerDate(room: max(0, right - x - 10))
+        // The whole window when the path fits beside it, else the date alone, so a profile's
+        // name is not cut for the window; the path keeps at least 10 cells.
+        var date = headerDate(room: max(0, right - x - DisplayWidth.of(path) - 2))
+        if date.isEmpty { date = headerDate(room: min(max(0, right - x - 10), DisplayWidth.of(windowText ?? "") - 1)) }
         let dateX = right - DisplayWidth.of(date) - 1
         grid.put(TextLayout.truncate(path, width: (date.isEmpty ? right : dateX - 1) - x, ellipsis: glyphs.ellipsis), x: x, y: 0, role: .breadcrumb)
         if !date.isEmpty { grid.put(date, x: dateX, y: 0, role: .breadcrumb) }

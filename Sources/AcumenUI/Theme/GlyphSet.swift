@@ -22,6 +22,8 @@ public struct GlyphSet: Hashable, Sendable {
     public var belowBreakEven: String
     public var up: String
     public var down: String
+    /// The corners of an overlay's frame: top left, top right, bottom left, bottom right.
+    public var boxCorners: [String] = ["┌", "┐", "└", "┘"]
 
     /// Unicode block, braille and box glyphs.
     public static let unicode = GlyphSet(
@@ -37,7 +39,8 @@ public struct GlyphSet: Hashable, Sendable {
         sparkLevels: ["_", "_", ".", "-", "-", "=", "^", "#"],
         braille: false, ellipsis: "~", mark: "*", unmarked: " ", sortAscending: "^", sortDescending: "v",
         separator: "|", breadcrumbSeparator: " > ", horizontalLine: "-", verticalLine: "|",
-        tierMarkers: ["#", "+", "o", "."], warning: "!", belowBreakEven: "v", up: "^", down: "v")
+        tierMarkers: ["#", "+", "o", "."], warning: "!", belowBreakEven: "v", up: "^", down: "v",
+        boxCorners: ["+", "+", "+", "+"])
 
     /// The marker of the tier at a position (clamped to the last marker).
     public func tierMarker(_ position: Int) -> String {

@@ -8,27 +8,40 @@ public struct OpeningNotice: Hashable, Sendable {
     public var recovered: [String: Int] = [:]
     /// Other notices (read-only, theme problems), in order.
     public var others: [String] = []
+    /// The user's home folder, shown as `~` in the demo's path so the path fits an 80-column
+    /// status line.
+    public var home: String?
 
-    public init(demoFolder: String? = nil, recovered: [String: Int] = [:], others: [String] = []) {
-        self.demoFolder = demoFolder; self.recovered = recovered; self.others = others
+    public init(demoFolder: String? = nil, recovered: [String: Int] = [:], others: [String] = [], home: String? = nil) {
+        self.demoFolder = demoFolder; self.recovered = recovered; self.others = others; self.home = home
     }
 
-    /// `Recovered unsaved edits from the journal (customers.json 3, settings.json 1): Ctrl-S saves, u undoes`.
+    /// `Recovered journal edits (customers.jsonl 3, settings.json 1): Ctrl-S saves them, u undoes`
+    /// (short enough for an 80-column status line with one file).
     public var recoveredText: String? {
         let files = recovered.filter { $0.value > 0 }.sorted { $0.key < $1.key }
         guard !files.isEmpty else { return nil }
         let list = files.map { "\($0.key) \(Format.grouped(Int64($0.value)))" }.joined(separator: ", ")
-        return "Recovered unsaved edits from the journal (\(list)): Ctrl-S saves them, u undoes"
+        return "Recovered journal edits (\(list)): Ctrl-S saves them, u undoes"
     }
 
-    /// `Demo workspace in /home/ann/.local/share/acumen/demo (edits are kept; acumen demo DIR makes a fresh one)`.
+    /// `Demo workspace in ~/.local/share/acumen/demo (edits are kept)`: short enough for an
+    /// 80-column status line (`acumen demo DIR` for a fresh one is in the README).
     public var demoText: String? {
-        demoFolder.map { "Demo workspace in \(TextSanitizer.sanitize($0)) (edits are kept; acumen demo DIR makes a fresh one)" }
+        demoFolder.map { "Demo workspace in \(TextSanitizer.sanitize(Self.abbreviated($0, home: home))) (edits are kept)" }
     }
+
+    /// `path` with a leading `home` folder written `~`.
+    static func abbreviated(_ path: String, home: String?) -> String {
+        guard let home, !home.isEmpty, home != "/" else { return path }
+        let base = home.hasSuffix("/") ? String(home.dropLast()) : home
+        if path == base { return "~" }
+        return path.hasPrefix(base + "/") ? "~" + path.dropFirst(base.count) : path
+    }
+
+    /// Everything to say, one message each (the status line queues them, so each is read whole).
+    public var messages: [String] { [recoveredText, demoText].compactMap { $0 } + others }
 
     /// Everything to say, joined; nil when there is nothing.
-    public var text: String? {
-        let parts = [recoveredText, demoText].compactMap { $0 } + others
-        return parts.isEmpty ? nil : parts.joined(separator: " · ")
-    }
+    public var text: String? { messages.isEmpty ? nil : messages.joined(separator: " · ") }
 }

@@ -46,7 +46,7 @@ struct PortfolioView {
         case .tiers: lines = groupLines(s.tiers, focused: focused, width: width) + (state.baselineShareLine.map { [$0] } ?? [])
         case .abc: lines = groupLines(s.abc, focused: focused, width: width)
         case .rfm: lines = rfmLines(focused: focused)
-        case .matrix: lines = matrixLines(focused: focused)
+        case .matrix: lines = matrixLines(focused: focused, width: width)
         }
         lines = Array(lines.prefix(max(0, maxHeight - 1)))
         for (k, l) in lines.enumerated() { grid.put(l, x: x, y: y + 1 + k, maxWidth: width) }
@@ -56,19 +56,21 @@ struct PortfolioView {
     /// A table of groups: label, customers, revenue, contribution, CLV and a revenue-share bar.
     func groupLines(_ groups: [PortfolioFigures.Group], focused: Bool, width: Int) -> [StyledLine] {
         let barW = max(0, width - 44)
-        var out = [StyledLine(TextLayout.fit("", width: 8) + TextLayout.fit("Cust.", width: 8, alignment: .right)
-            + TextLayout.fit("Revenue", width: 9, alignment: .right) + TextLayout.fit("Contrib.", width: 9, alignment: .right)
-            + TextLayout.fit("CLV", width: 9, alignment: .right), .muted)]
+        // Columns that do not fit whole are left out from the right, never cut (8 + 8 + 9 × 3).
+        let shown = min(4, max(0, (width - 16) / 9 + 1))
+        let titles = ["Cust.", "Revenue", "Contrib.", "CLV"].prefix(shown).enumerated()
+            .map { k, t in TextLayout.fit(t, width: k == 0 ? 8 : 9, alignment: .right) }
+        var out = [StyledLine(TextLayout.fit("", width: 8) + titles.joined(), .muted)]
         let total = max(1, s.total.revenue)
         for (k, g) in groups.enumerated() {
             let sel = focused && k == state.portfolio.row
             let role: StyleRole = sel ? .selection : .normal
             var l = StyledLine()
             l.add(TextLayout.fit(g.label, width: 8, ellipsis: glyphs.ellipsis), role)
-            l.add(TextLayout.fit(Format.grouped(Int64(g.customers)), width: 8, alignment: .right), role)
-            l.add(TextLayout.fit(Format.money(g.revenue), width: 9, alignment: .right), role)
-            l.add(TextLayout.fit(Format.money(g.contribution), width: 9, alignment: .right), g.contribution < 0 && !sel ? .negative : role)
-            l.add(TextLayout.fit(Format.money(g.clv), width: 9, alignment: .right), role)
+            if shown > 0 { l.add(TextLayout.fit(Format.grouped(Int64(g.customers)), width: 8, alignment: .right), role) }
+            if shown > 1 { l.add(TextLayout.fit(Format.money(g.revenue), width: 9, alignment: .right), role) }
+            if shown > 2 { l.add(TextLayout.fit(Format.money(g.contribution), width: 9, alignment: .right), g.contribution < 0 && !sel ? .negative : role) }
+            if shown > 3 { l.add(TextLayout.fit(Format.money(g.clv), width: 9, alignment: .right), role) }
             if barW > 2 {
                 l.add(" ", role)
                 l.add(Charts.bar(Double(max(0, g.revenue)) / Double(total), width: barW - 1, glyphs: glyphs), .bar)
@@ -96,16 +98,18 @@ struct PortfolioView {
     }
 
     /// Counts by tier (rows) × strategy (columns).
-    func matrixLines(focused: Bool) -> [StyledLine] {
+    func matrixLines(focused: Bool, width: Int) -> [StyledLine] {
+        // Cells narrow (titles shortened) before a count would be cut by the screen edge.
+        let cell = min(9, max(6, (width - 8) / max(1, s.strategyNames.count)))
         var head = StyledLine(TextLayout.fit("", width: 8), .muted)
-        for n in s.strategyNames { head.add(TextLayout.fit(n, width: 9, alignment: .right, ellipsis: glyphs.ellipsis), .muted) }
+        for n in s.strategyNames { head.add(" " + TextLayout.fit(n, width: cell - 1, alignment: .right, ellipsis: glyphs.ellipsis), .muted) }
         var out = [head]
         for (r, row) in s.matrix.enumerated() {
             let label = r < s.tiers.count ? s.tiers[r].label : ""
             var l = StyledLine(TextLayout.fit(label, width: 8, ellipsis: glyphs.ellipsis))
             for (c, n) in row.enumerated() {
                 let sel = focused && r == state.portfolio.row && c == state.portfolio.column
-                l.add(TextLayout.fit(Format.grouped(Int64(n)), width: 9, alignment: .right), sel ? .selection : .normal)
+                l.add(TextLayout.fit(Format.grouped(Int64(n)), width: cell, alignment: .right), sel ? .selection : .normal)
             }
             out.append(l)
         }
@@ -115,7 +119,10 @@ struct PortfolioView {
     /// The Pareto curve: cumulative revenue share against share of customers.
     func pareto(_ grid: inout CellGrid, x: Int, y: Int, width: Int, maxHeight: Int) -> Int {
         guard maxHeight >= 3, width > 8 else { return 0 }
-        let title = "Pareto: top 20% of customers hold \(Format.percent(s.top20Share)) of \(s.measure)"
+        // The longest wording that fits, so the share itself is never cut.
+        let share = Format.percent(s.top20Share)
+        let title = ["Pareto: top 20% of customers hold \(share) of \(s.measure)", "Pareto: top 20% hold \(share) of \(s.measure)",
+                     "Top 20% hold \(share)"].first { DisplayWidth.of($0) <= width } ?? "Pareto"
         grid.put(TextLayout.fit(title, width: width, ellipsis: glyphs.ellipsis), x: x, y: y, role: .title, maxWidth: width)
         let h = min(8, maxHeight - 2)
         let chart = Charts.lineChart(s.pareto, width: width - 5, height: h, glyphs: glyphs)

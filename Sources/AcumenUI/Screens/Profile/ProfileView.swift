@@ -26,24 +26,35 @@ struct ProfileView {
         head.add("  " + p.id, .muted)
         out.append(head)
         if !p.headline.isEmpty {
-            var l = StyledLine(" ")
+            // Packed into as few lines as the width allows; a fact never splits across lines.
+            var l = StyledLine(" "), used = 1
             for (k, f) in p.headline.enumerated() {
-                if k > 0 { l.add(" · ", .muted) }
+                let w = DisplayWidth.of(f.label) + 1 + DisplayWidth.of(f.value)
+                if k > 0, used + 3 + w > width - 1 {
+                    out.append(l)
+                    l = StyledLine(" "); used = 1
+                } else if k > 0 {
+                    l.add(" · ", .muted); used += 3
+                }
                 l.add(f.label + " ", .muted)
                 l.add(f.value, f.isWarning ? .warning : .accent)
+                used += w
             }
             out.append(l)
         }
         // The recommendation on the first page at any size; reasons and actions follow below.
         if !p.recommendation.isEmpty {
-            var r = StyledLine(" Recommended ", .muted)
-            r.add(p.recommendation, .accent)
-            out.append(r)
+            for (n, part) in TextLayout.wrap(p.recommendation, width: max(1, width - 14)).enumerated() {
+                var r = StyledLine(n == 0 ? " Recommended " : TextLayout.spaces(13), .muted)
+                r.add(part, .accent)
+                out.append(r)
+            }
         }
         out += timeline(p, width: width)
         out += section("Value profile")
         if p.criteria.isEmpty { out.append(StyledLine("   (no criteria)", .muted)) }
-        let titleW = min(24, max(8, width / 4))
+        // The title narrows first so the four number columns (30 cells) always fit.
+        let titleW = min(24, max(8, width / 4), max(6, width - 34))
         let barW = max(0, width - titleW - 34)
         if !p.criteria.isEmpty {
             out.append(StyledLine("   " + TextLayout.fit("Criterion", width: titleW) + TextLayout.fit("Value", width: 9, alignment: .right)
@@ -66,9 +77,13 @@ struct ProfileView {
             out += section("Figures")
             let labelW = min(22, max(8, width / 3))
             for f in p.facts {
-                var l = StyledLine("   " + TextLayout.fit(f.label, width: labelW - 1, ellipsis: glyphs.ellipsis) + " ", .muted)
-                l.add(f.value, f.isWarning ? .warning : .normal)
-                out.append(l)
+                // A long value wraps under itself rather than running off the screen.
+                let parts = TextLayout.wrap(f.value, width: max(1, width - 3 - labelW - 1))
+                for (n, part) in parts.enumerated() {
+                    var l = StyledLine("   " + (n == 0 ? TextLayout.fit(f.label, width: labelW - 1, ellipsis: glyphs.ellipsis) : TextLayout.spaces(labelW - 1)) + " ", .muted)
+                    l.add(part, f.isWarning ? .warning : .normal)
+                    out.append(l)
+                }
             }
         }
         if !p.monthly.isEmpty {
@@ -129,7 +144,12 @@ struct ProfileView {
 
     func bullets(_ title: String, _ items: [String], width: Int) -> [StyledLine] {
         guard !items.isEmpty else { return [] }
-        return [StyledLine("   " + title + ":", .muted)] + items.flatMap { wrapped("- " + $0, width: width, indent: 5) }
+        return [StyledLine("   " + title + ":", .muted)] + items.flatMap { item in
+            // A hanging indent: continuation lines start under the text, not under the dash.
+            TextLayout.wrap(item, width: max(1, width - 8)).enumerated().map { n, line in
+                StyledLine(TextLayout.spaces(5) + (n == 0 ? "- " : "  ") + line)
+            }
+        }
     }
 
     func wrapped(_ text: String, width: Int, indent: Int = 3) -> [StyledLine] {

@@ -26,7 +26,7 @@ struct ScenariosView {
         grid.put(head, x: 0, y: y, maxWidth: width)
         let wide = width >= 100
         let leftW = wide ? width / 2 : width
-        var lines = criteria(w, width: leftW)
+        var lines = criteria(w, width: leftW, onlyDifferent: !wide)
         let matrixLines = matrix(w)
         let effects = matrixLines + [StyledLine("")] + shares(w)
         // The line of the selected matrix row, in the right column (wide) or the page (narrow).
@@ -55,18 +55,26 @@ struct ScenariosView {
         }
     }
 
-    /// Per criterion: the left side's weight, the right side's, and the change.
-    func criteria(_ w: WhatIf, width: Int) -> [StyledLine] {
+    /// Per criterion: the left side's weight, the right side's, and the change. Stacked (under
+    /// 100 columns) only the criteria that differ are listed, then how many are equal, so the
+    /// differences are on the first page.
+    func criteria(_ w: WhatIf, width: Int, onlyDifferent: Bool = false) -> [StyledLine] {
         let titleW = min(26, max(8, width - 22))
         var out = [StyledLine(" " + TextLayout.fit("Criterion", width: titleW) + TextLayout.fit("left", width: 7, alignment: .right)
                               + TextLayout.fit("right", width: 7, alignment: .right), .header)]
+        var equal = 0
         for c in Criterion.allCases {
             let a = w.baselineWeights[c] ?? 0, b = w.weight(c)
+            if onlyDifferent, a == b { equal += 1; continue }
             var l = StyledLine(" " + TextLayout.fit(c.title, width: titleW, ellipsis: glyphs.ellipsis))
             l.add(TextLayout.fit(WeightsView.weight(a), width: 7, alignment: .right), .muted)
             l.add(TextLayout.fit(WeightsView.weight(b), width: 7, alignment: .right), a == b ? .normal : (b > a ? .positive : .negative))
             if a != b { l.add(" " + (b > a ? glyphs.up : glyphs.down), b > a ? .positive : .negative) }
             out.append(l)
+        }
+        if equal > 0 {
+            let all = equal == Criterion.allCases.count
+            out.append(StyledLine(" " + (all ? "All \(equal) criteria weigh the same on both sides" : Format.count(equal, "other criterion", "other criteria") + " weigh the same"), .muted))
         }
         return out
     }

@@ -76,7 +76,11 @@ struct TriageView {
             ("Owner", c.owner.isEmpty ? "—" : c.owner),
         ]
         out += flowed(pairs, width: width)
-        for reason in c.reasons { out += wrapped("- " + reason, width: width, indent: 3) }
+        for reason in c.reasons {
+            // A hanging indent: continuation lines start under the text, not under the dash.
+            let parts = TextLayout.wrap(TextSanitizer.sanitize(reason), width: max(1, width - 6))
+            out += parts.enumerated().map { n, l in StyledLine((n == 0 ? "   - " : "     ") + l) }
+        }
         if let last = c.lastReview { out += wrapped(last, width: width, indent: 1, role: c.needsReview ? .warning : .muted) }
         if !c.actions.isEmpty {
             out += wrapped("Actions: " + c.actions.joined(separator: "; "), width: width, indent: 3, role: .muted)
@@ -126,7 +130,12 @@ struct TriageView {
         let t = state.table
         let width = grid.width
         grid.fillRow(y, role: .header)
-        let nameW = max(6, width - 40)
+        // Fixed columns: " #    ", tier 8, score 6 + 2, recommended 10, a space. The State
+        // column holds the decision (`accepted Cut cost`, `chose Maintain*`): up to 18 cells,
+        // narrowed (with an ellipsis) only when the name would get fewer than 16.
+        let fixed = 33
+        let stateW = min(18, max(7, width - fixed - 16))
+        let nameW = max(6, width - fixed - stateW)
         grid.put(" #    " + TextLayout.fit("Queue (\(q.order.rawValue))", width: nameW) + TextLayout.fit("Tier", width: 8)
                  + TextLayout.fit("Score", width: 6, alignment: .right) + "  " + TextLayout.fit("Recommended", width: 11) + " State",
                  x: 0, y: y, role: .header)
@@ -142,11 +151,14 @@ struct TriageView {
             let tier = m.facts.tierName(k)
             let state: AccountTable.TriageState = k < t.count ? t.triage[k] : .unreviewed
             var x = grid.put((current ? ">" : " ") + TextLayout.fit(String(p + 1), width: 4, alignment: .right) + " ", x: 0, y: yy, role: role)
-            x = grid.put(k < t.count ? t.names[k] : "", x: x, y: yy, width: nameW, role: role, ellipsis: glyphs.ellipsis)
+            // One cell always separates the name from the tier, even when the name is cut.
+            x = grid.put(k < t.count ? t.names[k] : "", x: x, y: yy, width: nameW - 1, role: role, ellipsis: glyphs.ellipsis)
+            x = grid.put(" ", x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(tier, width: 8, ellipsis: glyphs.ellipsis), x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(Format.score(m.facts.score(k)), width: 6, alignment: .right) + "  ", x: x, y: yy, role: role)
             x = grid.put(TextLayout.fit(m.facts.recommendation(k).title, width: 10), x: x, y: yy, role: role)
-            grid.put(" " + decisionLabel(state, k, t), x: x, y: yy, role: current ? role : (state.needsReview ? .muted : .positive))
+            grid.put(" " + TextLayout.fit(decisionLabel(state, k, t), width: stateW, ellipsis: glyphs.ellipsis), x: x, y: yy,
+                     role: current ? role : (state.needsReview ? .muted : .positive))
         }
     }
 }
