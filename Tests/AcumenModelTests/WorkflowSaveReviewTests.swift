@@ -146,7 +146,7 @@ import Testing
         try readText(path).replacingOccurrences(of: "\"EUR\"", with: "\"USD\"").write(toFile: path, atomically: false, encoding: .utf8)
         guard case .conflict(let c) = try session.save() else { Issue.record("expected a conflict"); return }
         let listed = c.editsTakingTheirsDrops(store)
-        #expect(listed.map(\.edit.label) == ["default weights (1 criteria weighted)", "2 edits on 1 customer"])
+        #expect(listed.map(\.edit.label) == ["default weights (1 criterion weighted)", "2 edits on 1 customer"])
         #expect(session.workspace.customer(id: id)?.owner == "Ann")
         #expect(try c.takeTheirs(session) == listed)
     }
