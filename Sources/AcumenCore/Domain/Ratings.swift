@@ -58,6 +58,17 @@ public struct Ratings: Hashable, Sendable, Sequence, ExpressibleByDictionaryLite
         }
     }
 
+    /// The known-criteria bit mask (bit `j` for ``Criterion/rated`` position `j`): for columnar
+    /// storage (the customer cache).
+    package var knownMask: UInt16 { known }
+
+    /// Ratings from a bit mask and values by rated position (unknown lanes are ignored and
+    /// stored as 0, as the subscript does).
+    package init(knownMask: UInt16, values v: SIMD16<Double>) {
+        known = knownMask
+        for j in 0..<Self.capacity where knownMask & (1 << j) != 0 { values[j] = v[j] }
+    }
+
     /// The rating at a position of ``Criterion/rated`` (0 ..< rated count), nil when unknown.
     @inline(__always)
     public func value(atRatedIndex j: Int) -> Double? { known & (1 << j) != 0 ? values[j] : nil }
