@@ -12,8 +12,11 @@ public enum Action: Sendable {
     case loaded(AccountTable)
     /// The facts for a profile screen arrived (result of ``Effect/loadProfile(_:)``).
     case profileLoaded(ProfileFacts)
-    /// A notice to show in the status line.
+    /// A notice to show in the status line (queued behind the one shown, ``StatusQueue``).
     case notice(String, isError: Bool)
+    /// The runtime's monotonic clock, in milliseconds: a queued status message whose
+    /// predecessor was shown long enough comes up.
+    case tick(milliseconds: Int)
     /// A result of a workflow effect (edits, saving), see `Workflow/`.
     case workflow(WorkflowEvent)
     /// The re-analysis asked for by ``Effect/analyseAt(_:)`` was adopted: figures are as of the day.
@@ -50,7 +53,12 @@ public enum Effect: Hashable, Sendable {
     /// Analyse the workspace as of another date, off the input path (lifetime value refitted on
     /// history before it); the runtime answers with the new model and table, then ``Action/dateAnalysed(_:)``.
     case analyseAt(Day)
-    /// Analyse the workspace as of an earlier day and compare it with the current analysis,
-    /// same weights; the runtime answers with ``Action/changesLoaded(_:)``.
+    /// Analyse the workspace as of an earlier day (with its own lifetime-value fit on the
+    /// history before it when the analysis in effect has one) and compare it with the current analysis, same
+    /// weights, off the input path; the runtime answers with ``Action/changesLoaded(_:)``.
     case compareEarlier(Day)
+    /// Not work for the runtime: a screen asking the root to change another screen (a drill-in,
+    /// the next account). ``AppState/update(_:)`` applies it before it returns, so the runtime
+    /// never receives one.
+    case intent(Intent)
 }
