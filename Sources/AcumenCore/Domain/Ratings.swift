@@ -70,7 +70,10 @@ public struct Ratings: Hashable, Sendable, Sequence, ExpressibleByDictionaryLite
         var fixed = SIMD16<UInt16>()
         var boxed = SIMD16<Double>()
         var allFixed = true
-        for j in 0..<Self.capacity where known & (1 << UInt16(j)) != 0 {
+        var bits = known
+        while bits != 0 {
+            let j = bits.trailingZeroBitCount
+            bits &= bits - 1
             boxed[j] = lanes[j]
             if let n = Self.fixedPoint(lanes[j]) { fixed[j] = n } else { allFixed = false }
         }
