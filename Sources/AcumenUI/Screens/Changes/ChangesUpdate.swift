@@ -62,8 +62,9 @@ extension AppState {
         }
         let (title, members) = Self.accounts(of: item, in: c)
         guard !members.isEmpty else { say("No accounts: \(title)"); return [] }
-        let ids = members.compactMap { k in Int(k) < c.later.customers.count ? c.later.customers[Int(k)].id : nil }
-        return [.intent(.navigate(.accounts(filter: "", scope: AccountScope(title: title, ids: ids))))]
+        let known = members.filter { Int($0) < c.later.customers.count }
+        // By id, with the rows they came from as the guess (checked, not trusted).
+        return [.intent(.navigate(.accounts(filter: "", scope: AccountScope(title: title, ids: known.map { c.later.customers[Int($0)].id }, rows: known))))]
     }
 
     /// The title and the customers (indices, ascending) of an item of the comparison.
