@@ -36,6 +36,9 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only time the phases of opening --workspace, then exit.")
     var profileOpen = false
 
+    @Flag(help: "Only run the open steps (cold, warm, resident memory) at each size.")
+    var openOnly = false
+
     func run() throws {
         if profileOpen, let workspace {
             for line in try OpenProfile.run(workspace) { print(line) }
@@ -55,7 +58,7 @@ struct AcumenBench: ParsableCommand {
         for (label, folder) in targets {
             let steps = try BenchSteps(folder: folder, label: label, runs: label == "l" ? max(3, runs / 2) : runs,
                                        asOf: asOf.flatMap { Day(iso: $0) })
-            results += try steps.runAll()
+            results += try openOnly ? steps.openSteps() : steps.runAll()
             peaks[label] = peakMemoryMegabytes()
         }
         print(BenchReport.table(results, peaks: peaks))

@@ -17,6 +17,7 @@ struct BenchSteps {
 
     func runAll() throws -> [Measurement] {
         var out: [Measurement] = []
+        out += try openSteps()
         var store: WorkspaceStore?
         out.append(try measure("open (load files)", size: label, runs: runs) {
             store?.close()

@@ -163,6 +163,15 @@ import Testing
         let error = #expect(throws: WorkspaceError.self) { try WorkspaceStore.open(folder, fs: fs, options: .init(readOnly: true)) }
         #expect(error?.problems.contains { $0.file == WorkspaceFiles.transactions } == true)
     }
+
+    @Test func anUnreadableCustomersFileFailsEvenWithACache() throws {
+        let folder = try makeWorkspace()
+        try WorkspaceStore.open(folder).close()  // builds the caches
+        #expect(FileManager.default.fileExists(atPath: CustomerCache.path(folder)))
+        let fs = DenyingFileSystem(denied: folder + "/" + WorkspaceFiles.customers)
+        let error = #expect(throws: WorkspaceError.self) { try WorkspaceStore.open(folder, fs: fs, options: .init(readOnly: true)) }
+        #expect(error?.problems.contains { $0.file == WorkspaceFiles.customers } == true)
+    }
 }
 
 /// The real file system, except that one path cannot be opened or read (`EACCES`), as for

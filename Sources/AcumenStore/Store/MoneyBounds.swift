@@ -54,7 +54,7 @@ public enum MoneyBounds {
                 out.append(WorkspaceProblem(file: WorkspaceFiles.transactions, line: 0, field: "margin", message: beyond("margins"))); break
             }
         }
-        for c in customers where costs.add(c.costToServe.minor) {
+        for k in customers.indices where costs.add(customers[k].costToServe.minor) {  // no copy of each customer
             out.append(WorkspaceProblem(file: WorkspaceFiles.customers, line: 0, field: "costToServe", message: beyond("costs to serve"))); break
         }
         return out

@@ -38,7 +38,7 @@ enum TransactionCache {
     static func idsHash(_ customers: [Customer]) -> UInt64 {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(customers.count * 10)
-        for c in customers { bytes += c.id.utf8; bytes.append(0) }
+        for k in customers.indices { bytes += customers[k].id.utf8; bytes.append(0) }  // no copy of each customer
         return Checksum.fingerprint(bytes)
     }
 

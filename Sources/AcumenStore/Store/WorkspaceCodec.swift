@@ -211,6 +211,10 @@ public enum WorkspaceCodec {
                                              message: "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"))
             return table
         }
+        if let parsed = TransactionsFile.parseInParallel(bytes, index: index) {
+            headerExtra = parsed.headerExtra
+            return parsed.table
+        }
         var more = 0
         TransactionsFile.parse(bytes, index: index, into: &table, headerExtra: &headerExtra, problems: &local, more: &more)
         problems += capped(local, file: WorkspaceFiles.transactions, more: more)

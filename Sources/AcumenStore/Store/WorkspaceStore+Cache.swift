@@ -1,25 +1,40 @@
 import AcumenCore
 
-/// Refreshing the transaction cache from a read-only open (the CLI's read-only commands).
+/// Refreshing the caches from a read-only open (the CLI's read-only commands).
 extension WorkspaceStore {
-    /// Writes the transaction cache for the file as loaded, if no other Acumen holds the lock;
-    /// releases the lock at once. Called only after an open without errors that parsed the
-    /// transactions cleanly, so a damaged workspace never gets a cache. The cache is written
-    /// crash-safely (temporary file, fsync, rename) and keyed to the file's size, modification
-    /// time, inode and fingerprint and to the customer ids, so a stale, truncated or foreign
-    /// cache is ignored on the next open and rebuilt. Nothing else in the folder changes.
-    /// - Returns: true when the cache was written.
+    /// Writes the caches of the files that were parsed (no valid cache), if no other Acumen
+    /// holds the lock; releases the lock at once. Called only after an open without errors, so
+    /// a damaged workspace never gets a cache. Each cache is written crash-safely (temporary
+    /// file, fsync, rename) and keyed to its file's size, modification and status-change
+    /// times, inode and fingerprint (the transactions' also to the customer ids), so a stale,
+    /// truncated or foreign cache is ignored on the next open and rebuilt. Nothing else in
+    /// the folder changes.
+    /// - Parameter customers: the customers and header as read from `customers.jsonl` when
+    ///   they were parsed, to cache them as well.
+    /// - Returns: true when a cache was written.
     @discardableResult
-    func refreshCacheUnderLock() -> Bool {
+    func refreshCacheUnderLock(customers: (customers: [Customer], headerExtra: [String: JSONValue])? = nil) -> Bool {
         guard case .acquired(let lock) = WorkspaceLock.take(folder: folder) else { return false }
         defer { lock.release() }
-        // The file may have changed between reading and locking: the key must still describe it.
-        guard let fp = fingerprints[WorkspaceFiles.transactions], let loaded = fp.status,
-              let now = try? fs.status(path(WorkspaceFiles.transactions)), now == loaded else { return false }
         AtomicFile(fs: fs).removeStaleTemporaries(in: folder + "/" + TransactionCache.folderName)
-        storeTransactionCache(workspace)
+        var wrote = false
+        // A file may have changed between reading and locking: the key must still describe it.
+        if let customers, unchanged(WorkspaceFiles.customers) {
+            storeCustomerCache(customers.customers, headerExtra: customers.headerExtra)
+            wrote = true
+        }
+        if transactionsParsed, unchanged(WorkspaceFiles.transactions) {
+            storeTransactionCache(workspace)
+            wrote = true
+        }
         cacheIsStale = false
-        return true
+        return wrote
+    }
+
+    /// True when the file's status is still the one recorded when it was read.
+    private func unchanged(_ file: String) -> Bool {
+        guard let loaded = fingerprints[file]?.status, let now = try? fs.status(path(file)) else { return false }
+        return now == loaded
     }
 }
 

@@ -73,8 +73,11 @@ public final class WorkspaceStore {
     var journalPosition: Journal.Position?
     /// Bytes a failed append left beyond ``journalPosition`` that it could not roll back.
     var journalOwnTail: Int64 = 0
-    /// True when a read-only open parsed the transactions cleanly but could not use a cache.
+    /// True when a read-only open parsed the customers or the transactions cleanly but could
+    /// not use a cache.
     var cacheIsStale = false
+    /// True when a read-only open parsed `transactions.jsonl` cleanly (no valid cache).
+    var transactionsParsed = false
     let journal: Journal
     /// Files to read from a committed import's staged copies (read-only opens; ``WorkspacePublish``).
     var readOverlay: [String: String] = [:]
@@ -146,9 +149,14 @@ public final class WorkspaceStore {
         guard let st, st.isDirectory || st.isSymlink else { throw .notAWorkspace(folder) }
         readOverlay = try WorkspacePublish.recover(folder: folder, fs: fs, readOnly: options.readOnly)
         var problems: [WorkspaceProblem] = []
-        guard let customerBytes = try readFile(WorkspaceFiles.customers, problems: &problems) else {
-            if problems.isEmpty { throw .notAWorkspace(folder) }
-            throw .invalid(problems)
+        let cachedCustomers = try cachedCustomers()
+        var customerBytes: [UInt8] = []
+        if cachedCustomers == nil {
+            guard let bytes = try readFile(WorkspaceFiles.customers, problems: &problems) else {
+                if problems.isEmpty { throw .notAWorkspace(folder) }
+                throw .invalid(problems)
+            }
+            customerBytes = bytes
         }
         if !options.readOnly {
             switch WorkspaceLock.take(folder: folder) {
@@ -167,20 +175,53 @@ public final class WorkspaceStore {
         var settings = settingsBytes.map { WorkspaceCodec.decodeSettings($0, problems: &problems) } ?? Settings()
         savedSeq[WorkspaceFiles.settings] = Self.journalSeq(settings.extra.removeValue(forKey: Self.journalSeqKey),
                                                             file: WorkspaceFiles.settings, bytes: settingsBytes ?? [], problems: &problems)
+        let customersBefore = problems.count
         var extra: [String: JSONValue] = [:]
-        let (customers, index) = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
+        let customers: [Customer], index: CustomerIndex
+        if let cachedCustomers {
+            (customers, index, extra) = (cachedCustomers.customers, cachedCustomers.index, cachedCustomers.headerExtra)
+        } else {
+            (customers, index) = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
+        }
+        let fileHeader = extra
         savedSeq[WorkspaceFiles.customers] = Self.journalSeq(extra.removeValue(forKey: Self.journalSeqKey),
                                                              file: WorkspaceFiles.customers, bytes: customerBytes, problems: &problems)
+        let parsedCustomers = cachedCustomers == nil && problems.count == customersBefore
         var w = Workspace(settings: settings, customers: customers, index: index, transactions: TransactionTable())
         w.customersHeaderExtra = extra
         let parsedTransactions = try loadTransactions(into: &w, index: index, problems: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         if options.replayJournal { try replayJournal(into: &w, problems: &problems) }
-        // Only a workspace that opened without errors gets a cache.
+        // Only a workspace that opened without errors gets a cache; the customers' cache holds
+        // the file as read, before the journal's edits.
         if parsedTransactions, !isReadOnly { storeTransactionCache(w) }
+        if parsedCustomers, !isReadOnly { storeCustomerCache(customers, headerExtra: fileHeader) }
+        if parsedCustomers, isReadOnly { cacheIsStale = true }
         workspace = w
         warnings = problems
-        if cacheIsStale, isReadOnly, options.refreshesCache { refreshCacheUnderLock() }
+        if cacheIsStale, isReadOnly, options.refreshesCache {
+            refreshCacheUnderLock(customers: parsedCustomers ? (customers, fileHeader) : nil)
+        }
+    }
+
+    /// The customers from a valid columnar cache of `customers.jsonl`, or nil (then the file is
+    /// parsed). Never for a committed import's staged copy or a file that cannot be read.
+    private func cachedCustomers() throws(WorkspaceError) -> CustomerCache.Loaded? {
+        let file = WorkspaceFiles.customers
+        guard readOverlay.isEmpty else { return nil }
+        let st: FileStatus?
+        do { st = try fs.status(path(file)) } catch { throw .io(error) }
+        guard let st, st.isRegular, st.size <= options.maxFileSize, isReadable(path(file)),
+              let loaded = CustomerCache.load(folder: folder, status: st) else { return nil }
+        fingerprints[file] = Fingerprint(status: st, hash: loaded.contentHash)
+        return loaded
+    }
+
+    /// Rebuilds the customers' cache for `customers.jsonl` as just read (before the journal).
+    func storeCustomerCache(_ customers: [Customer], headerExtra: [String: JSONValue]) {
+        guard let fp = fingerprints[WorkspaceFiles.customers], let st = fp.status, st.isRegular else { return }
+        CustomerCache.store(folder: folder, key: CustomerCache.Key(st, contentHash: fp.hash), customers: customers,
+                            headerExtra: headerExtra, fs: fs)
     }
 
     /// A file's `journalSeq`: absent is 0; anything but an integer in 0…``Journal/maxSeq`` is
@@ -215,7 +256,7 @@ public final class WorkspaceStore {
         w.transactions = WorkspaceCodec.decodeTransactions(bytes, index: index, headerExtra: &extra, problems: &problems)
         w.transactionsHeaderExtra = extra
         guard problems.count == before else { return false }
-        if isReadOnly { cacheIsStale = true }
+        if isReadOnly { cacheIsStale = true; transactionsParsed = true }
         return true
     }
 

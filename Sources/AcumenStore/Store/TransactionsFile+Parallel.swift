@@ -1,0 +1,79 @@
+import AcumenCore
+
+/// Parsing a large, clean `transactions.jsonl` on all cores.
+extension TransactionsFile {
+    /// One chunk's rows, parsed independently of the others.
+    private struct Part {
+        var table = TransactionTable()
+        var clean = true
+    }
+
+    /// Parses the file's lines in chunks on all cores and joins the rows in file order.
+    ///
+    /// Only for the clean case: when any line has a problem, or a money total crosses
+    /// ``MoneyBounds/workspaceLimitMinor``, it returns nil and the caller runs the sequential
+    /// ``parse(_:index:into:headerExtra:problems:more:)``, which reports every problem at its
+    /// line exactly as before. Both accept the same lines the same way (each line goes through
+    /// ``FastRow`` or the strict ``slowRow``), so the tables are identical.
+    /// - Returns: the table and the header's unknown members, or nil.
+    /// - Complexity: O(bytes / cores) plus one pass over the rows to join them.
+    static func parseInParallel(_ bytes: [UInt8], index: CustomerIndex) -> (table: TransactionTable, headerExtra: [String: JSONValue])? {
+        guard bytes.count >= 1 << 22, Parallel.cores > 1,
+              let header = JSONLines.firstLine(bytes, where: { _ in true }),
+              case .success(let value) = JSONParser.result(bytes, start: header.start, end: header.end, firstLine: header.number) else { return nil }
+        var headerProblems: [WorkspaceProblem] = []
+        guard let headerExtra = JSONLines.header(value, kind: kind, file: WorkspaceFiles.transactions, line: header.number, problems: &headerProblems),
+              headerProblems.isEmpty else { return nil }
+        var bodyStart = header.end
+        while bodyStart < bytes.count, bytes[bodyStart] != 0x0A { bodyStart += 1 }
+        bodyStart = min(bytes.count, bodyStart + 1)
+        let parts: [Part] = bytes.withUnsafeBufferPointer { buf in
+            let chunks = ParallelLines.chunks(buf, start: bodyStart, end: buf.count, firstLine: header.number + 1, count: Parallel.cores * 2)
+            return Parallel.map(chunks.count) { k in parse(bytes, buf, chunks[k], index: index) }
+        }
+        guard parts.allSatisfy(\.clean) else { return nil }
+        var table = TransactionTable()
+        table.reserve(parts.reduce(0) { $0 + $1.table.count })
+        for p in parts {
+            let offset = table.count
+            for (row, e) in p.table.extra { table.extra[row + offset] = e }
+            table.customer += p.table.customer; table.day += p.table.day; table.amount += p.table.amount
+            table.margin += p.table.margin; table.quantity += p.table.quantity; table.givenAsCost += p.table.givenAsCost
+        }
+        var amounts = MoneyBounds.Total(), margins = MoneyBounds.Total()
+        for a in table.amount where amounts.add(a) { return nil }
+        for m in table.margin where m != TransactionTable.unknownMargin && margins.add(m) { return nil }
+        return (table, headerExtra)
+    }
+
+    /// The rows of one chunk; `clean` is false as soon as a line has a problem.
+    private static func parse(_ bytes: [UInt8], _ buf: UnsafeBufferPointer<UInt8>, _ chunk: ParallelLines.Chunk, index: CustomerIndex) -> Part {
+        var part = Part()
+        part.table.reserve((chunk.end - chunk.start) / 80)
+        var lastID: [UInt8] = []
+        var lastIndex: Int32 = -1
+        ParallelLines.forEachLine(buf, chunk) { line, _ in
+            guard part.clean else { return }
+            if let fast = FastRow(bytes, line.start, line.end) {
+                let idx: Int32
+                if fast.id.count == lastID.count, fast.id.elementsEqual(lastID) {
+                    idx = lastIndex
+                } else if let k = index[String(decoding: fast.id, as: UTF8.self)] {
+                    idx = Int32(k); lastID = Array(fast.id); lastIndex = idx
+                } else {
+                    idx = -1
+                }
+                if idx >= 0, let day = fast.day, let amount = fast.amount, amount >= 0 {
+                    part.table.customer.append(idx); part.table.day.append(day.ordinal); part.table.amount.append(amount)
+                    part.table.margin.append(fast.margin ?? TransactionTable.unknownMargin)
+                    part.table.quantity.append(fast.quantity); part.table.givenAsCost.append(false)
+                    return
+                }
+            }
+            var problems: [WorkspaceProblem] = []
+            slowRow(bytes, line, index: index, into: &part.table, problems: &problems)
+            if !problems.isEmpty { part.clean = false }
+        }
+        return part
+    }
+}
