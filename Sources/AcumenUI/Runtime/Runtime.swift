@@ -41,6 +41,10 @@ public final class Runtime {
     var profileBuilt: (row: Int, revision: Int)?
     var cardBuilt: (customer: Int, revision: Int)?
     var deltasSent = -1
+    /// The what-if generation whose full ranking was last asked for, and whether one is being
+    /// computed in the background (one at a time: the next starts when it lands).
+    var rankingAsked = -1
+    var rankingRuns = false
     /// The eight-quarter account history for the date it was computed at (once per load and
     /// date; see ``accountHistory()``), and the date it is being computed for.
     var history: (day: Day, value: AccountHistory)?
@@ -120,6 +124,7 @@ public final class Runtime {
     /// The view models the visible screen shows that are missing or older than the model.
     func derive() -> [Action] {
         var out: [Action] = []
+        if let w = state.weights.whatIf, !w.isRanked { out += rankWhatIf(w, generation: state.weights.generation) }
         switch state.screen {
         case .profile(let row):
             if profileBuilt?.row != row || profileBuilt?.revision != modelRevision { out += profile(row) }
@@ -131,7 +136,7 @@ public final class Runtime {
             }
         case .accounts:
             let w = state.weights
-            if w.showDeltas, let what = w.whatIf, state.table.deltaGeneration != w.generation, deltasSent != w.generation,
+            if w.showDeltas, let what = w.whatIf, what.isRanked, state.table.deltaGeneration != w.generation, deltasSent != w.generation,
                what.analysis.count == state.table.count {
                 deltasSent = w.generation
                 let c = what.comparison
@@ -162,13 +167,13 @@ public final class Runtime {
         let (w, h) = terminal.size
         if w != state.width || h != state.height { send(.resize(width: w, height: h)) }
         _ = accountHistory()
-        terminal.pollMilliseconds = background?.isRunning == true ? 100 : nil
+        terminal.pollMilliseconds = pollInterval
         draw(terminal)
         while !state.isQuitting, let event = terminal.nextEvent() {
             if let action = event.action { send(action) }
             if let background {
                 for action in background.collect() { send(action) }
-                terminal.pollMilliseconds = background.isRunning ? 100 : nil
+                terminal.pollMilliseconds = pollInterval
             }
             if state.isQuitting { break }
             draw(terminal)

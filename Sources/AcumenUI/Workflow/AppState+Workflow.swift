@@ -148,6 +148,9 @@ extension AppState {
             table.deltaRank = rank
             table.deltaGeneration = generation
             if let s = accounts.sortColumn, s.isBaselineDelta { accounts.rebuild(table, resort: true) }
+        case .whatIfRanked(let s, let generation):
+            guard generation == weights.generation, var w = weights.whatIf, w.ranked(s) else { return [] }
+            weights.whatIf = w
         case .confirm(let c): overlay = .workflow(.confirm(c))
         }
         return []
@@ -199,6 +202,7 @@ extension AppState {
         } else if screen == .weights, let w = weights.whatIf {
             s = " baseline: \(TextSanitizer.sanitize(w.baselineName)) · trying: \(TextSanitizer.sanitize(w.scenarioName ?? (w.isChanged ? "edited" : "baseline")))"
                 + " · \(Format.grouped(Int64(w.comparison.movedUp))) up, \(Format.grouped(Int64(w.comparison.movedDown))) down"
+                + (w.isRanked ? "" : " · re-ranking…")
         }
         return s + undoHint
     }

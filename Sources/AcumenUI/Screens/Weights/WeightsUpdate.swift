@@ -27,7 +27,8 @@ extension AppState {
 
     /// Keys of the weights screen: every change rescores at once (recombining the precomputed
     /// normalised criteria; the analysis is not recomputed) and is a step of the what-if that
-    /// `u` undoes here first.
+    /// `u` undoes here first. Only scores, tiers and cut-offs are computed on the key; the full
+    /// re-rank (Δrank, movers) follows off the input path (`Runtime.rankWhatIf`).
     mutating func runWeights(_ c: Command) -> [Effect]? {
         guard let m = workflow else { return [] }
         prepareWeights()
@@ -46,7 +47,7 @@ extension AppState {
         case .increaseWeight, .decreaseWeight, .resetWeight:
             let old = w.weight(criterion)
             let new = c == .increaseWeight ? (old + 1).rounded(.down) : c == .decreaseWeight ? (old - 1).rounded(.up) : w.baselineWeights[criterion] ?? 0
-            changeWhatIf("\(criterion.title) weight \(weightText(old)) → \(weightText(min(WhatIf.maxWeight, max(0, new))))") { $0.setWeight(criterion, new) }
+            changeWhatIf("\(criterion.title) weight \(weightText(old)) → \(weightText(min(WhatIf.maxWeight, max(0, new))))") { $0.setWeight(criterion, new, ranking: false) }
         case .revertWeights:
             changeWhatIf("revert to the baseline") { $0.revert() }
             weights.scenario = nil
@@ -59,7 +60,7 @@ extension AppState {
             guard !scenarios.isEmpty else { say("No saved scenarios yet: S saves the current weights as one"); break }
             let step = c == .nextScenario ? 1 : -1
             let next = weights.scenario.map { ($0 + step + scenarios.count) % scenarios.count } ?? (step > 0 ? 0 : scenarios.count - 1)
-            changeWhatIf("try scenario \(scenarios[next].name)") { $0.use(scenarios[next].weights, name: scenarios[next].name) }
+            changeWhatIf("try scenario \(scenarios[next].name)") { $0.use(scenarios[next].weights, name: scenarios[next].name, ranking: false) }
             weights.scenario = next
         case .saveScenario:
             input(.scenarioName, "Save scenario as: ", text: w.scenarioName ?? "")
@@ -95,7 +96,7 @@ extension AppState {
         }
         guard var w = weights.whatIf, let step = redo ? weights.redoStack.popLast() : weights.undoStack.popLast() else { return false }
         let now = WeightsState.Step(weights: w.weights, scenarioName: w.scenarioName, scenario: weights.scenario, label: step.label)
-        w.use(step.weights, name: step.scenarioName)
+        w.use(step.weights, name: step.scenarioName, ranking: false)
         weights.whatIf = w
         weights.scenario = step.scenario
         weights.generation += 1

@@ -82,7 +82,8 @@ struct WeightsView {
         lines.append(StyledLine(""))
         let room = max(0, height - lines.count - 1)
         let movers = w.movers(limit: room)
-        lines.append(StyledLine(movers.isEmpty ? "Movers: none" : "Biggest movers (Δrank Δscore tier)", .title))
+        let title = !w.isRanked ? "Movers: re-ranking…" : movers.isEmpty ? "Movers: none" : "Biggest movers (Δrank Δscore tier)"
+        lines.append(StyledLine(title, .title))
         let nameW = max(4, width - 22)
         for k in movers {
             let dr = w.comparison.rankDelta(k), ds = w.comparison.scoreDelta(k), t = w.comparison.tierMove(k)
