@@ -45,6 +45,8 @@ public final class Runtime {
     /// computed in the background (one at a time: the next starts when it lands).
     var rankingAsked = -1
     var rankingRuns = false
+    /// The table whose search keys were handed to the background queue.
+    var warmedSearch: ObjectIdentifier?
     /// The eight-quarter account history for the date it was computed at (once per load and
     /// date; see ``accountHistory()``), and the date it is being computed for.
     var history: (day: Day, value: AccountHistory)?
@@ -125,6 +127,7 @@ public final class Runtime {
     func derive() -> [Action] {
         var out: [Action] = []
         if let w = state.weights.whatIf, !w.isRanked { out += rankWhatIf(w, generation: state.weights.generation) }
+        warmSearchIndex()
         switch state.screen {
         case .profile(let row):
             if profileBuilt?.row != row || profileBuilt?.revision != modelRevision { out += profile(row) }
@@ -167,8 +170,9 @@ public final class Runtime {
         let (w, h) = terminal.size
         if w != state.width || h != state.height { send(.resize(width: w, height: h)) }
         _ = accountHistory()
-        terminal.pollMilliseconds = pollInterval
         draw(terminal)
+        warmSearchIndex()
+        terminal.pollMilliseconds = pollInterval
         while !state.isQuitting, let event = terminal.nextEvent() {
             if let action = event.action { send(action) }
             if let background {

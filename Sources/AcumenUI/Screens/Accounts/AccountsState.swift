@@ -19,7 +19,9 @@ public struct AccountsState: Sendable {
     /// the rows of the last filter that did.
     public var filterError: AccountFilterError?
     /// Rows passing the filter, in sort order: what the list shows.
-    public var view: [Int32] = []
+    public var view: [Int32] = [] { didSet { searchMatches = nil } }
+    /// The search's working index over ``view`` (dropped whenever the view changes).
+    public var searchMatches: SearchMatches?
     /// Cursor position in ``view``.
     public var cursor = 0
     /// First view row on screen.

@@ -2,7 +2,8 @@ import AcumenAnalytics
 import AcumenCore
 import AcumenStore
 
-/// The what-if's full re-rank, off the input path.
+/// Work that follows a key off the input path: the what-if's full re-rank, and the accounts
+/// table's search keys after the first frame.
 ///
 /// A weight key computes only the new scores, tiers and tier cut-offs (``WhatIf/setWeight(_:_:ranking:)``
 /// with `ranking: false`: a weighted sum and a histogram selection, no sort) and the frame is
@@ -32,6 +33,21 @@ extension Runtime {
     var pollInterval: Int? {
         guard let background, background.isRunning else { return nil }
         return rankingRuns ? 20 : 100
+    }
+
+    /// Tables from this many rows have their search keys built in the background (~1 ms per
+    /// 10,000 rows; smaller ones build them on the first keystroke within a frame).
+    static let warmSearchRows = 20_000
+
+    /// Builds the search keys of the accounts table on the background queue once the table is
+    /// on screen, so the first search or filter keystroke finds them built (the table is a value
+    /// whose key cache every copy shares). Without ``background`` they are built on first use.
+    func warmSearchIndex() {
+        guard let background, state.table.count >= Self.warmSearchRows, !state.table.isSearchIndexBuilt,
+              warmedSearch != state.table.searchCacheID else { return }
+        warmedSearch = state.table.searchCacheID
+        let table = state.table
+        background.start({ table.warmSearchIndex(); return true }) { _ in [] }
     }
 
     /// Runs work that would block a key on `work` from now on (the benchmark measures keys as the
