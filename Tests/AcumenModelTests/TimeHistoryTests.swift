@@ -18,12 +18,36 @@ import Testing
         #expect(h.dates.map(\.iso) == ["2023-04-01", "2023-07-01", "2023-10-01", "2024-01-01",
                                        "2024-04-01", "2024-07-01", "2024-10-01", "2025-01-01"])
         let a = h.timeline(TimeFixture.index("A"))
-        #expect(a.map(\.tier) == ["Top", "Top", "Top", "Top", "Rest", "Top", "Top", "Top"])
+        #expect(a.map(\.standing?.tier) == ["Top", "Top", "Top", "Top", "Rest", "Top", "Top", "Top"])
         #expect(a.map(\.revenue) == [100_000, 100_000, 100_000, 100_000, 0, 120_000, 120_000, 120_000])
+        // D's first purchase is 2024-02-01: no standing at the four dates before it.
         let d = h.timeline(TimeFixture.index("D"))
-        #expect(d.map(\.tier) == ["Rest", "Rest", "Rest", "Rest", "Top", "Top", "Top", "Top"])
-        #expect(d.last?.score == 100)
+        #expect(d.map(\.standing?.tier) == [nil, nil, nil, nil, "Top", "Top", "Top", "Top"])
+        #expect(d.prefix(4).allSatisfy { $0.standing == nil && $0.revenue == 0 })
+        #expect(d.last?.standing?.score == 100)
         #expect(h.timeline(99).isEmpty && h.count == 5)
+    }
+
+    /// A quarter before the account's first purchase has no standing (the profile shows "—");
+    /// from the first quarter start after it, the account has one at every date, also when its
+    /// window is empty again (A at 2024-04-01).
+    @Test func noStandingBeforeTheFirstPurchase() {
+        let h = AccountHistory(TimeFixture.workspace(), asOf: TimeFixture.later)
+        // First purchases: A 2023-03-01, B 2023-06-01, C 2023-09-01, D 2024-02-01, E 2023-11-01;
+        // dates 2023-04-01, 2023-07-01, 2023-10-01, 2024-01-01, … → dates without standing: 0, 1, 2, 4, 3.
+        let before = ["A", "B", "C", "D", "E"].map { id in h.timeline(TimeFixture.index(id)).prefix { $0.standing == nil }.count }
+        #expect(before == [0, 1, 2, 4, 3])
+        for id in ["A", "B", "C", "D", "E"] {
+            let t = h.timeline(TimeFixture.index(id))
+            #expect(t.drop { $0.standing == nil }.allSatisfy { $0.standing != nil }, "\(id): standing once a customer")
+        }
+        // C (single sale 2023-09-01) keeps a standing after its window emptied: lapsed, not absent.
+        #expect(h.timeline(TimeFixture.index("C")).last?.standing?.tier == "Rest")
+        // A customer with no transactions at all has no standing at any date.
+        var ws = TimeFixture.workspace()
+        let k = ws.addCustomer(Customer(id: "F", name: "Customer F"))
+        let f = AccountHistory(ws, asOf: TimeFixture.later).timeline(k)
+        #expect(f.count == 8 && f.allSatisfy { $0.standing == nil && $0.revenue == 0 })
     }
 
     @Test func theLatestQuarterMatchesTheAnalysisAtThatDate() {
@@ -33,8 +57,12 @@ import Testing
         let a = PortfolioAnalyzer.analyze(ws, asOf: h.dates[7])
         for k in 0..<150 {
             let p = h.timeline(k)[7]
-            #expect(p.tier == a.tierNames[Int(a.baseline.effectiveTiers[k])] && p.strategy == a.strategy.effective(k))
-            #expect(abs(p.score - a.baseline.scores[k]) < 1e-4)
+            guard let s = p.standing else {
+                #expect(a.aggregates.lifetimePurchases[k] == 0, "no standing only before the first purchase")
+                continue
+            }
+            #expect(s.tier == a.tierNames[Int(a.baseline.effectiveTiers[k])] && s.strategy == a.strategy.effective(k))
+            #expect(abs(s.score - a.baseline.scores[k]) < 1e-4)
         }
     }
 

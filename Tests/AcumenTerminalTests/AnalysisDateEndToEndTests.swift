@@ -70,6 +70,22 @@ import Glibc
         t.send("Escape")
         screen = t.wait(for: "both dates use the same weights")
         #expect(screen.contains("both dates use the same weights"), Comment(rawValue: screen))
+        // Tab to the ABC migration, Enter on its first cell: exactly its accounts, also after a
+        // sort; Esc comes back to the same cell.
+        t.send("Tab")
+        screen = t.wait(for: "· ABC A → A: ")
+        let selected = screen.split(separator: "\n").first { $0.contains("· ABC A → A: ") }.map(String.init) ?? ""
+        let count = selected.components(separatedBy: "· ABC A → A: ").last?.split(separator: " ").first.map(String.init) ?? "?"
+        t.send("Enter")
+        screen = t.wait(for: "accounts in ABC A → A")
+        #expect(screen.contains("Accounts: ABC A → A"), Comment(rawValue: screen))
+        #expect(screen.contains("\(count) of \(count) accounts in ABC A → A"), Comment(rawValue: screen))
+        t.send("]")
+        screen = t.wait(for: "sort:")
+        #expect(screen.contains("\(count) of \(count) accounts in ABC A → A"), Comment(rawValue: screen))
+        t.send("Escape")
+        screen = t.wait(for: "both dates use the same weights")
+        #expect(screen.contains("· ABC A → A: \(count) account"), Comment(rawValue: screen))
         t.send("Q")
         #expect(Tmux.waitForFile(dir + "/done") == "rc=0\n")
     }

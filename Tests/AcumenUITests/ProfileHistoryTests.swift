@@ -1,5 +1,5 @@
 import Testing
-import AcumenAnalytics
+@testable import AcumenAnalytics
 import AcumenCore
 import AcumenStore
 @testable import AcumenUI
@@ -25,6 +25,29 @@ import AcumenStore
         // Cached: asking again starts no computation.
         #expect(h.runtime.accountHistory() != nil)
         #expect(!work.isRunning)
+    }
+
+    /// A quarter before the account's first purchase reads `—` (the model's rule: no standing
+    /// before the first purchase), never a tier and score.
+    @Test func aQuarterBeforeTheFirstPurchaseShowsADash() throws {
+        let day = try #require(Day(iso: "1997-01-01"))
+        #expect(WorkspaceView.quarterLine(AccountHistory.Point(asOf: day, standing: nil, revenue: 0)) == "Q4'96 —")
+        let standing = AccountHistory.Standing(tier: "Key", score: 50.4, strategy: .grow)
+        #expect(WorkspaceView.quarterLine(AccountHistory.Point(asOf: day, standing: standing, revenue: 1)) == "Q4'96 Key 50 grow")
+        // In the workbench: an analysis date a year after the demo's first sale leaves accounts
+        // whose first purchase came later; their early quarters show the dash.
+        let h = try WorkflowHarness(width: 120, height: 40)
+        let first = try #require(h.workspace.transactions.day.min())
+        h.press(.char("@")); h.type(Day(ordinal: first).adding(months: 12).iso); h.press(.enter)
+        let history = try #require(h.runtime.accountHistory())
+        let k = try #require((0..<history.count).first { history.timeline($0).first?.standing == nil && history.timeline($0).last?.standing != nil })
+        h.press(.char("1"))
+        for _ in 0..<(h.state.accounts.view.firstIndex(of: Int32(k)) ?? 0) { h.press(.char("j")) }
+        h.press(.enter)
+        let quarters = try #require(h.state.profile?.quarters)
+        #expect(quarters.first?.hasSuffix(" —") == true)
+        #expect(quarters.last?.hasSuffix(" —") == false)
+        #expect(h.frame.contains("History  " + quarters[0]))
     }
 
     @Test func aFreshDecisionIsTooEarlyAndOneAYearBackIsMeasured() throws {

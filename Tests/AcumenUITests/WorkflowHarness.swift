@@ -15,7 +15,10 @@ final class WorkflowHarness {
     let holder: WorkspaceStore?
     let runtime: Runtime
 
-    init(customers: Int = 14, width: Int = 80, height: Int = 24, readOnly: Bool = false, name: String = #function) throws {
+    /// - Parameter lifetimeValue: open with the lifetime-value fit, as the executable does for a
+    ///   small workspace (default: the analysis without it, faster).
+    init(customers: Int = 14, width: Int = 80, height: Int = 24, readOnly: Bool = false, lifetimeValue: Bool = false,
+         name: String = #function) throws {
         folder = FileManager.default.temporaryDirectory.path + "/acumen-ui-\(getpid())-" + name.filter { $0.isLetter } + "-\(UInt32.random(in: 0...UInt32.max))"
         var w = DemoGenerator(customers: customers, transactionsPerCustomer: 6, seed: 7).generate()
         w.customers[1].name = "株式会社サクラ精機"
@@ -24,7 +27,8 @@ final class WorkflowHarness {
         holder = readOnly ? try WorkspaceStore.open(folder) : nil
         store = try WorkspaceStore.open(folder)
         let ws = store.workspace
-        let analysis = PortfolioAnalyzer.analyze(ws, asOf: ws.asOf(fallback: Self.t0.day))
+        let asOf = ws.asOf(fallback: Self.t0.day)
+        let analysis = lifetimeValue ? PortfolioAnalyzer.analyzeWithLifetimeValue(ws, asOf: asOf).analysis : PortfolioAnalyzer.analyze(ws, asOf: asOf)
         runtime = Runtime(store: store, analysis: analysis, author: "ann", clock: { Self.t0 },
                           state: AppState(width: width, height: height, workspaceName: "demo"))
     }

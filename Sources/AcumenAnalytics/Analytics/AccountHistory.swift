@@ -3,6 +3,12 @@ import AcumenCore
 /// Every account's tier, score and strategy at the end of each of the last quarters: the
 /// profile's timeline, computed for all accounts at once.
 ///
+/// An account has a standing at a date only once it is a customer in the data: at least one
+/// purchase before that date. At the dates before its first purchase (Acumen keeps no separate
+/// "customer since" date, so the first transaction is when the account enters the data) the
+/// point has no ``Point/standing`` — the profile shows "—" — instead of the tier and score the
+/// analysis would rank a customer with no history at.
+///
 /// The dates are calendar quarter starts (1 January, 1 April, 1 July, 1 October): analysing as
 /// of a quarter start sees the data up to the end of the quarter before. The newest date is the
 /// latest quarter start on or before the analysis date; the others step back three months each.
@@ -20,21 +26,31 @@ public struct AccountHistory: Sendable {
     public struct Point: Sendable, Hashable {
         /// The analysis date (a quarter start; the quarter before it has ended).
         public var asOf: Day
+        /// Tier, score and strategy at that date; nil before the account's first purchase.
+        public var standing: Standing?
+        /// Window revenue at that date (minor units; 0 before the first purchase).
+        public var revenue: Int64
+    }
+
+    /// Where an account stood at one date.
+    public struct Standing: Sendable, Hashable {
         /// Effective tier name.
         public var tier: String
         /// Composite score 0–100.
         public var score: Double
         /// Effective strategy.
         public var strategy: Strategy
-        /// Window revenue at that date (minor units).
-        public var revenue: Int64
     }
+
+    /// The tier index stored for a customer with no purchase before a date (no standing).
+    static let noStanding = UInt8.max
 
     /// The analysis dates, oldest first.
     public let dates: [Day]
     /// The tier names, best first.
     public let tierNames: [String]
-    /// Per date, per customer: effective tier index, score, effective strategy index, window revenue.
+    /// Per date, per customer: effective tier index (``noStanding`` before the first purchase),
+    /// score, effective strategy index, window revenue.
     let tiers: [[UInt8]]
     let scores: [[Float]]
     let strategies: [[UInt8]]
@@ -52,7 +68,7 @@ public struct AccountHistory: Sendable {
         for d in dates {
             let a = PortfolioAnalyzer.analyze(workspace, asOf: d, clv: clv?(d))
             names = a.tierNames
-            t.append(a.baseline.effectiveTiers)
+            t.append(zip(a.baseline.effectiveTiers, a.aggregates.lifetimePurchases).map { tier, bought in bought > 0 ? tier : Self.noStanding })
             s.append(a.baseline.scores.map { Float($0) })
             g.append((0..<a.count).map { StrategyAnalysis.index(a.strategy.effective($0)) })
             r.append(a.revenue)
@@ -64,13 +80,17 @@ public struct AccountHistory: Sendable {
     public var count: Int { tiers.first?.count ?? 0 }
 
     /// Customer `k`'s tier, score and strategy at each date, oldest first (empty when `k` is
-    /// out of range, e.g. a customer added after the history was computed).
+    /// out of range, e.g. a customer added after the history was computed); no standing at the
+    /// dates before its first purchase.
     /// - Complexity: O(dates).
     public func timeline(_ k: Int) -> [Point] {
         guard k >= 0, k < count else { return [] }
         return dates.indices.map { i in
-            Point(asOf: dates[i], tier: tierNames[min(tierNames.count - 1, Int(tiers[i][k]))], score: Double(scores[i][k]),
-                  strategy: StrategyAnalysis.strategy(Int(strategies[i][k])), revenue: revenue[i][k])
+            let tier = tiers[i][k]
+            let standing = tier == Self.noStanding ? nil
+                : Standing(tier: tierNames[min(tierNames.count - 1, Int(tier))], score: Double(scores[i][k]),
+                           strategy: StrategyAnalysis.strategy(Int(strategies[i][k])))
+            return Point(asOf: dates[i], standing: standing, revenue: revenue[i][k])
         }
     }
 

@@ -95,6 +95,8 @@ public enum KeyMap {
         KeyBinding([.char("C")], .chooseColumns, .accounts, "Choose columns (Space shows/hides, </> reorders)"),
         KeyBinding([.tab], .nextSection, .portfolio, "Next panel", hint: "panel"),
         KeyBinding([.backTab], .previousSection, .portfolio, "Previous panel"),
+        KeyBinding([.tab], .nextSection, .changes, "Next section (tiers, ABC, segments, groups, decisions, movers)", hint: "section"),
+        KeyBinding([.backTab], .previousSection, .changes, "Previous section"),
     ] + WorkflowKeys.bindings)
 
     static func grouped(_ rows: [KeyBinding]) -> [KeyBinding] {

@@ -54,11 +54,17 @@ extension Runtime {
 extension Runtime {
     /// Analyses the workspace as of an earlier `day` and compares it with the analysis in
     /// effect, with the same weights (``PortfolioComparison``): on the background queue while
-    /// the main loop runs (one extra analysis, no lifetime-value refit), at once otherwise.
+    /// the main loop runs, at once otherwise. When the analysis in effect has a lifetime-value
+    /// fit, the earlier date gets its own, refitted on the history before `day` (as a date
+    /// change does, ``analyse(at:)``), so its predicted CLV, P(alive) and the scores that weigh
+    /// them are those of a standalone analysis at `day`; without one (a large workspace's fit
+    /// still running) neither date has it, and the screen recompares when it lands.
     func compare(earlier day: Day) -> [Action] {
         let workspace = session.workspace, later = analysis, weights = analysis.settings.weights
+        let refit = analysis.clv != nil
         let compute: @Sendable () -> PortfolioComparison = {
-            PortfolioComparison(earlier: PortfolioAnalyzer.analyze(workspace, asOf: day), later: later, weights: weights)
+            let clv = refit ? CLVInputs(PortfolioAnalyzer.fitLifetimeValue(workspace, asOf: day)) : nil
+            return PortfolioComparison(earlier: PortfolioAnalyzer.analyze(workspace, asOf: day, clv: clv), later: later, weights: weights)
         }
         guard let background else { return [.changesLoaded(compute())] }
         background.start(compute) { result in [.changesLoaded(result)] }

@@ -119,6 +119,7 @@ public final class Runtime {
         case .workflow(let w): return perform(w)
         case .analyseAt(let day): return analyse(at: day)
         case .compareEarlier(let day): return compare(earlier: day)
+        case .listAccounts(let scope): return [.listAccounts(scope)]
         }
         return []
     }

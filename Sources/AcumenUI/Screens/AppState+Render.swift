@@ -42,7 +42,11 @@ extension AppState {
         var x = grid.put(" Acumen", x: 0, y: 0, role: .breadcrumb)
         if !workspaceName.isEmpty { x = grid.put(" · " + workspaceName, x: x, y: 0, role: .breadcrumb) }
         x = grid.put("  ", x: x, y: 0, role: .breadcrumb)
-        let path = stack.map(crumb).joined(separator: glyphs.breadcrumbSeparator)
+        // The list of a changes drill-in names its accounts (`Accounts: tier Key → Growth`).
+        let scoped = accounts.scope.flatMap { _ in stack.lastIndex(of: .accounts) }
+        let path = stack.enumerated().map { i, s in
+            i == scoped ? crumb(s) + ": " + TextSanitizer.sanitize(accounts.scope?.title ?? "") : crumb(s)
+        }.joined(separator: glyphs.breadcrumbSeparator)
         // Right: the analysis date and window (always visible), then [modified].
         let right = hasUnsavedEdits && width > 12 ? width - 11 : width
         let date = headerDate(room: max(0, right - x - 10))
@@ -68,7 +72,8 @@ extension AppState {
         switch screen {
         case .accounts:
             let a = accounts
-            left = " \(Format.grouped(Int64(a.view.count))) of \(Format.grouped(Int64(table.count))) accounts"
+            left = " \(Format.grouped(Int64(a.view.count))) of \(Format.grouped(Int64(a.scope?.count ?? table.count))) accounts"
+            if let s = a.scope { left += " in " + TextSanitizer.sanitize(s.title) }
             if !a.marks.isEmpty { left += " · \(Format.grouped(Int64(a.marks.count))) marked" }
             if !a.filter.isEmpty { left += " · filter: " + TextSanitizer.sanitize(a.filter) }
             if !a.search.isEmpty, let h = a.searchHits { left += " · /" + TextSanitizer.sanitize(a.search) + " " + h.label(cursorRow: a.currentRow) }
@@ -84,7 +89,13 @@ extension AppState {
             left = " \(Format.grouped(Int64(scenarios.movers.count))) movers · \(Format.grouped(Int64(scenarioSides.count))) weight sets" + undoHint
         case .changes:
             let c = changes.comparison
-            left = " " + Format.grouped(Int64(c?.count ?? 0)) + " customers · " + Format.grouped(Int64(changes.moversUp.count + changes.moversDown.count)) + " movers" + undoHint
+            left = " " + Format.grouped(Int64(c?.count ?? 0)) + " customers · " + Format.grouped(Int64(changes.moversUp.count + changes.moversDown.count)) + " movers"
+            // What Enter lists under the cursor (the cell is also drawn selected).
+            if let c, let item = changes.selected, changes.mover == nil {
+                let (title, members) = AppState.accounts(of: item, in: c)
+                left += " · " + TextSanitizer.sanitize(title) + ": " + Format.count(members.count, "account")
+            }
+            left += undoHint
         }
         if let notice {
             let role: StyleRole = noticeIsError ? .error : .warning

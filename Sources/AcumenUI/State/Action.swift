@@ -20,6 +20,9 @@ public enum Action: Sendable {
     case dateAnalysed(Day)
     /// The comparison asked for by ``Effect/compareEarlier(_:)``.
     case changesLoaded(PortfolioComparison)
+    /// Show the accounts list limited to these accounts (the answer to
+    /// ``Effect/listAccounts(_:)``): the root pushes the Accounts screen and hands it the scope.
+    case listAccounts(AccountScope)
 }
 
 /// A mouse event, in cell coordinates.
@@ -50,7 +53,12 @@ public enum Effect: Hashable, Sendable {
     /// Analyse the workspace as of another date, off the input path (lifetime value refitted on
     /// history before it); the runtime answers with the new model and table, then ``Action/dateAnalysed(_:)``.
     case analyseAt(Day)
-    /// Analyse the workspace as of an earlier day and compare it with the current analysis,
-    /// same weights; the runtime answers with ``Action/changesLoaded(_:)``.
+    /// Analyse the workspace as of an earlier day (with its own lifetime-value fit on the
+    /// history before it when the analysis in effect has one) and compare it with the current analysis, same
+    /// weights, off the input path; the runtime answers with ``Action/changesLoaded(_:)``.
     case compareEarlier(Day)
+    /// A screen asks to list a set of accounts (by id) on the Accounts screen — a drill-in that
+    /// no filter expression names. No screen writes the accounts list itself: the runtime
+    /// answers with ``Action/listAccounts(_:)`` and the root's routing shows it.
+    case listAccounts(AccountScope)
 }

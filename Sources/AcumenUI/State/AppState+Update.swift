@@ -30,12 +30,21 @@ extension AppState {
         case .command(let c):
             return run(c)
         case .workflow(let event):
-            return workflowEvent(event)
+            let effects = workflowEvent(event)
+            // A new analysis (an edit, a fit landing, another date) recompares an open Changes screen.
+            return screen == .changes ? effects + refreshChanges() : effects
         case .dateAnalysed(let day):
             dateAnalysed(day)
-            return screen == .changes ? openChanges() : []
+            return screen == .changes ? refreshChanges() : []
         case .changesLoaded(let c):
-            if c.earlier.asOf == changes.earlierDay { changes.adopt(c) }  // a stale answer is dropped
+            // A stale answer (another date asked for meanwhile) is dropped.
+            if c.earlier.asOf == changes.earlierDay, c.later.asOf == workflow?.analysis.asOf { changes.adopt(c) }
+            return []
+        case .listAccounts(let scope):
+            push(.accounts)
+            accounts.show(scope, in: table)
+            accounts.scrollToCursor(rows: accountRows)
+            say("\(Format.count(accounts.view.count, "account")): \(scope.title); Esc comes back")
             return []
         case .key(let k):
             if overlay != nil { return overlayKey(k) }
@@ -82,6 +91,8 @@ extension AppState {
         stack = [s]
         backStack = []
         profile = nil
+        // A drill-in's fixed set of accounts belongs to the stack it was pushed on.
+        if accounts.scope != nil { accounts.scope = nil; accounts.rebuild(table, resort: false) }
     }
 
     /// Pops the stack; at the root of another screen goes home to Accounts; asks to quit only
@@ -94,6 +105,7 @@ extension AppState {
         if case .profile = stack.removeLast() { profile = nil; profileTop = 0 }
         if let m = backStack.popLast() { restore(m) }
         if case .profile(let row) = screen { return [.loadProfile(row)] }
+        if screen == .changes { return refreshChanges() }
         return []
     }
 

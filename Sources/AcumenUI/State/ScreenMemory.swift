@@ -1,9 +1,11 @@
 /// How a screen on the back stack looked when it was left: the accounts list's filter (and its
-/// history), sort, cursor and scroll, the portfolio panel and cell, and the profile's scroll.
+/// history) and scope, sort, cursor and scroll, the portfolio panel and cell, and the profile's scroll.
 /// Going back restores it, so `Esc` returns to exactly the screen the user came from.
 public struct ScreenMemory: Sendable, Equatable {
     public var filter: String
     public var filterHistory: [String]
+    /// The accounts the list was limited to (a changes drill-in), nil for all.
+    public var scope: AccountScope?
     public var sortColumn: AccountColumn?
     public var sortDescending: Bool
     /// The table row under the cursor (followed after a rebuild), and the cursor and scroll as they were.
@@ -20,7 +22,7 @@ extension AppState {
     /// The state of the screens that a push would hide.
     var memory: ScreenMemory {
         ScreenMemory(
-            filter: accounts.filter, filterHistory: accounts.filterHistory,
+            filter: accounts.filter, filterHistory: accounts.filterHistory, scope: accounts.scope,
             sortColumn: accounts.sortColumn, sortDescending: accounts.sortDescending,
             cursorRow: accounts.currentRow, cursor: accounts.cursor, top: accounts.top,
             column: accounts.column, leftColumn: accounts.leftColumn,
@@ -40,6 +42,7 @@ extension AppState {
         accounts.sortDescending = m.sortDescending
         accounts.filter = m.filter
         accounts.filterHistory = m.filterHistory
+        accounts.scope = m.scope
         accounts.cursor = m.cursor
         accounts.rebuild(table, resort: resort)
         accounts.follow(m.cursorRow)

@@ -18,6 +18,8 @@ public struct AccountsState: Sendable {
     /// Why ``filter`` does not parse (with its column), nil when it does; the list then keeps
     /// the rows of the last filter that did.
     public var filterError: AccountFilterError?
+    /// The accounts the list is limited to (a drill-in from the changes screen), nil for all.
+    public var scope: AccountScope?
     /// Rows passing the filter, in sort order: what the list shows.
     public var view: [Int32] = [] { didSet { searchMatches = nil } }
     /// The search's working index over ``view`` (dropped whenever the view changes).
@@ -61,13 +63,14 @@ public struct AccountsState: Sendable {
     /// the same customer when it is still visible (else the nearest position).
     public mutating func rebuild(_ table: AccountTable, resort: Bool) {
         let keep = currentRow
+        scope?.resolve(in: table)
         if resort || order.count != table.count {
             let base = order.count == table.count ? order : (0..<Int32(table.count)).map { $0 }
             order = sortColumn.map { $0.sorted(base, table, descending: sortDescending) } ?? base
         }
         switch table.parseFilter(filter) {
-        case .success(let f): view = f.rows(order, in: table); filterError = nil
-        case .failure(let e): view = order; filterError = e
+        case .success(let f): view = f.rows(scoped(order), in: table); filterError = nil
+        case .failure(let e): view = scoped(order); filterError = e
         }
         searchHits = nil  // counted over the old view
         refreshTotals(table)
@@ -82,7 +85,7 @@ public struct AccountsState: Sendable {
         switch table.parseFilter(filter) {
         case .success(let f):
             let narrows = filterError == nil && (try? table.parseFilter(previous).get()).map(f.narrows) == true
-            view = f.rows(narrows ? view : order, in: table)
+            view = f.rows(narrows ? view : scoped(order), in: table)
             filterError = nil
         case .failure(let e):
             // Keep the rows of the last filter that parsed; the prompt shows the error.

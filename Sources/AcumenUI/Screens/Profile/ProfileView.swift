@@ -101,7 +101,8 @@ struct ProfileView {
         if let quarters = p.quarters {
             if !quarters.isEmpty {
                 var l = StyledLine(" History  ", .muted), used = 10
-                for (k, q) in quarters.enumerated() {
+                for (k, text) in quarters.enumerated() {
+                    let q = glyphs == .ascii && text.hasSuffix(WorkspaceView.noStanding) ? text.dropLast(WorkspaceView.noStanding.count) + "-" : text
                     let w = DisplayWidth.of(q)
                     if k > 0, used + 3 + w > width - 1 {
                         out.append(l)

@@ -1,0 +1,69 @@
+/// A fixed set of accounts the accounts list is limited to — the customers of a cell of the
+/// changes screen (`tier Key → Growth`), which no filter expression can name because it depends
+/// on two dates.
+///
+/// The set is held by account id, not by table row, and resolved to rows against the table the
+/// list shows (``resolve(in:)``), so it stays the same accounts when the table is rebuilt (an
+/// edit, another date, a reload after "take theirs"). Sorting and filtering work inside it:
+/// the list shows the rows of the scope that pass the filter, in the sort order.
+public struct AccountScope: Sendable, Hashable {
+    /// What the accounts are, for the breadcrumb and the status line (`tier Key → Growth`).
+    public var title: String
+    /// The account ids, in the order given (ascending customer order from the comparison).
+    public let ids: [String]
+    /// ``ids`` resolved to rows of the table last resolved in (-1: not in it), and a row mask.
+    public private(set) var rows: [Int32] = []
+    private var member: [Bool] = []
+
+    /// A scope of accounts by id; resolve it before use.
+    public init(title: String, ids: [String]) {
+        self.title = title
+        self.ids = ids
+    }
+
+    /// Number of its accounts in the table (after ``resolve(in:)``).
+    public private(set) var count = 0
+
+    /// Whether a table row is one of the accounts.
+    public func contains(_ row: Int32) -> Bool { row >= 0 && Int(row) < member.count && member[Int(row)] }
+
+    /// The rows of `order` that are in the scope, in that order.
+    /// - Complexity: O(order).
+    public func filter(_ order: [Int32]) -> [Int32] { order.filter(contains) }
+
+    /// Finds the accounts' rows in `table`: a check of each resolved row's id when the table is
+    /// the same size, else (or when an id moved or went missing) one pass over the table's ids.
+    /// - Complexity: O(accounts) when nothing moved; O(table) otherwise.
+    public mutating func resolve(in table: AccountTable) {
+        let ids = table.ids
+        if member.count == ids.count, rows.count == self.ids.count,
+           zip(rows, self.ids).allSatisfy({ $0 >= 0 && ids[Int($0)] == $1 }) { return }
+        var at: [String: Int32] = [:]
+        at.reserveCapacity(ids.count)
+        for (k, id) in ids.enumerated() { at[id] = Int32(k) }
+        rows = self.ids.map { at[$0] ?? -1 }
+        member = [Bool](repeating: false, count: ids.count)
+        for r in rows where r >= 0 { member[Int(r)] = true }
+        count = rows.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+    }
+}
+
+extension AccountsState {
+    /// Shows exactly the accounts of `scope` (resolved in `table`): no filter and no filter
+    /// history (so one Esc goes back), the current sort, cursor on the first row.
+    mutating func show(_ scope: AccountScope, in table: AccountTable) {
+        var s = scope
+        s.resolve(in: table)
+        self.scope = s
+        filter = ""
+        filterHistory = []
+        filterError = nil
+        cursor = 0
+        top = 0
+        rebuild(table, resort: false)
+        cursor = 0
+    }
+
+    /// The rows the filter applies to: every row in sort order, or the scope's.
+    func scoped(_ rows: [Int32]) -> [Int32] { scope.map { $0.filter(rows) } ?? rows }
+}
