@@ -9,7 +9,7 @@ extension AccountTable {
     /// over an immutable snapshot; the whole column is materialised once, on the first request
     /// that needs every row (a sort by name), and cached for every copy of the table. Tables
     /// built row by row (tests, fixtures) store their strings.
-    public struct TextColumn: Sendable {
+    public struct TextColumn: RandomAccessCollection, Sendable {
         private var stored: [String] = []
         private var source: (@Sendable (Int) -> String)?
         private var sourceCount = 0
@@ -17,6 +17,9 @@ extension AccountTable {
 
         /// An empty stored column.
         public init() {}
+
+        /// A stored column of these rows (sanitised).
+        public init(_ rows: [String]) { stored = rows.map(TextSanitizer.sanitize) }
 
         /// A column of `count` rows read by `read` (unsanitised) on demand.
         public init(count: Int, _ read: @escaping @Sendable (Int) -> String) {
@@ -26,6 +29,8 @@ extension AccountTable {
 
         /// Number of rows.
         public var count: Int { source == nil ? stored.count : sourceCount }
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
 
         /// The sanitised text of row `i`.
         /// - Complexity: O(length of the text).

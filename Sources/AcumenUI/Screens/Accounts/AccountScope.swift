@@ -40,7 +40,7 @@ public struct AccountScope: Sendable, Hashable {
            zip(rows, self.ids).allSatisfy({ $0 >= 0 && ids[Int($0)] == $1 }) { return }
         var at: [String: Int32] = [:]
         at.reserveCapacity(ids.count)
-        for (k, id) in ids.enumerated() { at[id] = Int32(k) }
+        for (k, id) in ids.all.enumerated() { at[id] = Int32(k) }
         rows = self.ids.map { at[$0] ?? -1 }
         member = [Bool](repeating: false, count: ids.count)
         for r in rows where r >= 0 { member[Int(r)] = true }
