@@ -129,3 +129,33 @@ import AcumenStore
         }
     }
 }
+
+/// An edit of master data under a filter re-tests only the touched rows: the view, totals and
+/// cursor equal a full rebuild's.
+@Suite struct IncrementalRefilterTests {
+    @Test(arguments: [1, 2, 3] as [UInt64]) func touchedRowsGiveTheViewOfAFullRebuild(seed: UInt64) {
+        var s = AppState(width: 100, height: 30, workspaceName: "t")
+        _ = s.update(.loaded(LazyTableTests.view().accountTable()))
+        var g = SeededGenerator(seed: seed)
+        let filters = ["unreviewed", "owner=\"Chen Wei\" or tag~vip", "reviewed", "not tag~north and score>20", "a"]
+        let owners = ["Chen Wei", "Ann", ""]
+        for step in 0..<60 {
+            if step % 15 == 0 {
+                s.accounts.filter = filters[(step / 15 + Int(seed)) % filters.count]
+                s.accounts.sortColumn = [AccountColumn.score, .name, .revenue][g.below(3)]
+                s.accounts.rebuild(s.table, resort: true)
+            }
+            let rows = (0..<(1 + g.below(3))).map { _ in g.below(s.table.count) }
+            let refresh = rows.map { r in
+                AccountTable.RowRefresh(row: r, owner: owners[g.below(owners.count)], tags: ["vip", "", "north"][g.below(3)],
+                                        triage: AccountTable.TriageState.allCases[g.below(5)])
+            }
+            s.accounts.cursor = g.below(max(1, s.accounts.view.count))
+            s.table.refresh(refresh)
+            var full = s.accounts
+            full.rebuild(s.table, resort: false)
+            s.accounts.refilter(rows: rows, s.table)
+            #expect(s.accounts.view == full.view && s.accounts.totals == full.totals && s.accounts.cursor == full.cursor, "step \(step)")
+        }
+    }
+}

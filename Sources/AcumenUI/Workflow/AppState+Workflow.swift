@@ -167,7 +167,7 @@ extension AppState {
         } else if !o.rows.isEmpty {
             table.refresh(o.rows)
             let sortMoves = accounts.sortColumn.map { [.owner, .tags, .triage].contains($0) } ?? false
-            if sortMoves || !accounts.filter.isEmpty { accounts.rebuild(table, resort: sortMoves) }
+            if sortMoves { accounts.rebuild(table, resort: true) } else if !accounts.filter.isEmpty { accounts.refilter(rows: o.rows.map(\.row), table) }
         }
         if let c = o.triageCounts { triage.counts = c }
         if o.recorded { hasUnsavedEdits = true }
