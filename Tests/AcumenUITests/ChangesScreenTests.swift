@@ -114,10 +114,11 @@ import AcumenStore
         try Self.select(h, item)
         // Through the root: the changes update asks for the list and changes nothing else.
         var probe = h.state
-        let effects = probe.update(.key(.enter))
+        let effects = probe.openChange()
         let cell = c.tiers.cells[t / n][t % n].customers
         let expected = cell.map { c.later.customers[Int($0)].id }
-        #expect(effects == [.listAccounts(AccountScope(title: "tier \(c.tiers.classes[t / n]) → \(c.tiers.classes[t % n])", ids: expected))])
+        guard case .intent(.navigate(.accounts(_, let scope?))) = effects.first, effects.count == 1 else { Issue.record("\(effects)"); return }
+        #expect(scope.ids == expected && scope.title == "tier \(c.tiers.classes[t / n]) → \(c.tiers.classes[t % n])")
         #expect(probe.stack == [.changes] && probe.accounts.filter == "tier:core" && probe.accounts.scope == nil)
         h.press(.enter)
         #expect(h.state.stack == [.changes, .accounts])
@@ -166,6 +167,13 @@ import AcumenStore
         s.resolve(in: table(["a", "c"]))
         #expect(s.rows == [-1, 1] && s.count == 1)
         #expect(s.filter([0, 1]) == [1])
+        // Rows given as a guess: used when right, searched when wrong.
+        var guessed = AccountScope(title: "t", ids: ["b", "c"], rows: [1, 2])
+        guessed.resolve(in: table(["a", "b", "c"]))
+        #expect(guessed.rows == [1, 2] && guessed.contains(1) && guessed.contains(2) && !guessed.contains(0))
+        var wrong = AccountScope(title: "t", ids: ["b", "c"], rows: [0, 0])
+        wrong.resolve(in: table(["a", "b", "c"]))
+        #expect(wrong.rows == [1, 2] && wrong.count == 2)
     }
 
     /// A mover opens its profile; Esc comes back to it.

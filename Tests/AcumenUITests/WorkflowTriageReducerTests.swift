@@ -171,7 +171,10 @@ import AcumenStore
         let clv = CLVInputs(predictedCLV: [Double](repeating: 100, count: 14), pAlive: [Double](repeating: 0.9, count: 14))
         for a in h.runtime.adoptLifetimeValue(clv, notice: "fitted") { h.send(a) }
         #expect(h.current == k && h.state.triage.counts?.decided == 2)
-        #expect(h.state.workflow?.analysisRevision == 1 && h.state.notice == "fitted")
+        // The notice waits behind the decision's message until that one was shown long enough.
+        #expect(h.state.workflow?.analysisRevision == 1 && h.state.status.pending.map(\.text) == ["fitted"])
+        h.send(.tick(milliseconds: StatusQueue.minimumMilliseconds))
+        #expect(h.state.notice == "fitted")
     }
 
     @Test func readOnlyWorkspaceRefusesDecisions() throws {

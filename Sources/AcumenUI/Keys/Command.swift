@@ -82,4 +82,25 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case dateQuarterForward = "date-quarter-forward"
     case setDate = "set-date"
     case saveDate = "save-date"
+    // Overlays (Keys/OverlayKeys.swift): help, palette, prompts, questions, save conflict, diff
+    case close
+    case confirm
+    case selectNext = "select-next"
+    case selectPrevious = "select-previous"
+    case toggleColumn = "toggle-column"
+    case keepMine = "keep-mine"
+    case takeTheirs = "take-theirs"
+    case showDiff = "show-diff"
+    // The line editor of every prompt (Text/LineEditor.swift)
+    case cursorLeft = "cursor-left"
+    case cursorRight = "cursor-right"
+    case lineStart = "line-start"
+    case lineEnd = "line-end"
+    case deleteBackward = "delete-backward"
+    case deleteForward = "delete-forward"
+    case deleteToStart = "delete-to-start"
+    case deleteToEnd = "delete-to-end"
+    case deleteWord = "delete-word"
+    case historyPrevious = "history-previous"
+    case historyNext = "history-next"
 }

@@ -17,9 +17,10 @@ public struct KeyBindings: Hashable, Sendable {
         index = map
     }
 
-    /// The command a key runs in a context (the context, then `.list`, then `.global`).
+    /// The command a key runs in a context: a screen's context, then `.list`, then `.global`;
+    /// an overlay's context alone (``KeyContext/lookup``).
     public func command(for key: Key, in context: KeyContext) -> Command? {
-        for c in [context, .list, .global] { if let b = index[c]?[key] { return b.command } }
+        for c in context.lookup { if let b = index[c]?[key] { return b.command } }
         return nil
     }
 
@@ -43,8 +44,11 @@ public struct KeyBindings: Hashable, Sendable {
     /// The first binding of a command (for palette descriptions).
     public func binding(for command: Command) -> KeyBinding? { table.first { $0.command == command } }
 
-    /// The footer hints for a context: `key summary` pairs, screen hints first.
+    /// The footer hints for a context: `key summary` pairs, screen hints first; an overlay's own only.
     public func hints(for context: KeyContext) -> [(key: String, label: String)] {
+        if context.isOverlay {
+            return table.filter { $0.context == context && $0.hint != nil }.map { (key: $0.keys.first?.name ?? "", label: $0.hint ?? "") }
+        }
         let rows = table.filter { $0.hint != nil && ($0.context == context || $0.context == .global || ($0.context == .list && (context == .accounts || context == .portfolio || context == .changes))) }
         let ordered = rows.filter { $0.context == context } + rows.filter { $0.context == .list } + rows.filter { $0.context == .global }
         return ordered.map { (key: $0.keys.first?.name ?? "", label: $0.hint ?? "") }

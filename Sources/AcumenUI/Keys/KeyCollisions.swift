@@ -6,6 +6,9 @@
 /// 3. A screen's key is neither a `.global` key nor a `.list` key — so `g` is "first row" on
 ///    every screen, never "decide grow" on one of them — except for the few ``refinements``,
 ///    where the screen's binding does the same thing for that screen.
+/// 4. An overlay takes every key while open, so rules 2 and 3 do not reach it; but where typing
+///    is text (help's filter, the palette, prompts) no printable key is bound, or it could
+///    never be typed.
 public enum KeyCollisions {
     /// A screen binding that deliberately takes a shared key, and why it is the same intent.
     public struct Refinement: Hashable, Sendable {
@@ -39,11 +42,16 @@ public enum KeyCollisions {
         }
         let global = owner[.global] ?? [:], list = owner[.list] ?? [:]
         for (k, c) in list { if let g = global[k] { out.append("\(k.name) is \(c.rawValue) in Moving but \(g.rawValue) everywhere") } }
-        for b in table where b.context != .global && b.context != .list {
+        for b in table where b.context != .global && b.context != .list && !b.context.isOverlay {
             for k in b.keys {
                 guard let shared = global[k].map({ ($0, "everywhere") }) ?? list[k].map({ ($0, "in every list") }) else { continue }
                 if refinements.contains(where: { $0.context == b.context && $0.key == k && $0.command == b.command }) { continue }
                 out.append("\(k.name) is \(b.command.rawValue) in \(b.context.title) but \(shared.0.rawValue) \(shared.1)")
+            }
+        }
+        for b in table where b.context.takesTyping {
+            for k in b.keys where k.typedCharacter != nil {
+                out.append("\(k.name) is \(b.command.rawValue) in \(b.context.title), where typing is text")
             }
         }
         return out

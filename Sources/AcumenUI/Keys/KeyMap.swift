@@ -1,7 +1,11 @@
-/// Where a binding applies. Lookup tries the current screen's context, then `.list`
-/// (moving, shared by every screen), then `.global`.
+/// Where a binding applies. On a screen, lookup tries the screen's context, then `.list`
+/// (moving, shared by every screen), then `.global`. An open overlay is a context of its own
+/// that takes every key: lookup tries only it, and a key it does not bind types text (help,
+/// palette, prompts: ``takesTyping``), answers "no" (questions) or does nothing.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
     case global, list, accounts, portfolio, profile, triage, weights, scenarios, changes
+    // Overlays
+    case help, palette, prompt, columns, confirm, confirmQuit, saveReview, conflict, diff
 
     /// The heading used in help and docs.
     public var title: String {
@@ -15,8 +19,31 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .weights: "Weights (what-if)"
         case .scenarios: "Scenarios (compare)"
         case .changes: "Changes (over time)"
+        case .help: "Help (this list)"
+        case .palette: "Command palette"
+        case .prompt: "Prompts (the line editor)"
+        case .columns: "Column chooser"
+        case .confirm: "Questions (confirm an action)"
+        case .confirmQuit: "Quit with unsaved edits?"
+        case .saveReview: "Review before save"
+        case .conflict: "Save conflict"
+        case .diff: "Diff of a save conflict"
         }
     }
+
+    /// Whether this is an overlay's context (it takes every key while open).
+    public var isOverlay: Bool {
+        switch self {
+        case .global, .list, .accounts, .portfolio, .profile, .triage, .weights, .scenarios, .changes: false
+        case .help, .palette, .prompt, .columns, .confirm, .confirmQuit, .saveReview, .conflict, .diff: true
+        }
+    }
+
+    /// Whether a printable key not bound here is typed as text (so no printable key may be bound).
+    public var takesTyping: Bool { self == .help || self == .palette || self == .prompt }
+
+    /// The contexts a key is looked up in, in order.
+    public var lookup: [KeyContext] { isOverlay ? [self] : [self, .list, .global] }
 }
 
 /// One row of the key map: keys, the command they run, where, and what it does.
@@ -97,11 +124,14 @@ public enum KeyMap {
         KeyBinding([.backTab], .previousSection, .portfolio, "Previous panel"),
         KeyBinding([.tab], .nextSection, .changes, "Next section (tiers, ABC, segments, groups, decisions, movers)", hint: "section"),
         KeyBinding([.backTab], .previousSection, .changes, "Previous section"),
-    ] + WorkflowKeys.bindings)
+    ] + WorkflowKeys.bindings + OverlayKeys.bindings)
 
     static func grouped(_ rows: [KeyBinding]) -> [KeyBinding] {
         KeyContext.allCases.flatMap { c in rows.filter { $0.context == c } }
     }
+
+    /// The commands the palette offers: every command bound outside the overlays.
+    public static let paletteCommands: [Command] = Command.allCases.filter { c in table.contains { $0.command == c && !$0.context.isOverlay } }
 
     /// The command a key runs in a context (the context, then `.list`, then `.global`).
     public static func command(for key: Key, in context: KeyContext) -> Command? { KeyBindings.defaults.command(for: key, in: context) }

@@ -13,9 +13,10 @@ import AcumenCore
 /// 6. the summary contains it.
 /// Anything else is left out. Case is ignored; spaces in the query match `-` in names.
 public enum PaletteRanking {
-    /// The commands matching `query`, best first; every command for an empty query.
+    /// The commands matching `query`, best first; every command the palette offers (those bound
+    /// outside the overlays) for an empty query.
     /// - Complexity: O(c · (n + q)) for c commands of name and summary length n.
-    public static func rank(_ query: String, commands: [Command] = Command.allCases,
+    public static func rank(_ query: String, commands: [Command] = KeyMap.paletteCommands,
                             summary: (Command) -> String = { KeyMap.binding(for: $0)?.summary ?? "" }) -> [Command] {
         let q = TextFolding.fold(query).split(separator: " ").joined(separator: "-")
         guard !q.isEmpty else { return commands }

@@ -11,7 +11,7 @@ struct OverlayView {
         case .help(let q, let top):
             var lines: [StyledLine] = []
             var last: KeyContext?
-            for b in state.keys.helpRows(q, context: state.context) {
+            for b in state.keys.helpRows(q, context: state.screen.context) {
                 if b.context != last { lines.append(StyledLine(b.context.title, .overlayTitle)); last = b.context }
                 var l = StyledLine(" " + TextLayout.fit(b.keyNames, width: 16, ellipsis: glyphs.ellipsis), .accent)
                 l.add(" " + b.summary, .overlay)

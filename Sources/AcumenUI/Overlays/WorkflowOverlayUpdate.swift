@@ -3,37 +3,38 @@ import AcumenCore
 import AcumenStore
 
 extension AppState {
-    /// Keys while a workflow overlay is open.
-    mutating func workflowOverlayKey(_ o: WorkflowOverlay, _ k: Key) -> [Effect] {
+    /// Commands of an open workflow overlay (its context in the key map: prompt, question,
+    /// save review, conflict, diff); typed text and "any other key" are ``overlayKey(_:)``'s.
+    mutating func runWorkflowOverlay(_ c: Command, _ o: WorkflowOverlay) -> [Effect] {
         switch o {
         case .input(var t):
-            switch k {
-            case .escape: overlay = nil
-            case .enter:
+            switch c {
+            case .close: overlay = nil
+            case .confirm:
                 promptHistory.record(TextInput.oneLine(t.text), kind: t.purpose.historyKind)
                 return submit(t)
             default:
-                if t.editor.handle(k, history: promptHistory[t.purpose.historyKind]) { overlay = .workflow(.input(t)) }
+                if t.editor.perform(c, history: promptHistory[t.purpose.historyKind]) { overlay = .workflow(.input(t)) }
             }
-        case .confirm(let c): return confirmationKey(c, k)
+        case .confirm(let q): return answer(q, yes: c == .confirm)
         case .saveReview:
             overlay = nil
-            if k == .enter || k == .char("y") || k == .ctrl("s") { return [.workflow(.save(overwriting: []))] }
+            if c == .confirm { return [.workflow(.save(overwriting: []))] }
         case .conflict(let files):
-            switch k {
-            case .char("k"): overlay = nil; return [.workflow(.save(overwriting: files))]
-            case .char("t"): overlay = nil; return [.workflow(.takeTheirs(files))]
-            case .char("d"): return [.workflow(.showDiff(files))]
-            case .escape, .char("q"): overlay = nil; say("Not saved: the edits stay in the journal")
+            switch c {
+            case .keepMine: overlay = nil; return [.workflow(.save(overwriting: files))]
+            case .takeTheirs: overlay = nil; return [.workflow(.takeTheirs(files))]
+            case .showDiff: return [.workflow(.showDiff(files))]
+            case .close: overlay = nil; say("Not saved: the edits stay in the journal")
             default: break
             }
         case .diff(let files, let lines, let top):
-            let page = max(1, height - 4)
-            switch k {
-            case .escape, .char("q"), .enter: overlay = .workflow(.conflict(files))
-            case .down, .char("j"): overlay = .workflow(.diff(files: files, lines: lines, top: min(top + 1, max(0, lines.count - 1))))
-            case .up, .char("k"): overlay = .workflow(.diff(files: files, lines: lines, top: max(0, top - 1)))
-            case .pageDown, .char(" "): overlay = .workflow(.diff(files: files, lines: lines, top: min(top + page, max(0, lines.count - 1))))
+            let page = max(1, height - 4), last = max(0, lines.count - 1)
+            switch c {
+            case .close: overlay = .workflow(.conflict(files))
+            case .moveDown: overlay = .workflow(.diff(files: files, lines: lines, top: min(top + 1, last)))
+            case .moveUp: overlay = .workflow(.diff(files: files, lines: lines, top: max(0, top - 1)))
+            case .pageDown: overlay = .workflow(.diff(files: files, lines: lines, top: min(top + page, last)))
             case .pageUp: overlay = .workflow(.diff(files: files, lines: lines, top: max(0, top - page)))
             default: break
             }

@@ -16,12 +16,10 @@ struct WorkflowOverlayView {
                 + [StyledLine(""), StyledLine(" Enter saves · Esc keeps editing (edits are safe in the journal)", .accent)]
             frame.box(&grid, title: "Review before save", lines: body, top: 0, selected: nil)
         case .conflict(let files):
+            // The choices are the key map's (remapped keys show as remapped).
+            let choices = state.keys.table.filter { $0.context == .conflict }.map { StyledLine(" \($0.keyNames)  \($0.summary)", .overlay) }
             let body = [StyledLine(" Changed on disk since Acumen loaded it: " + TextSanitizer.sanitize(files.joined(separator: ", ")), .warning),
-                        StyledLine(""),
-                        StyledLine(" k  keep mine (overwrite their changes)", .overlay),
-                        StyledLine(" t  take theirs (drop my unsaved edits to these files)", .overlay),
-                        StyledLine(" d  show the differences", .overlay),
-                        StyledLine(" Esc  cancel: nothing is written", .overlay)]
+                        StyledLine("")] + choices
             frame.box(&grid, title: "Save conflict", lines: body, top: 0, selected: nil)
         case .diff(let files, let lines, let top):
             let body = lines.map { l -> StyledLine in

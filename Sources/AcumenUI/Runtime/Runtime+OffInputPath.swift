@@ -28,13 +28,6 @@ extension Runtime {
         return []
     }
 
-    /// How long the main loop waits for a key before collecting background results: 20 ms while
-    /// a re-rank runs (it lands within a few frames), 100 ms for longer work, nil when idle.
-    var pollInterval: Int? {
-        guard let background, background.isRunning else { return nil }
-        return rankingRuns ? 20 : 100
-    }
-
     /// Tables from this many rows have their search keys built in the background (~1 ms per
     /// 10,000 rows; smaller ones build them on the first keystroke within a frame).
     static let warmSearchRows = 20_000

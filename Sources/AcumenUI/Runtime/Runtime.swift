@@ -32,6 +32,9 @@ public final class Runtime {
     /// The analysis date in effect (moved by ``Effect/analyseAt(_:)``).
     var asOf: Day
     let clock: () -> Timestamp
+    /// A monotonic clock in milliseconds: how long status messages have been shown
+    /// (``Action/tick(milliseconds:)``). Tests may replace it.
+    public var uptime: () -> Int = Runtime.monotonicMilliseconds()
     /// The terminal while ``run(terminal:background:)`` runs (terminal effects go to it).
     var terminal: (any Terminal)?
     /// Where work off the input path runs while ``run(terminal:background:)`` runs (a date
@@ -95,6 +98,9 @@ public final class Runtime {
     /// Replaces the glyph set (a terminal without UTF-8 draws ASCII).
     public func useGlyphs(_ glyphs: GlyphSet) { state.glyphs = glyphs }
 
+    /// Replaces the key map in effect (the user's keys.json remapping).
+    public func useKeys(_ keys: KeyBindings) { state.keys = keys }
+
     /// Runs an action, every effect it causes and every answer, in order; then brings the
     /// visible view models up to date.
     public func send(_ action: Action) {
@@ -119,7 +125,7 @@ public final class Runtime {
         case .workflow(let w): return perform(w)
         case .analyseAt(let day): return analyse(at: day)
         case .compareEarlier(let day): return compare(earlier: day)
-        case .listAccounts(let scope): return [.listAccounts(scope)]
+        case .intent: break  // applied by the reducer; never reaches the runtime
         }
         return []
     }
@@ -171,17 +177,36 @@ public final class Runtime {
         let (w, h) = terminal.size
         if w != state.width || h != state.height { send(.resize(width: w, height: h)) }
         _ = accountHistory()
+        send(.tick(milliseconds: uptime()))
         draw(terminal)
         warmSearchIndex()
         terminal.pollMilliseconds = pollInterval
         while !state.isQuitting, let event = terminal.nextEvent() {
+            // The clock first, so a message said by this event knows when it was shown.
+            send(.tick(milliseconds: uptime()))
             if let action = event.action { send(action) }
             if let background {
                 for action in background.collect() { send(action) }
-                terminal.pollMilliseconds = pollInterval
             }
+            terminal.pollMilliseconds = pollInterval
             if state.isQuitting { break }
             draw(terminal)
+        }
+    }
+
+    /// How long the loop may wait for a key: 100 ms while background work runs (20 ms while a
+    /// what-if re-rank runs: it lands within a few frames), until the next queued status
+    /// message is due while one waits; else indefinitely (nil).
+    var pollInterval: Int? {
+        [background?.isRunning == true ? (rankingRuns ? 20 : 100) : nil, state.status.wakeIn].compactMap { $0 }.min()
+    }
+
+    /// A clock of milliseconds since the call, that never goes back.
+    static func monotonicMilliseconds() -> () -> Int {
+        let start = ContinuousClock.now
+        return {
+            let d = start.duration(to: .now).components
+            return Int(d.seconds) * 1_000 + Int(d.attoseconds / 1_000_000_000_000_000)
         }
     }
 

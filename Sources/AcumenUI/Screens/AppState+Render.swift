@@ -97,14 +97,16 @@ extension AppState {
             }
             left += undoHint
         }
-        if let notice {
+        if status.current != nil {
             let role: StyleRole = noticeIsError ? .error : .warning
-            let w = min(DisplayWidth.of(notice) + 2, width)
-            // Neither is cut mid-word without a mark: the status gives way (with an ellipsis, or
-            // entirely when little room is left), and a notice wider than the line ends in one.
+            // The message is cut at a word boundary with an ellipsis, its counts (×n, +n
+            // waiting) kept; the status gives way (with an ellipsis, or entirely when little
+            // room is left).
+            let text = status.line(width: max(0, width - 2), ellipsis: glyphs.ellipsis)
+            let w = min(DisplayWidth.of(text) + 2, width)
             let room = width - w
             if room >= 10 { grid.put(TextLayout.truncate(left, width: room, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .statusBar, maxWidth: room) }
-            grid.put(" " + TextLayout.truncate(notice, width: max(0, w - 2), ellipsis: glyphs.ellipsis) + " ", x: max(0, width - w), y: y, role: role, maxWidth: w)
+            grid.put(" " + text + " ", x: max(0, width - w), y: y, role: role, maxWidth: w)
         } else {
             grid.put(TextLayout.truncate(left, width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .statusBar)
         }

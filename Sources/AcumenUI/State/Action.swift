@@ -12,17 +12,17 @@ public enum Action: Sendable {
     case loaded(AccountTable)
     /// The facts for a profile screen arrived (result of ``Effect/loadProfile(_:)``).
     case profileLoaded(ProfileFacts)
-    /// A notice to show in the status line.
+    /// A notice to show in the status line (queued behind the one shown, ``StatusQueue``).
     case notice(String, isError: Bool)
+    /// The runtime's monotonic clock, in milliseconds: a queued status message whose
+    /// predecessor was shown long enough comes up.
+    case tick(milliseconds: Int)
     /// A result of a workflow effect (edits, saving), see `Workflow/`.
     case workflow(WorkflowEvent)
     /// The re-analysis asked for by ``Effect/analyseAt(_:)`` was adopted: figures are as of the day.
     case dateAnalysed(Day)
     /// The comparison asked for by ``Effect/compareEarlier(_:)``.
     case changesLoaded(PortfolioComparison)
-    /// Show the accounts list limited to these accounts (the answer to
-    /// ``Effect/listAccounts(_:)``): the root pushes the Accounts screen and hands it the scope.
-    case listAccounts(AccountScope)
 }
 
 /// A mouse event, in cell coordinates.
@@ -57,8 +57,8 @@ public enum Effect: Hashable, Sendable {
     /// history before it when the analysis in effect has one) and compare it with the current analysis, same
     /// weights, off the input path; the runtime answers with ``Action/changesLoaded(_:)``.
     case compareEarlier(Day)
-    /// A screen asks to list a set of accounts (by id) on the Accounts screen — a drill-in that
-    /// no filter expression names. No screen writes the accounts list itself: the runtime
-    /// answers with ``Action/listAccounts(_:)`` and the root's routing shows it.
-    case listAccounts(AccountScope)
+    /// Not work for the runtime: a screen asking the root to change another screen (a drill-in,
+    /// the next account). ``AppState/update(_:)`` applies it before it returns, so the runtime
+    /// never receives one.
+    case intent(Intent)
 }

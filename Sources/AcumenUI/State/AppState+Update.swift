@@ -4,8 +4,14 @@ import AcumenStore
 
 extension AppState {
     /// The reducer: applies one action and returns the effects for the runtime. Pure: no I/O,
-    /// no clock, no terminal.
+    /// no clock, no terminal. What a screen asked of the root (``Intent``) is applied here,
+    /// before the effects leave.
     public mutating func update(_ action: Action) -> [Effect] {
+        applyingIntents(reduce(action))
+    }
+
+    /// One action through the routing switch.
+    mutating func reduce(_ action: Action) -> [Effect] {
         switch action {
         case .resize(let w, let h):
             width = max(0, w); height = max(0, h)
@@ -23,7 +29,10 @@ extension AppState {
             if case .profile(let row) = screen, row == facts.row { profile = facts }
             return []
         case .notice(let text, let isError):
-            notice = TextSanitizer.sanitize(text); noticeIsError = isError
+            say(text, error: isError)
+            return []
+        case .tick(let milliseconds):
+            status.tick(milliseconds)
             return []
         case .mouse(let m):
             return mouse(m)
@@ -40,15 +49,9 @@ extension AppState {
             // A stale answer (another date asked for meanwhile) is dropped.
             if c.earlier.asOf == changes.earlierDay, c.later.asOf == workflow?.analysis.asOf { changes.adopt(c) }
             return []
-        case .listAccounts(let scope):
-            push(.accounts)
-            accounts.show(scope, in: table)
-            accounts.scrollToCursor(rows: accountRows)
-            say("\(Format.count(accounts.view.count, "account")): \(scope.title); Esc comes back")
-            return []
         case .key(let k):
             if overlay != nil { return overlayKey(k) }
-            if !noticeIsError { notice = nil }
+            status.keyPressed()
             guard let c = keys.command(for: k, in: context) else { return [] }
             if c != .undo && c != .redo { pendingUndo = nil }
             return run(c)
@@ -66,23 +69,25 @@ extension AppState {
         case .suspend: return [.suspend]
         case .toggleMouse:
             mouseEnabled.toggle()
-            notice = mouseEnabled ? "Mouse on: wheel scrolls, click selects (M turns it off)" : "Mouse off"
-            noticeIsError = false
+            say(mouseEnabled ? "Mouse on: wheel scrolls, click selects (M turns it off)" : "Mouse off")
             return [.setMouse(mouseEnabled)]
         case .screenAccounts: jump(to: .accounts); return []
         case .screenPortfolio: jump(to: .portfolio); return []
         default:
             if let effects = runTime(c) ?? runWorkflow(c) { return effects }
-            // The one routing switch: each screen's update gets the commands of its context.
+            // The one routing switch: each screen's update gets the commands of its context and
+            // changes only its own state; what it asks of other screens comes back as intents.
+            let effects: [Effect]
             switch screen {
-            case .accounts: return runEditCommand(c) ?? runAccounts(c)
-            case .portfolio: return runPortfolio(c)
-            case .profile: return runEditCommand(c) ?? runProfile(c)
-            case .triage: return runTriage(c) ?? []
-            case .weights: return runWeights(c) ?? []
-            case .scenarios: return runScenarios(c)
-            case .changes: return runChanges(c)
+            case .accounts: effects = runEditCommand(c) ?? runAccounts(c)
+            case .portfolio: effects = runPortfolio(c)
+            case .profile: effects = runEditCommand(c) ?? runProfile(c)
+            case .triage: effects = runTriage(c) ?? []
+            case .weights: effects = runWeights(c) ?? []
+            case .scenarios: effects = runScenarios(c)
+            case .changes: effects = runChanges(c)
             }
+            return applyingIntents(effects)
         }
     }
 

@@ -30,9 +30,8 @@ public struct AppState: Sendable {
     public var scenarios = ScenariosState()
     /// The changes screen (one quarter ago against now).
     public var changes = ChangesState()
-    /// The status-line notice and whether it is an error.
-    public var notice: String?
-    public var noticeIsError = false
+    /// The status-line messages: the one shown and those waiting (``say(_:error:progress:)``).
+    public var status = StatusQueue()
     public var glyphs: GlyphSet
     public var mouseEnabled = false
     /// The undo label a first `u` asked about (a step this screen does not show).
@@ -58,8 +57,14 @@ public struct AppState: Sendable {
     /// Data rows of the accounts list: the body minus its header and totals lines.
     public var accountRows: Int { max(1, bodyHeight - 2) }
 
-    /// The key-map context that receives keys now.
-    public var context: KeyContext { screen.context }
+    /// The status-line message shown now.
+    public var notice: String? { status.current?.text }
+
+    /// Whether the message shown is an error.
+    public var noticeIsError: Bool { status.current?.severity == .error }
+
+    /// The key-map context that receives keys now: the open overlay's, else the screen's.
+    public var context: KeyContext { overlay?.context ?? screen.context }
 }
 
 /// Runs one action through the reducer: `update(&state, action)` is pure and returns the effects

@@ -1,7 +1,8 @@
 /// The one line editor behind every prompt (filter, search, export file, weight, note, reason,
 /// owner, tags, rating, override, scenario name).
 ///
-/// Keys, as in readline and most shells:
+/// Keys, as in readline and most shells (the key map's "Prompts" context, so help and
+/// `acumen keys` list them and keys.json can remap them):
 /// - `Left`/`Right` move one character, `Home`/`Ctrl-A` to the start, `End`/`Ctrl-E` to the end;
 /// - `Backspace` deletes before the cursor, `Delete`/`Ctrl-D` under it;
 /// - `Ctrl-U` deletes to the start, `Ctrl-K` to the end, `Ctrl-W` the word before the cursor;
@@ -35,41 +36,56 @@ public struct LineEditor: Hashable, Sendable {
     /// The text typed.
     public var text: String { String(characters) }
 
-    /// Applies one key. Returns whether the key was an editing or history key (the caller
-    /// handles Enter, Esc and anything else); `history` is this prompt kind's past entries, oldest first.
+    /// Applies one key through the key map's prompt context (``KeyContext/prompt``): an editing
+    /// command of that context, else a printable character typed at the cursor. Returns whether
+    /// the key was an editing or history key or typed a character (the caller handles Enter, Esc
+    /// and anything else); `history` is this prompt kind's past entries, oldest first.
     @discardableResult
-    public mutating func handle(_ key: Key, history: [String] = []) -> Bool {
-        switch key {
-        case .left: deselect(); cursor = max(0, cursor - 1)
-        case .right: deselect(); cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"): deselect(); cursor = 0
-        case .end, .ctrl("e"): deselect(); cursor = characters.count
-        case .backspace:
+    public mutating func handle(_ key: Key, history: [String] = [], keys: KeyBindings = .defaults) -> Bool {
+        if let c = keys.command(for: key, in: .prompt) { return perform(c, history: history) }
+        guard let ch = key.typedCharacter else { return false }
+        insert(ch)
+        return true
+    }
+
+    /// Runs an editing command of the prompt context. Returns false for any other command
+    /// (``Command/confirm`` and ``Command/close`` are the prompt's owner's to handle).
+    @discardableResult
+    public mutating func perform(_ command: Command, history: [String] = []) -> Bool {
+        switch command {
+        case .cursorLeft: deselect(); cursor = max(0, cursor - 1)
+        case .cursorRight: deselect(); cursor = min(characters.count, cursor + 1)
+        case .lineStart: deselect(); cursor = 0
+        case .lineEnd: deselect(); cursor = characters.count
+        case .deleteBackward:
             if clearSelection() { break }
             guard cursor > 0 else { break }
             characters.remove(at: cursor - 1); cursor -= 1
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             if clearSelection() { break }
             guard cursor < characters.count else { break }
             characters.remove(at: cursor)
-        case .ctrl("u"):
+        case .deleteToStart:
             deselect()
             characters.removeSubrange(0..<cursor); cursor = 0
-        case .ctrl("k"):
+        case .deleteToEnd:
             deselect()
             characters.removeSubrange(cursor...)
-        case .ctrl("w"):
+        case .deleteWord:
             deselect()
             let start = wordStart(before: cursor)
             characters.removeSubrange(start..<cursor); cursor = start
-        case .up: walkHistory(by: -1, history)
-        case .down: walkHistory(by: 1, history)
-        default:
-            guard let ch = key.typedCharacter else { return false }
-            _ = clearSelection()
-            characters.insert(ch, at: cursor); cursor += 1
+        case .historyPrevious: walkHistory(by: -1, history)
+        case .historyNext: walkHistory(by: 1, history)
+        default: return false
         }
         return true
+    }
+
+    /// Types a character at the cursor (replacing a selected pre-fill).
+    public mutating func insert(_ ch: Character) {
+        _ = clearSelection()
+        characters.insert(ch, at: cursor); cursor += 1
     }
 
     /// Replaces the whole text (cursor at the end, nothing selected).

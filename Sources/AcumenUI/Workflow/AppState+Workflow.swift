@@ -21,7 +21,10 @@ extension AppState {
         case .screenChanges:
             if screen != .changes { jump(to: .changes) }
             return openChanges()
-        case .compareScenarios: return screen == .scenarios ? [] : openScenarios()
+        case .compareScenarios:
+            guard screen != .scenarios else { return [] }
+            prepareWeights()  // the trial side is the weights screen's what-if, rebased if stale
+            return openScenarios()
         case .undo, .redo: return undoOrRedo(redo: c == .redo)
         case .save:
             guard workflow != nil else { return [] }
@@ -36,7 +39,7 @@ extension AppState {
     mutating func requestEdit(_ r: EditRequest) -> [Effect] {
         guard let m = workflow else { return [] }
         if let why = m.readOnlyReason {
-            notice = "Read-only: " + why; noticeIsError = true
+            say("Read-only: " + why, error: true)
             return []
         }
         return [.workflow(.edit(r))]
@@ -187,9 +190,10 @@ extension AppState {
         return effects
     }
 
-    /// Shows a notice in the status line.
-    mutating func say(_ text: String, error: Bool = false) {
-        notice = TextSanitizer.sanitize(text); noticeIsError = error
+    /// Shows a message in the status line, or queues it behind the one shown (``StatusQueue``);
+    /// a progress message gives way to the next one.
+    mutating func say(_ text: String, error: Bool = false, progress: Bool = false) {
+        status.post(TextSanitizer.sanitize(text), error ? .error : progress ? .progress : .info)
     }
 
     /// The status line of the triage and weights screens.

@@ -30,10 +30,11 @@ public struct Confirmation: Hashable, Sendable {
 }
 
 extension AppState {
-    /// Keys while a confirmation is open: `y`/`Enter` run it, anything else cancels.
-    mutating func confirmationKey(_ c: Confirmation, _ k: Key) -> [Effect] {
+    /// The answer to an open confirmation (``KeyContext/confirm``: `y`/`Enter` yes, any other
+    /// key no): yes runs it, no cancels and says so.
+    mutating func answer(_ c: Confirmation, yes: Bool) -> [Effect] {
         overlay = nil
-        if k == .char("y") || k == .char("Y") || k == .enter { return c.onYes }
+        if yes { return c.onYes }
         say("Cancelled: nothing changed")
         return []
     }

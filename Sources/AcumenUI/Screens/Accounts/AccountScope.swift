@@ -16,9 +16,12 @@ public struct AccountScope: Sendable, Hashable {
     private var member: [Bool] = []
 
     /// A scope of accounts by id; resolve it before use.
-    public init(title: String, ids: [String]) {
+    /// - Parameter rows: where the ids are expected (the customer indices they came from), so
+    ///   resolving only checks them; wrong or missing guesses fall back to a search.
+    public init(title: String, ids: [String], rows: [Int32] = []) {
         self.title = title
         self.ids = ids
+        self.rows = rows.count == ids.count ? rows : []
     }
 
     /// Number of its accounts in the table (after ``resolve(in:)``).
@@ -31,17 +34,22 @@ public struct AccountScope: Sendable, Hashable {
     /// - Complexity: O(order).
     public func filter(_ order: [Int32]) -> [Int32] { order.filter(contains) }
 
-    /// Finds the accounts' rows in `table`: a check of each resolved row's id when the table is
-    /// the same size, else (or when an id moved or went missing) one pass over the table's ids.
-    /// - Complexity: O(accounts) when nothing moved; O(table) otherwise.
+    /// Finds the accounts' rows in `table`: a check of each known row's id (the rows it was
+    /// made with, or resolved to before), and only when an id moved or went missing one pass
+    /// over the table's ids.
+    /// - Complexity: O(accounts) when nothing moved (plus O(table) for the row mask when the
+    ///   table's size changed); O(table) otherwise.
     public mutating func resolve(in table: AccountTable) {
         let ids = table.ids
-        if member.count == ids.count, rows.count == self.ids.count,
-           zip(rows, self.ids).allSatisfy({ $0 >= 0 && ids[Int($0)] == $1 }) { return }
-        var at: [String: Int32] = [:]
-        at.reserveCapacity(ids.count)
-        for (k, id) in ids.all.enumerated() { at[id] = Int32(k) }
-        rows = self.ids.map { at[$0] ?? -1 }
+        let known = rows.count == self.ids.count
+            && zip(rows, self.ids).allSatisfy({ $0 >= 0 && Int($0) < ids.count && ids[Int($0)] == $1 })
+        if known, member.count == ids.count { return }
+        if !known {
+            var at: [String: Int32] = [:]
+            at.reserveCapacity(ids.count)
+            for (k, id) in ids.all.enumerated() { at[id] = Int32(k) }
+            rows = self.ids.map { at[$0] ?? -1 }
+        }
         member = [Bool](repeating: false, count: ids.count)
         for r in rows where r >= 0 { member[Int(r)] = true }
         count = rows.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }

@@ -18,7 +18,7 @@ extension AppState {
         case .columnLeft: moveColumn(by: -1)
         case .columnRight: moveColumn(by: 1)
         case .open:
-            if let row = accounts.currentRow { return openProfile(Int(row)) }
+            if let row = accounts.currentRow { return [.intent(.navigate(.profile(Int(row))))] }
         case .sortAscending, .sortDescending:
             guard let col = accounts.currentColumn else { break }
             accounts.sortColumn = col
@@ -38,7 +38,7 @@ extension AppState {
         case .exportView:
             overlay = .prompt(Prompt(kind: .export, text: "csv accounts.csv", previousFilter: accounts.filter, previousRow: accounts.currentRow))
         case .restoreFilter:
-            guard let previous = accounts.filterHistory.popLast() else { return goBack() }
+            guard let previous = accounts.filterHistory.popLast() else { return [.intent(.back)] }
             accounts.filter = previous
             accounts.rebuild(table, resort: false)
         case .toggleMark:
@@ -97,7 +97,7 @@ extension AppState {
         accounts.filterHistory.append(accounts.filter)
         accounts.filter = query
         accounts.rebuild(table, resort: false)
-        if let e = accounts.filterError { notice = TextSanitizer.sanitize(e.description); noticeIsError = true }
+        if let e = accounts.filterError { say(e.description, error: true) }
     }
 
     /// Moves the cursor to the next row (wrapping) whose name or id contains `text`.
@@ -113,8 +113,7 @@ extension AppState {
         if let k = matches.next(from: start, step: step, count: n) {
             accounts.cursor = k
         } else {
-            notice = "No match for \(TextSanitizer.sanitize(text))"
-            noticeIsError = false
+            say("No match for \(text)")
         }
         accounts.searchHits = matches.hits(view: accounts.view, cursor: accounts.cursor)
     }

@@ -52,18 +52,19 @@ extension AppState {
     }
 
     /// Drills into the item under the cursor: a mover's profile, or the accounts of a cell, a
-    /// group or a decision — by account id, through the root (``Effect/listAccounts(_:)``).
+    /// group or a decision — by account id, through the root (``Intent/navigate(_:)``).
     mutating func openChange() -> [Effect] {
         guard let item = changes.selected, let c = changes.comparison else { return [] }
         if case .mover(let k) = item {
             // By id too: the profile is the same customer in the table on screen.
             guard k < c.later.customers.count, let row = table.row(id: c.later.customers[k].id, near: k) else { return [] }
-            return openProfile(row)
+            return [.intent(.navigate(.profile(row)))]
         }
         let (title, members) = Self.accounts(of: item, in: c)
         guard !members.isEmpty else { say("No accounts: \(title)"); return [] }
-        let ids = members.compactMap { k in Int(k) < c.later.customers.count ? c.later.customers[Int(k)].id : nil }
-        return [.listAccounts(AccountScope(title: title, ids: ids))]
+        let known = members.filter { Int($0) < c.later.customers.count }
+        // By id, with the rows they came from as the guess (checked, not trusted).
+        return [.intent(.navigate(.accounts(filter: "", scope: AccountScope(title: title, ids: known.map { c.later.customers[Int($0)].id }, rows: known))))]
     }
 
     /// The title and the customers (indices, ascending) of an item of the comparison.

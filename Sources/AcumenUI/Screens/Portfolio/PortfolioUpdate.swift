@@ -50,17 +50,11 @@ extension AppState {
         }
     }
 
-    /// Enter on a portfolio cell: the accounts it counts, as a filtered list.
-    mutating func drill() -> [Effect] {
+    /// Enter on a portfolio cell: the accounts it counts, as a filtered list (the root shows
+    /// it; one Esc returns to the portfolio).
+    func drill() -> [Effect] {
         guard let q = portfolioQuery else { return [] }
-        push(.accounts)
-        // The drilled-in list starts with no filter history, so one Esc returns to the portfolio.
-        accounts.filter = q
-        accounts.filterHistory = []
-        accounts.rebuild(table, resort: false)
-        accounts.cursor = 0
-        accounts.top = 0
-        return []
+        return [.intent(.navigate(.accounts(filter: q, scope: nil)))]
     }
 }
 

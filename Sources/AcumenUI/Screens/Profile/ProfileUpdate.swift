@@ -13,22 +13,8 @@ extension AppState {
         case .top: profileTop = 0
         case .bottom: profileTop = Int.max / 2
         case .columnLeft, .columnRight:
-            let step = c == .columnRight ? 1 : -1
-            let next = accounts.cursor + step
-            guard next >= 0, next < accounts.view.count else { return [] }
-            accounts.cursor = next
-            accounts.scrollToCursor(rows: accountRows)
-            let row = Int(accounts.view[next])
-            stack[stack.count - 1] = .profile(row)
-            // Going back lands on the account last shown, not the one the profile opened on.
-            if !backStack.isEmpty {
-                backStack[backStack.count - 1].cursorRow = Int32(row)
-                backStack[backStack.count - 1].cursor = next
-                backStack[backStack.count - 1].top = accounts.top
-            }
-            profile = nil
-            profileTop = 0
-            return [.loadProfile(row)]
+            // The list under the profile is the Accounts screen's: the root moves it.
+            return [.intent(.selectNeighbour(c == .columnRight ? 1 : -1))]
         default: return []
         }
         profileTop = max(0, profileTop)

@@ -44,7 +44,6 @@ extension AppState {
     /// trial, else the first saved scenario.
     mutating func openScenarios() -> [Effect] {
         guard workflow != nil else { return [] }
-        prepareWeights()
         let sides = scenarioSides
         scenarios.left = 0
         scenarios.right = sides.count > 1 ? sides.count - 1 : 0
@@ -89,7 +88,7 @@ extension AppState {
         case .bottom: scenarios.mover = max(0, scenarios.movers.count - 1)
         case .open:
             guard scenarios.mover < scenarios.movers.count else { return [] }
-            return openProfile(scenarios.movers[scenarios.mover])
+            return [.intent(.navigate(.profile(scenarios.movers[scenarios.mover])))]
         default: break
         }
         return []

@@ -76,7 +76,7 @@ extension AppState {
         guard workflow != nil else { return [] }
         if time.pending == nil, day == workflow?.analysis.asOf { say("Already as of \(day.iso)"); return [] }
         time.pending = day
-        say("Analysing as of \(day.iso)" + glyphs.ellipsis)
+        say("Analysing as of \(day.iso)" + glyphs.ellipsis, progress: true)
         return [.analyseAt(day)]
     }
 

@@ -58,7 +58,7 @@ extension AppState {
         case .addNote:
             input(.note(customers: [k]), "Note: ")
             return []
-        case .open: return openProfile(k)
+        case .open: return [.intent(.navigate(.profile(k)))]
         default: return nil
         }
     }
