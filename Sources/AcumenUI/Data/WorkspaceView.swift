@@ -60,8 +60,8 @@ public struct WorkspaceView: Sendable {
         t.revenue = Self.prefix(a.revenue, n)
         t.contribution = Self.prefix(a.contribution, n)
         t.clv = (0..<n).map { lifetimeValue($0) }
-        let strategyCode = Dictionary(uniqueKeysWithValues: Strategy.allCases.enumerated().map { ($1, UInt8($0)) })
-        t.strategy = (0..<n).map { strategyCode[a.strategy.effective($0)] ?? 0 }
+        let strategies = Strategy.allCases
+        t.strategy = (0..<n).map { UInt8(strategies.firstIndex(of: a.strategy.effective($0)) ?? 0) }
         let facts = ScoredReviewFacts(a)
         let rules = TriageSettings(workspace.settings)
         // Most accounts were never reviewed: no facts are consulted for them.
