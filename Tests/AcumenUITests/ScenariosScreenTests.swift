@@ -38,7 +38,14 @@ import AcumenStore
         h.press(.char(">"))
         w = try #require(h.state.scenarios.comparison)
         #expect(w.baselineName == "Revenue first" && w.comparison.movedUp == 0 && w.comparison.movedDown == 0)
-        #expect(h.frame.contains("Tier moves") && h.frame.contains("Movers"))
+        #expect(h.state.scenarios.movers.isEmpty && h.state.scenarios.cell != nil)
+        #expect(h.frame.contains("Tier moves"))
+        // The default is a choice on both sides: < from "Revenue first" goes back to it.
+        h.press(.char("<"), .char("]"))
+        w = try #require(h.state.scenarios.comparison)
+        #expect(w.baselineName == "default" && w.scenarioName == "trial")
+        h.press(.char("]"))
+        #expect(h.state.scenarios.comparison?.scenarioName == "default")
     }
 
     @Test func aMoverOpensAndEscComesBackToTheSameComparison() throws {
@@ -46,11 +53,12 @@ import AcumenStore
         h.press(.char("c"), .char("j"))
         let movers = h.state.scenarios.movers
         #expect(movers.count >= 2)
+        let cursor = h.state.scenarios.cursor
         h.press(.enter)
         #expect(h.state.stack == [.weights, .scenarios, .profile(movers[1])])
         h.press(.escape)
         #expect(h.state.stack == [.weights, .scenarios])
-        #expect(h.state.scenarios.mover == 1)
+        #expect(h.state.scenarios.mover == 1 && h.state.scenarios.cursor == cursor)
         #expect(h.state.scenarios.comparison?.scenarioName == "trial")
         h.press(.escape)
         #expect(h.state.stack == [.weights])
@@ -66,7 +74,8 @@ import AcumenStore
     }
 
     @Test(arguments: WorkflowScreenTests.sizes) func golden(width: Int, height: Int) throws {
-        let h = try Self.harness(width: width, height: height)
+        // Weights that move accounts across tiers, so the matrix and shares are not all diagonal.
+        let h = try ScenariosDrillAndEditTests.moved(width: width, height: height)
         h.press(.char("c"))
         Golden.check(h.frame, "scenarios-\(width)x\(height)")
     }

@@ -75,7 +75,11 @@ import AcumenStore
         var again = WhatIf(analysis: PortfolioAnalyzer.analyze(w, asOf: tried.analysis.asOf))
         again.use(w.settings.scenarios[0].weights, name: w.settings.scenarios[0].name)
         #expect(again.scoring.scores == tried.scoring.scores && again.scoring.effectiveTiers == tried.scoring.effectiveTiers)
-        // ] tries the saved scenarios in turn; p pins one as the baseline to compare another.
+        // ] tries the default weights, then the saved scenarios in turn; p pins one as the
+        // baseline to compare another.
+        h.press(.char("]"))
+        #expect(h.state.weights.whatIf?.scenarioName == "default")
+        #expect(h.state.weights.whatIf?.weights == h.state.workflow?.analysis.settings.weights)
         h.press(.char("]"))
         #expect(h.state.weights.whatIf?.scenarioName == "Revenue first 売上")
         #expect(h.state.weights.whatIf?.scoring.scores == tried.scoring.scores)

@@ -41,6 +41,13 @@ public struct ScoringComparison: Sendable {
     /// Baseline tier index − scenario tier index of customer `k` (positive = moved up a tier).
     public func tierMove(_ k: Int) -> Int { Int(baseline.effectiveTiers[k]) - Int(scenario.effectiveTiers[k]) }
 
+    /// The customers counted in `migration[from][to]`: baseline tier `from`, scenario tier `to`,
+    /// in customer order.
+    /// - Complexity: O(n).
+    public func customers(from: Int, to: Int) -> [Int] {
+        (0..<min(baseline.count, scenario.count)).filter { Int(baseline.effectiveTiers[$0]) == from && Int(scenario.effectiveTiers[$0]) == to }
+    }
+
     /// The `limit` customers whose rank moved most (|Δrank| descending, then scenario rank);
     /// see ``RankMovers``. Empty unless both scorings are ranked.
     /// - Complexity: O(n · log limit) typical (partial selection).

@@ -25,6 +25,7 @@ extension Edit {
         case .setWeights(let w): return "default weights (\(w.values.filter { $0 > 0 }.count) criteria weighted)"
         case .saveScenario(let s): return "scenario \"\(s.name)\" saved"
         case .deleteScenario(let name): return "scenario \"\(name)\" deleted"
+        case .renameScenario(let a, let b): return "scenario \"\(a)\" renamed \"\(b)\""
         case .setAsOf(let d): return d.map { "workspace analysis date \($0.iso)" } ?? "workspace analysis date cleared"
         case .batch(let edits):
             if edits.count == 1, let e = edits.first { return e.label }

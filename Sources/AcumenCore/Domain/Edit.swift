@@ -20,6 +20,9 @@ public enum Edit: Hashable, Sendable {
     /// Adds or replaces a named scenario.
     case saveScenario(Scenario)
     case deleteScenario(name: String)
+    /// Renames a saved scenario, keeping its weights and its place in the list; the inverse
+    /// renames it back. The new name must be valid (``Scenario/nameProblem(_:)``) and unused.
+    case renameScenario(from: String, to: String)
     /// Sets the workspace's analysis date (`asOf` in settings.json); nil: the default-date rule.
     case setAsOf(Day?)
     /// Several edits as one step (bulk actions, undone together).
@@ -39,7 +42,7 @@ public enum Edit: Hashable, Sendable {
     /// Which workspace file an edit changes, for the review-before-save summary.
     public var file: String {
         switch self {
-        case .setWeights, .saveScenario, .deleteScenario, .setAsOf: WorkspaceFiles.settings
+        case .setWeights, .saveScenario, .deleteScenario, .renameScenario, .setAsOf: WorkspaceFiles.settings
         case .batch(let edits): edits.first?.file ?? WorkspaceFiles.customers
         default: WorkspaceFiles.customers
         }

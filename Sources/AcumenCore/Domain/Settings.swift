@@ -81,4 +81,24 @@ public struct Scenario: Hashable, Sendable {
     public var name: String
     public var weights: [Criterion: Double]
     public init(name: String, weights: [Criterion: Double]) { self.name = name; self.weights = weights }
+
+    /// The longest scenario name, in characters.
+    public static let maxNameLength = 60
+    /// Names the workbench uses for weight sets that are not saved scenarios (the workspace's
+    /// default weights, the weights on trial); a scenario cannot take them.
+    public static let reservedNames: Set<String> = ["default", "trial"]
+
+    /// Why a text cannot name a scenario, or nil when it can: empty, longer than
+    /// ``maxNameLength`` characters, space at either end, a control character, or a reserved
+    /// name (case-insensitive).
+    public static func nameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "the name is empty" }
+        if name.count > maxNameLength { return "longer than \(maxNameLength) characters" }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0.value != 0x200D }) {
+            return "it contains a control character"
+        }
+        if name.first?.isWhitespace == true || name.last?.isWhitespace == true { return "it starts or ends with a space" }
+        if reservedNames.contains(name.lowercased()) { return "\"\(name.lowercased())\" is reserved for the workbench's own weight sets" }
+        return nil
+    }
 }

@@ -6,6 +6,10 @@ extension Workspace {
         case invalidRating(Double)
         case noSuchNote(customer: String, index: Int)
         case noSuchScenario(String)
+        /// A rename to a name another scenario has.
+        case scenarioExists(String)
+        /// A scenario name that cannot be used, and why (``Scenario/nameProblem(_:)``).
+        case invalidScenarioName(String, reason: String)
 
         public var description: String {
             switch self {
@@ -13,6 +17,8 @@ extension Workspace {
             case .invalidRating(let v): "rating \(v) is outside 0…10"
             case .noSuchNote(let c, let i): "customer \"\(c)\" has no note #\(i + 1)"
             case .noSuchScenario(let n): "no scenario named \"\(n)\""
+            case .scenarioExists(let n): "a scenario named \"\(n)\" already exists"
+            case .invalidScenarioName(let n, let why): "\"\(n)\" cannot name a scenario: \(why)"
             }
         }
     }
@@ -25,6 +31,8 @@ extension Workspace {
             for e in edits { try validate(e) }
         case .deleteScenario(let name):
             if !settings.scenarios.contains(where: { $0.name == name }) { throw .noSuchScenario(name) }
+        case .renameScenario(let from, let to):
+            try checkRename(from: from, to: to)
         case .setRating(let id, _, let value):
             guard index[id] != nil else { throw .unknownCustomer(id) }
             if let value, !(0...10).contains(value) || !value.isFinite { throw .invalidRating(value) }
@@ -66,9 +74,21 @@ extension Workspace {
         case .deleteScenario(let name):
             guard let k = settings.scenarios.firstIndex(where: { $0.name == name }) else { throw .noSuchScenario(name) }
             return .saveScenario(settings.scenarios.remove(at: k))
+        case .renameScenario(let from, let to):
+            try checkRename(from: from, to: to)
+            guard let k = settings.scenarios.firstIndex(where: { $0.name == from }) else { throw .noSuchScenario(from) }
+            settings.scenarios[k].name = to
+            return .renameScenario(from: to, to: from)
         default:
             return try applyToCustomer(edit, author: author, at: at)
         }
+    }
+
+    /// Checks a rename: `from` exists, `to` is a valid name that no other scenario has.
+    func checkRename(from: String, to: String) throws(EditError) {
+        guard settings.scenarios.contains(where: { $0.name == from }) else { throw .noSuchScenario(from) }
+        if let why = Scenario.nameProblem(to) { throw .invalidScenarioName(to, reason: why) }
+        if to != from, settings.scenarios.contains(where: { $0.name == to }) { throw .scenarioExists(to) }
     }
 
     private mutating func applyToCustomer(_ edit: Edit, author: String, at: Timestamp) throws(EditError) -> Edit {

@@ -24,6 +24,7 @@ extension Edit {
         case .setWeights(let w): return obj("setWeights", nil, ["weights": weightsJSON(w)])
         case .saveScenario(let s): return obj("saveScenario", nil, ["scenario": s.json])
         case .deleteScenario(let n): return obj("deleteScenario", nil, ["name": .string(n)])
+        case .renameScenario(let a, let b): return obj("renameScenario", nil, ["from": .string(a), "to": .string(b)])
         case .setAsOf(let d): return obj("setAsOf", nil, ["asOf": d.map { .string($0.iso) } ?? .null])
         case .batch(let edits): return obj("batch", nil, ["edits": .array(edits.map(\.json))])
         }
@@ -69,6 +70,9 @@ extension Edit {
         case "deleteScenario":
             guard let n = r.string("name", required: true) else { return nil }
             return .deleteScenario(name: n)
+        case "renameScenario":
+            guard let a = r.string("from", required: true), let b = r.string("to", required: true) else { return nil }
+            return .renameScenario(from: a, to: b)
         case "setAsOf":
             return .setAsOf(r.day("asOf"))
         case "batch":

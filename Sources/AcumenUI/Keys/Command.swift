@@ -74,6 +74,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case compareScenarios = "compare-scenarios"
     case nextBaseScenario = "next-base-scenario"
     case previousBaseScenario = "previous-base-scenario"
+    case renameScenario = "rename-scenario"
+    case deleteScenario = "delete-scenario"
     case toggleBaselineDeltas = "toggle-baseline-deltas"
     // The analysis date (Screens/Time)
     case dateMonthBack = "date-month-back"

@@ -93,8 +93,11 @@ extension AppState {
             changeWhatIf("\(c.title) weight \(Format.fixed(old, digits: 0)) → \(Format.fixed(v, digits: 0))") { $0.setWeight(c, v, ranking: false) }
         case .analysisDate:
             return submitDate(text)
+        case .renameScenario(let old):
+            return submitRename(from: old, to: text)
         case .scenarioName:
             guard !text.isEmpty, let w = weights.whatIf else { return reject("Type a name for the scenario") }
+            if let why = Scenario.nameProblem(text) { return reject("\"\(text)\" cannot name a scenario: \(why)") }
             overlay = nil
             weights.whatIf?.use(w.weights, name: text, ranking: w.isRanked)
             weights.generation += 1

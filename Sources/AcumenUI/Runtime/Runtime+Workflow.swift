@@ -83,11 +83,16 @@ extension Runtime {
         let recorded = request == .undo ? step.inverse : step.edit
         modelRevision += 1
         outcome.recorded = true
+        outcome.edit = recorded
         outcome.customers = recorded.customerIDs.compactMap { session.workspace.index[$0] }
         let verb = request == .undo ? "Undid" : request == .redo ? "Redid" : "Saved to journal"
         outcome.message = "\(verb): \(step.label)"
         // An edit of many accounts says how many, and how to take it back.
         if request != .undo, request != .redo, outcome.customers.count > 1 { outcome.message += " (" + Format.count(outcome.customers.count, "account") + "; u undoes)" }
+        if request != .undo, case .deleteScenario = recorded { outcome.message += " (u undoes it)" }
+        if request != .undo, request != .redo, case .saveScenario = recorded, case .saveScenario = step.inverse {
+            outcome.message += " (replaced the scenario of that name; u undoes it)"
+        }
         if Self.changesFigures(recorded) {
             reanalyse()
             outcome.table = view.accountTable()

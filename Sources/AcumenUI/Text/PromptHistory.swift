@@ -36,7 +36,7 @@ extension TextInput.Purpose {
         case .strategyOverride: "strategy"
         case .tierOverride: "tier"
         case .weight: "weight"
-        case .scenarioName: "scenario"
+        case .scenarioName, .renameScenario: "scenario"
         case .analysisDate: "date"
         }
     }

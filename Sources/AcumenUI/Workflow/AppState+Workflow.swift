@@ -129,6 +129,7 @@ extension AppState {
         case .reanalysed(let m):
             workflow = m
             if weights.whatIf != nil { prepareWeights() }
+            if scenarios.comparison != nil { compareScenarios() }
         case .edited(let o): return edited(o)
         case .pendingChanges(let lines):
             if lines.isEmpty { say("Nothing to save") } else { overlay = .workflow(.saveReview(lines)) }
@@ -187,6 +188,7 @@ extension AppState {
         default: break
         }
         if weights.whatIf != nil { prepareWeights() }
+        if let e = o.edit { followScenarioEdit(e, reanalysed: o.table != nil) }
         return effects
     }
 

@@ -45,6 +45,8 @@ public struct EditOutcome: Sendable {
     public var isError = false
     /// Customers (workspace indices) the edit touched.
     public var customers: [Int] = []
+    /// The edit recorded in the journal (for an undo, the inverse recorded), nil when none was.
+    public var edit: Edit?
 
     public init(request: EditRequest) { self.request = request }
 }

@@ -19,6 +19,8 @@ public struct TextInput: Hashable, Sendable {
         case tierOverride(customer: Int)
         case weight(Criterion)
         case scenarioName
+        /// A new name for the saved scenario with this name.
+        case renameScenario(String)
         /// The analysis date, yyyy-MM-dd.
         case analysisDate
     }

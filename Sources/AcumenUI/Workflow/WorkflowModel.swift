@@ -58,7 +58,7 @@ public enum EditScope: Hashable, Sendable {
     /// The scope of an edit (a batch: its first member's).
     public init(_ e: Edit) {
         switch e {
-        case .setWeights, .saveScenario, .deleteScenario: self = .weights
+        case .setWeights, .saveScenario, .deleteScenario, .renameScenario: self = .weights
         case .setAsOf: self = .account
         case .setReview: self = .triage
         case .batch(let edits): self = edits.first.map(EditScope.init) ?? .account
@@ -69,7 +69,7 @@ public enum EditScope: Hashable, Sendable {
     /// Whether a screen shows the effect of such a step.
     public func isVisible(on s: Screen) -> Bool {
         switch (self, s) {
-        case (.weights, .weights), (.weights, .accounts), (.weights, .portfolio): true
+        case (.weights, .weights), (.weights, .scenarios), (.weights, .accounts), (.weights, .portfolio): true
         case (.weights, _): false
         case (_, .weights), (.triage, .portfolio): false
         default: true

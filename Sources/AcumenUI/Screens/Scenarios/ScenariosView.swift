@@ -5,7 +5,7 @@ import AcumenCore
 /// migration matrix between them, the tier shares and the movers (the cursor picks one to open).
 /// Everything shown comes from the model's comparison (``WhatIf`` / ``ScoringComparison``).
 /// At 100 columns and more the criteria sit left of the matrix and shares; narrower, everything
-/// stacks and scrolls so the selected mover stays on screen.
+/// stacks and scrolls so the selected cell or mover stays on screen.
 struct ScenariosView {
     let state: AppState
 
@@ -22,28 +22,35 @@ struct ScenariosView {
         head.add(w.baselineName, .accent)
         head.add("  with  ", .muted)
         head.add(w.scenarioName ?? "", .accent)
-        head.add("   < > left  [ ] right", .muted)
+        head.add("   < > left  [ ] right  R rename  D delete", .muted)
         grid.put(head, x: 0, y: y, maxWidth: width)
         let wide = width >= 100
         let leftW = wide ? width / 2 : width
         var lines = criteria(w, width: leftW)
-        let effects = matrix(w) + [StyledLine("")] + shares(w)
+        let matrixLines = matrix(w)
+        let effects = matrixLines + [StyledLine("")] + shares(w)
+        // The line of the selected matrix row, in the right column (wide) or the page (narrow).
+        var cellLine: Int?
+        if let (r, _) = state.scenarios.cell { cellLine = 2 + r }
         if wide {
             for (i, l) in effects.prefix(height - 1).enumerated() { grid.put(l, x: leftW + 1, y: y + 1 + i, maxWidth: width - leftW - 1) }
             lines += Array(repeating: StyledLine(""), count: max(0, effects.count - lines.count))
+            cellLine = nil
         } else {
+            cellLine = cellLine.map { $0 + lines.count + 1 }
             lines += [StyledLine("")] + effects
         }
         lines.append(StyledLine(""))
         let moversAt = lines.count
         lines += movers(w, width: width)
-        // Scroll so the selected mover (or the movers' heading) is visible.
+        // Scroll so the selected cell or mover is visible.
         let rows = max(0, height - 1)
-        let want = moversAt + 1 + state.scenarios.mover
+        let mover = state.scenarios.mover
+        let want = mover.map { moversAt + 1 + $0 } ?? cellLine ?? 0
         let top = want < rows ? 0 : min(want - rows + 1, max(0, lines.count - rows))
         for (i, l) in lines.dropFirst(top).prefix(rows).enumerated() {
             let yy = y + 1 + i
-            if top + i == want, !state.scenarios.movers.isEmpty { grid.fillRow(yy, role: .selection) }
+            if mover != nil, top + i == want { grid.fillRow(yy, role: .selection) }
             grid.put(l, x: 0, y: yy, maxWidth: wide && top + i < moversAt ? leftW : width)
         }
     }
@@ -64,10 +71,12 @@ struct ScenariosView {
         return out
     }
 
-    /// The tier migration matrix: rows the left side's tiers, columns the right side's.
+    /// The tier migration matrix: rows the left side's tiers, columns the right side's; the
+    /// selected cell (Enter lists its accounts) in the selection role.
     func matrix(_ w: WhatIf) -> [StyledLine] {
         let names = w.analysis.tierNames, m = w.comparison.migration, cell = 7
-        var out = [StyledLine(" Tier moves: \(w.comparison.movedUp) \(glyphs.up)  \(w.comparison.movedDown) \(glyphs.down)", .title)]
+        let selected = state.scenarios.cell
+        var out = [StyledLine(" Tier moves: \(w.comparison.movedUp) \(glyphs.up)  \(w.comparison.movedDown) \(glyphs.down) — Enter on a cell lists it", .title)]
         var head = StyledLine(" " + TextLayout.fit("left\\right", width: 10), .muted)
         for n in names { head.add(" " + TextLayout.fit(n, width: cell - 1, alignment: .right, ellipsis: glyphs.ellipsis), .muted) }
         out.append(head)
@@ -75,7 +84,9 @@ struct ScenariosView {
             var l = StyledLine(" " + TextLayout.fit(n, width: 10, ellipsis: glyphs.ellipsis), .muted)
             for j in names.indices {
                 let v = i < m.count && j < m[i].count ? m[i][j] : 0
-                l.add(TextLayout.fit(String(v), width: cell, alignment: .right), i == j ? .normal : (v == 0 ? .muted : (j < i ? .positive : .negative)))
+                let role: StyleRole = selected.map { $0 == (i, j) } == true ? .selection
+                    : i == j ? .normal : (v == 0 ? .muted : (j < i ? .positive : .negative))
+                l.add(TextLayout.fit(String(v), width: cell, alignment: .right), role)
             }
             out.append(l)
         }
@@ -98,7 +109,7 @@ struct ScenariosView {
     /// The movers, most moved first: name, Δrank, Δscore and the tier move.
     func movers(_ w: WhatIf, width: Int) -> [StyledLine] {
         let list = state.scenarios.movers
-        var out = [StyledLine(list.isEmpty ? " Movers: none" : " Movers (Δrank Δscore tier) — Enter opens", .title)]
+        var out = [StyledLine(list.isEmpty ? " Movers: none" : " Movers (Δrank Δscore tier) — Enter opens one", .title)]
         let nameW = max(4, width - 24)
         for k in list {
             let dr = w.comparison.rankDelta(k), ds = w.comparison.scoreDelta(k), t = w.comparison.tierMove(k)
