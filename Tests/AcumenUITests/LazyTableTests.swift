@@ -85,6 +85,16 @@ import AcumenStore
         }
     }
 
+    /// The review facts copied straight from the analysis' arrays equal the generic copy.
+    @Test func directReviewFactsEqualTheGenericCopy() {
+        func generic(_ f: some ReviewFacts) -> ReviewFactsTable { ReviewFactsTable(f) }
+        let a = Self.view().analysis
+        let facts = ScoredReviewFacts(a)
+        #expect(ReviewFactsTable(facts) == generic(facts))
+        let what = ScoredReviewFacts(a, scoring: a.rescored(weights: [.monetary: 5, .tenure: 1], ranking: false))
+        #expect(ReviewFactsTable(what) == generic(what))
+    }
+
     @Test func theSearchKeysAreBuiltOnceAndSharedByCopies() {
         let t = Self.view().accountTable()
         let copy = t
