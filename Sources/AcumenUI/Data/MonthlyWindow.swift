@@ -39,3 +39,27 @@ struct MonthlyWindow: Sendable {
         return out
     }
 }
+
+extension WorkspaceView {
+    /// Revenue per customer for the 12 calendar months ending with the month of `asOf − 1`,
+    /// in currency units, flat (12 per customer) — one pass over the transactions.
+    /// (The reference the lazy rows are tested against: every customer in one pass.)
+    func monthlySeries() -> [Float] {
+        let n = analysis.count
+        var out = [Float](repeating: 0, count: n * 12)
+        let tx = analysis.transactions
+        let to = asOf.ordinal
+        // Day → slot 0…11 for the twelve months before asOf, as a table (no calendar maths per row).
+        let first = Day(year: asOf.adding(days: -1).civil.year, month: asOf.adding(days: -1).civil.month, day: 1)?
+            .adding(months: -11).ordinal ?? to
+        var slot = [Int8](repeating: -1, count: max(0, Int(to - first)))
+        for d in first..<to { slot[Int(d - first)] = Int8(11 - (asOf.adding(days: -1).monthIndex - Day(ordinal: d).monthIndex)) }
+        for r in 0..<tx.count {
+            let c = Int(tx.customer[r]), d = tx.day[r]
+            guard c >= 0, c < n, d < to, d >= first else { continue }
+            let j = Int(slot[Int(d - first)])
+            if j >= 0 { out[c * 12 + j] += Float(Double(tx.amount[r]) / 100) }
+        }
+        return out
+    }
+}
