@@ -153,8 +153,8 @@ import AcumenStore
     @Test func aScopeFollowsItsAccountsByIdWhenRowsMove() {
         func table(_ ids: [String]) -> AccountTable {
             var t = AccountTable()
-            t.ids = ids
-            t.names = ids
+            t.ids = .init(ids)
+            t.names = .init(ids)
             return t
         }
         var s = AccountScope(title: "tier Key → Growth", ids: ["b", "c"])

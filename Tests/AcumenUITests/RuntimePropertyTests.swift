@@ -47,6 +47,8 @@ import AcumenStore
             Self.step(h, &g)
             let rebuilt = h.rebuiltTable
             let shown = Self.rows(h.state.table), expected = Self.rows(rebuilt)
+            // The lazy table (patched by the edits) also equals one built eagerly, row by row.
+            #expect(shown == Self.rows(LazyTableTests.eager(h.runtime.view)), "step \(n): the lazy table differs from an eager build")
             if shown != expected {
                 let bad = (0..<min(shown.count, expected.count)).first { shown[$0] != expected[$0] } ?? 0
                 Issue.record("step \(n): row \(bad) shows \(shown[bad]) but the model says \(expected[bad])")

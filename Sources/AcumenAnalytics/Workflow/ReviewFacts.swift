@@ -35,6 +35,19 @@ public struct ReviewFactsTable: ReviewFacts, Hashable, Sendable {
                   recommendations: (0..<n).map(facts.recommendation))
     }
 
+    /// Copies an analysis' facts under one scoring into a table: the same values as the
+    /// generic copy, read straight from the arrays (a million tier names without a per-row
+    /// lookup through the analysis: part of the first screen).
+    /// - Complexity: O(customers).
+    public init(_ facts: ScoredReviewFacts) {
+        let n = facts.count, names = facts.analysis.tierNames
+        let strategies = Strategy.allCases
+        let tiers = facts.scoring.effectiveTiers, recommended = facts.analysis.strategy.recommended
+        self.init(scores: Array(facts.scoring.scores.prefix(n)),
+                  tiers: (0..<n).map { Int(tiers[$0]) < names.count ? names[Int(tiers[$0])] : "" },
+                  recommendations: (0..<n).map { strategies[max(0, min(strategies.count - 1, Int(recommended[$0])))] })
+    }
+
     public var count: Int { scores.count }
     public func score(_ k: Int) -> Double { scores[k] }
     public func tierName(_ k: Int) -> String { tiers[k] }

@@ -53,17 +53,40 @@ public struct WhatIf: Sendable {
     public func weight(_ c: Criterion) -> Double { weights[c] ?? 0 }
 
     /// Sets one weight (clamped to 0…``maxWeight``) and rescores.
-    public mutating func setWeight(_ c: Criterion, _ w: Double) {
+    /// - Parameter ranking: also re-rank (Δrank, movers); without it only scores, tiers, cut-offs
+    ///   and the migration matrix follow, and ``ranked(_:)`` adopts the ranking later.
+    public mutating func setWeight(_ c: Criterion, _ w: Double, ranking: Bool = true) {
         var next = weights
         next[c] = min(Self.maxWeight, max(0, w.isFinite ? w : 0))
-        use(next, name: nil)
+        use(next, name: nil, ranking: ranking)
     }
 
     /// Tries a whole weight set (a scenario, or the baseline to revert) and rescores.
-    public mutating func use(_ w: [Criterion: Double], name: String?) {
+    /// - Parameter ranking: see ``setWeight(_:_:ranking:)``.
+    /// - Complexity: O(n · active criteria) plus O(n) selection of the tier cut-offs; O(n · 5)
+    ///   more for the ranking (a radix sort).
+    public mutating func use(_ w: [Criterion: Double], name: String?, ranking: Bool = true) {
         weights = w
         scenarioName = name
-        comparison = ScoringComparison(baseline: comparison.baseline, scenario: analysis.rescored(weights: w))
+        if w == comparison.baseline.weights {
+            comparison = ScoringComparison(baseline: comparison.baseline, scenario: comparison.baseline)
+        } else {
+            comparison = ScoringComparison(baseline: comparison.baseline, scenario: analysis.rescored(weights: w, ranking: ranking))
+        }
+    }
+
+    /// Whether the tried scoring is ranked (Δrank and movers known); false after an unranked
+    /// change until ``ranked(_:)`` adopts the ranking computed off the input path.
+    public var isRanked: Bool { comparison.scenario.isRanked }
+
+    /// Adopts a ranked scoring of the tried weights (computed in the background from
+    /// ``analysis`` with ``weights``); a scoring of other weights (the user moved on) is ignored.
+    /// - Returns: whether it was adopted.
+    @discardableResult
+    public mutating func ranked(_ s: Scoring) -> Bool {
+        guard s.isRanked, s.weights == weights, s.count == comparison.scenario.count else { return false }
+        comparison = ScoringComparison(baseline: comparison.baseline, scenario: s)
+        return true
     }
 
     /// Returns to the baseline's weights: every Δ becomes zero.

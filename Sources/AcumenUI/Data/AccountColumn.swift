@@ -142,7 +142,7 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
     public func sorted(_ rows: [Int32], _ t: AccountTable, descending: Bool) -> [Int32] {
         let unknown = rows.filter { isUnknown(t, Int($0)) }
         var known = unknown.isEmpty ? rows : rows.filter { !isUnknown(t, Int($0)) }
-        if self == .name { return NameCollation.sorted(known, names: t.names, descending: descending) + unknown }
+        if self == .name { return NameCollation.sorted(known, names: t.names.all, descending: descending) + unknown }
         if let keyOf = sortKey(t) {
             // Descending: flip the key; the radix sort is stable, so ties keep their incoming order.
             var keys = known.map { descending ? ~keyOf(Int($0)) : keyOf(Int($0)) }
@@ -183,7 +183,9 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
             let r = rank(t.ownerNames)
             return { Int(t.owner[$0]) < r.count && t.owner[$0] >= 0 ? r[Int(t.owner[$0])] : UInt64.max }
         case .triage: return { UInt64(t.triage[$0].rawValue) }
-        case .trend: return { RadixSort.key(Double(t.monthly.indices.contains($0 * t.months + t.months - 1) ? t.monthly[$0 * t.months + t.months - 1] : 0)) }
+        case .trend:
+            let last = t.lastMonth
+            return { RadixSort.key(Double(last[$0])) }
         case .tags:
             let r = rank(t.tagNames)
             return { Int(t.tags[$0]) < r.count && t.tags[$0] >= 0 ? r[Int(t.tags[$0])] : UInt64.max }

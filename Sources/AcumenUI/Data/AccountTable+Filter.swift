@@ -67,6 +67,7 @@ extension AccountTable: AccountFilterRows {
     /// Name-or-id search on the folded search bytes (no string work per row).
     public func nameOrIDMatcher(_ needle: String) -> (Int) -> Bool {
         let bytes = Array(needle.utf8)
-        return { self.searchKey($0, contains: bytes) }
+        let keys = searchKeys
+        return { keys.contains($0, bytes) }
     }
 }

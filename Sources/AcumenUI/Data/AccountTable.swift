@@ -2,11 +2,15 @@ import AcumenAnalytics
 import AcumenCore
 import AcumenStore
 
-/// The analysed accounts as the screens need them: one column array per field, indexed by
-/// the customer's position in the workspace, so a million rows sort and filter as arrays.
+/// The analysed accounts as the screens need them: one column per field, indexed by the
+/// customer's position in the workspace, so a million rows sort and filter as arrays.
 ///
-/// Text fields are sanitised when the table is built (``TextSanitizer``), so screens can draw
-/// them directly. Unknown values: score NaN, CLV `Int64.min`, small-integer codes ``none``.
+/// A view over the analysis: the figures are the analysis' own arrays (shared, not copied);
+/// names, ids and the 12-month sparklines are read for the rows drawn (``TextColumn``,
+/// ``monthlyRevenue(_:)``); the search keys and whole-column forms a sort needs are built on
+/// first use and cached (see `AccountTable+SearchIndex.swift`). Text is sanitised as it is read
+/// (``TextSanitizer``), so screens can draw it directly. Unknown values: score NaN, CLV
+/// `Int64.min`, small-integer codes ``none``.
 public struct AccountTable: Sendable {
     /// Code for "no value" in the small-integer columns.
     public static let none: UInt8 = 255
@@ -62,13 +66,10 @@ public struct AccountTable: Sendable {
         }
     }
 
-    public var ids: [String] = []
-    public var names: [String] = []
-    /// Lower-cased "name id" of every row as UTF-8, back to back, for search and filter
-    /// without re-folding or decoding strings per keypress; row `i` is
-    /// `searchBytes[searchStart[i]..<searchStart[i + 1]]`.
-    public private(set) var searchBytes: [UInt8] = []
-    public private(set) var searchStart: [Int] = [0]
+    public var ids = TextColumn()
+    public var names = TextColumn()
+    /// The search keys, built on first use (``searchKeys``).
+    var searchCache = Cache<SearchKeys>()
     /// Tier position (0 = top) into ``tierNames``.
     public var tier: [UInt8] = []
     public var tierNames: [String] = []
@@ -98,8 +99,14 @@ public struct AccountTable: Sendable {
     /// Tags position into ``tagNames`` (each entry the row's tags joined with `, `; "" none).
     public var tags: [Int32] = []
     public var tagNames: [String] = [""]
-    /// Monthly revenue, `months` values per customer (oldest first), in currency units.
+    /// Monthly revenue, `months` values per customer (oldest first), in currency units, for
+    /// tables built row by row; a table built from an analysis reads each row's series on
+    /// demand (``monthlyRow``) instead.
     public var monthly: [Float] = []
+    /// Reads one row's monthly series (tables built from an analysis).
+    public var monthlyRow: (@Sendable (Int) -> [Float])?
+    /// The last month of every row, for a sort by trend (built on first use).
+    var lastMonthCache = Cache<[Float]>()
     public var months = 12
     public var currency = "EUR"
     /// Score and rank change against the what-if baseline per row (empty until `b` asks).
@@ -162,28 +169,24 @@ public struct AccountTable: Sendable {
     public func abcName(_ i: Int) -> String {
         switch abc[i] { case 0: "A"; case 1: "B"; case 2: "C"; default: "" }
     }
-    /// Whether row `i`'s folded name or id contains `needle` (``TextFolding`` UTF-8 bytes).
-    /// - Complexity: O(length of the key × length of the needle) worst case, usually linear.
-    public func searchKey(_ i: Int, contains needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        let end = searchStart[i + 1] - needle.count
-        var k = searchStart[i]
-        while k <= end {
-            if searchBytes[k] == first {
-                var j = 1
-                while j < needle.count, searchBytes[k + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            k += 1
+    /// The last month's revenue of every row (the trend column's sort key).
+    /// - Complexity: O(rows) the first time (every row's series for a table built from an
+    ///   analysis), then O(1).
+    public var lastMonth: [Float] {
+        guard let monthlyRow else {
+            return (0..<count).map { monthly.indices.contains($0 * months + months - 1) ? monthly[$0 * months + months - 1] : 0 }
         }
-        return false
+        let n = count
+        return lastMonthCache.get { (0..<n).map { monthlyRow($0).last ?? 0 } }
     }
 
     /// Whether a row's contribution is below break-even (negative).
     public func isBelowBreakEven(_ i: Int) -> Bool { contribution[i] < 0 }
 
     /// The monthly revenue series of a row.
+    /// - Complexity: O(the customer's transactions) for a table built from an analysis.
     public func monthlyRevenue(_ i: Int) -> [Double] {
+        if let monthlyRow { return monthlyRow(i).map(Double.init) }
         let start = i * months
         guard months > 0, start + months <= monthly.count else { return [] }
         return monthly[start..<(start + months)].map(Double.init)
@@ -208,11 +211,8 @@ public struct AccountTable: Sendable {
                                 segment: UInt8, recency: UInt8 = 0, frequency: UInt8 = 0,
                                 revenue: Int64, contribution: Int64, clv: Int64, strategy: UInt8,
                                 owner: Int32, triage: TriageState, monthly: ArraySlice<Float>, tags: Int32 = 0) {
-        ids.append(TextSanitizer.sanitize(id)); names.append(TextSanitizer.sanitize(name))
-        Self.appendFolded(name, to: &searchBytes)
-        searchBytes.append(0x20)
-        Self.appendFolded(id, to: &searchBytes)
-        searchStart.append(searchBytes.count)
+        ids.append(id); names.append(name)
+        if searchCache.value != nil { searchCache = Cache<SearchKeys>() }
         self.tier.append(tier); self.score.append(score); self.abc.append(abc)
         self.segment.append(segment); recencyScore.append(recency); frequencyScore.append(frequency)
         self.revenue.append(revenue); self.contribution.append(contribution); self.clv.append(clv)
@@ -232,7 +232,6 @@ public struct AccountTable: Sendable {
     /// Reserves room for `n` more rows.
     public mutating func reserve(_ n: Int) {
         ids.reserveCapacity(ids.count + n); names.reserveCapacity(names.count + n)
-        searchBytes.reserveCapacity(searchBytes.count + n * 32); searchStart.reserveCapacity(searchStart.count + n)
         tier.reserveCapacity(tier.count + n); score.reserveCapacity(score.count + n); abc.reserveCapacity(abc.count + n)
         segment.reserveCapacity(segment.count + n); recencyScore.reserveCapacity(recencyScore.count + n)
         frequencyScore.reserveCapacity(frequencyScore.count + n); revenue.reserveCapacity(revenue.count + n)
@@ -243,10 +242,8 @@ public struct AccountTable: Sendable {
 
     /// Appends the rows of another table built with the same name lists (chunks built in parallel).
     public mutating func append(contentsOf other: AccountTable) {
-        let base = searchBytes.count
-        ids += other.ids; names += other.names
-        searchBytes += other.searchBytes
-        searchStart += other.searchStart.dropFirst().map { $0 + base }
+        ids.append(contentsOf: other.ids); names.append(contentsOf: other.names)
+        if searchCache.value != nil { searchCache = Cache<SearchKeys>() }
         tier += other.tier; score += other.score; abc += other.abc; segment += other.segment
         recencyScore += other.recencyScore; frequencyScore += other.frequencyScore
         revenue += other.revenue; contribution += other.contribution; clv += other.clv

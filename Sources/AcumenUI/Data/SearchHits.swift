@@ -21,7 +21,8 @@ public struct SearchHits: Hashable, Sendable {
     public static func count(_ needle: [UInt8], view: [Int32], table: AccountTable, cursor: Int) -> SearchHits {
         var total = 0, ordinal = 0
         var row: Int32?
-        for (k, r) in view.enumerated() where table.searchKey(Int(r), contains: needle) {
+        let keys = table.searchKeys
+        for (k, r) in view.enumerated() where keys.contains(Int(r), needle) {
             total += 1
             if k == cursor { ordinal = total; row = r }
         }

@@ -31,10 +31,12 @@ public struct WorkspaceView: Sendable {
         return analysis.historicalCLV[k]
     }
 
-    /// Every account as table columns: master data (name, owner, tags, review) from the
-    /// workspace as it stands, figures from the analysis, the triage state by the model's rule
-    /// (``ReviewState``).
-    /// - Complexity: O(customers + transactions).
+    /// Every account as table columns: master data (owner, tags, review) from the workspace
+    /// as it stands, figures from the analysis, the triage state by the model's rule
+    /// (``ReviewState``). The figures are the analysis' arrays, shared; names, ids and the
+    /// sparklines are read per row when drawn (see ``AccountTable``).
+    /// - Complexity: O(customers) small-integer work (owner and tag codes, triage states,
+    ///   strategies); no string is built per account and no transaction is read.
     public func accountTable() -> AccountTable {
         let a = analysis
         let n = min(a.count, workspace.customers.count)
@@ -45,37 +47,37 @@ public struct WorkspaceView: Sendable {
         t.segmentNames = a.rfm.segmentNames.map(TextSanitizer.sanitize)
         t.strategyNames = Strategy.allCases.map(\.title)
         let cs = workspace.customers
-        // Owner and tag codes first (one pass each; values repeat, so remember the last one seen).
-        let ownerCode = Self.codes(n, names: &t.ownerNames) { cs[$0].owner }
-        let tagCode = Self.codes(n, names: &t.tagNames) { cs[$0].tags.joined(separator: ", ") }
-        let monthly = monthlySeries()
+        t.names = .init(count: n) { cs[$0].name }
+        t.ids = .init(count: n) { cs[$0].id }
+        t.owner = Self.codes(n, names: &t.ownerNames) { cs[$0].owner }
+        t.tags = Self.tagCodes(n, names: &t.tagNames) { cs[$0].tags }
+        t.tier = Self.prefix(scoring.effectiveTiers, n)
+        t.score = Self.prefix(scoring.scores, n)
+        t.abc = Self.prefix(a.abc.classes, n)
+        t.segment = a.rfm.segment.prefix(n).map { UInt8(min(Int($0), 254)) }
+        t.recencyScore = Self.prefix(a.rfm.r, n)
+        t.frequencyScore = Self.prefix(a.rfm.f, n)
+        t.revenue = Self.prefix(a.revenue, n)
+        t.contribution = Self.prefix(a.contribution, n)
+        t.clv = (0..<n).map { lifetimeValue($0) }
+        let strategies = Strategy.allCases
+        t.strategy = (0..<n).map { UInt8(strategies.firstIndex(of: a.strategy.effective($0)) ?? 0) }
         let facts = ScoredReviewFacts(a)
         let rules = TriageSettings(workspace.settings)
-        let names = t
-        // Rows in independent chunks on all cores, then joined in order.
-        let chunkSize = max(1, (n + 3) / 4)
-        let parts = Parallel.map((n + chunkSize - 1) / chunkSize) { part -> AccountTable in
-            var p = names
-            let range = (part * chunkSize)..<min(n, (part + 1) * chunkSize)
-            p.reserve(range.count)
-            for k in range {
-                let c = cs[k]
-                let strategy = a.strategy.effective(k)
-                p.append(id: c.id, name: c.name, tier: scoring.effectiveTiers[k], score: scoring.scores[k], abc: a.abc.classes[k],
-                         segment: UInt8(min(Int(a.rfm.segment[k]), 254)), recency: a.rfm.r[k], frequency: a.rfm.f[k],
-                         revenue: a.revenue[k], contribution: a.contribution[k], clv: lifetimeValue(k),
-                         strategy: UInt8(Strategy.allCases.firstIndex(of: strategy) ?? 0), owner: ownerCode[k],
-                         triage: AccountTable.TriageState(ReviewState(review: c.review, index: k, facts: facts, rules: rules)),
-                         monthly: monthly[(k * 12)..<(k * 12 + 12)], tags: tagCode[k])
-            }
-            return p
+        // Most accounts were never reviewed: no facts are consulted for them.
+        t.triage = (0..<n).map { k in
+            guard let review = cs[k].review else { return .unreviewed }
+            return AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules))
         }
-        var joined = parts.first ?? t
-        for p in parts.dropFirst() { joined.append(contentsOf: p) }
-        joined.strategyOverridden = Set((0..<n).lazy.filter { cs[$0].strategyOverride != nil }.map { Int32($0) })
-        joined.filterSource = AnalysisFilterRows(a, scoring: scoring)
-        return joined
+        let window = MonthlyWindow(asOf: asOf)
+        t.monthlyRow = { k in window.series(k, a) }
+        t.strategyOverridden = Set((0..<n).lazy.filter { cs[$0].strategyOverride != nil }.map { Int32($0) })
+        t.filterSource = AnalysisFilterRows(a, scoring: scoring)
+        return t
     }
+
+    /// The first `n` values of an analysis array (the array itself, shared, when it has `n`).
+    static func prefix<T>(_ values: [T], _ n: Int) -> [T] { values.count == n ? values : Array(values.prefix(n)) }
 
     /// The master data of the listed rows as the workspace stands (after an edit that changed
     /// no figure: owner, tags, notes, a triage decision).
@@ -88,6 +90,32 @@ public struct WorkspaceView: Sendable {
                                            triage: AccountTable.TriageState(ReviewState(review: c.review, index: k, facts: facts, rules: rules)),
                                            customer: c)
         }
+    }
+
+    /// Codes of each row's tags (joined with `, `) into a list of distinct sanitised names;
+    /// rows without tags take code 0 (`""`) without building a string.
+    static func tagCodes(_ n: Int, names: inout [String], _ tags: (Int) -> [String]) -> [Int32] {
+        let empty = Int32(names.firstIndex(of: "") ?? names.count)
+        if empty == Int32(names.count) { names.append("") }
+        var code = [Int32](repeating: empty, count: n)
+        var index: [String: Int32] = [:]
+        for (k, name) in names.enumerated() { index[name] = Int32(k) }
+        var last: [String] = [], lastCode = empty
+        for k in 0..<n {
+            let v = tags(k)
+            if v.isEmpty { continue }
+            if v != last {
+                let s = TextSanitizer.sanitize(v.joined(separator: ", "))
+                if let c = index[s] { lastCode = c } else {
+                    lastCode = Int32(names.count)
+                    index[s] = lastCode
+                    names.append(s)
+                }
+                last = v
+            }
+            code[k] = lastCode
+        }
+        return code
     }
 
     /// Codes of a repeating text per row into a list of distinct sanitised names.
@@ -110,26 +138,5 @@ public struct WorkspaceView: Sendable {
             code[k] = lastCode
         }
         return code
-    }
-
-    /// Revenue per customer for the 12 calendar months ending with the month of `asOf − 1`,
-    /// in currency units, flat (12 per customer) — one pass over the transactions.
-    func monthlySeries() -> [Float] {
-        let n = analysis.count
-        var out = [Float](repeating: 0, count: n * 12)
-        let tx = analysis.transactions
-        let to = asOf.ordinal
-        // Day → slot 0…11 for the twelve months before asOf, as a table (no calendar maths per row).
-        let first = Day(year: asOf.adding(days: -1).civil.year, month: asOf.adding(days: -1).civil.month, day: 1)?
-            .adding(months: -11).ordinal ?? to
-        var slot = [Int8](repeating: -1, count: max(0, Int(to - first)))
-        for d in first..<to { slot[Int(d - first)] = Int8(11 - (asOf.adding(days: -1).monthIndex - Day(ordinal: d).monthIndex)) }
-        for r in 0..<tx.count {
-            let c = Int(tx.customer[r]), d = tx.day[r]
-            guard c >= 0, c < n, d < to, d >= first else { continue }
-            let j = Int(slot[Int(d - first)])
-            if j >= 0 { out[c * 12 + j] += Float(Double(tx.amount[r]) / 100) }
-        }
-        return out
     }
 }

@@ -96,7 +96,7 @@ extension AppState {
             guard let v = Double(text), v.isFinite, v >= 0, v <= WhatIf.maxWeight else { return reject("Type a weight from 0 to \(Int(WhatIf.maxWeight))") }
             overlay = nil
             let old = weights.whatIf?.weight(c) ?? 0
-            changeWhatIf("\(c.title) weight \(Format.fixed(old, digits: 0)) → \(Format.fixed(v, digits: 0))") { $0.setWeight(c, v) }
+            changeWhatIf("\(c.title) weight \(Format.fixed(old, digits: 0)) → \(Format.fixed(v, digits: 0))") { $0.setWeight(c, v, ranking: false) }
         case .analysisDate:
             return submitDate(text)
         case .renameScenario(let old):
@@ -105,7 +105,7 @@ extension AppState {
             guard !text.isEmpty, let w = weights.whatIf else { return reject("Type a name for the scenario") }
             if let why = Scenario.nameProblem(text) { return reject("\"\(text)\" cannot name a scenario: \(why)") }
             overlay = nil
-            weights.whatIf?.use(w.weights, name: text)
+            weights.whatIf?.use(w.weights, name: text, ranking: w.isRanked)
             weights.generation += 1
             return requestEdit(.plain(.saveScenario(w.scenario(named: text)), label: "scenario \(text)"))
         }

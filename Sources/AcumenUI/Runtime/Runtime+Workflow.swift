@@ -115,7 +115,8 @@ extension Runtime {
     func queuedReviewStates(_ edit: Edit?) -> [(Int, ReviewState)] {
         guard let edit, let q = state.triage.queue, state.triage.counts != nil else { return [] }
         let w = session.workspace
-        return edit.customerIDs.compactMap { w.index[$0] }.filter { q.entries.contains($0) }.map { ($0, reviewState($0)) }
+        // A triage decision touches the account shown: no search of the queue for it.
+        return edit.customerIDs.compactMap { w.index[$0] }.filter { q.current == $0 || q.entries.contains($0) }.map { ($0, reviewState($0)) }
     }
 
     /// The edit for a request, stamped with the time and the author; customers by id.

@@ -44,6 +44,12 @@ public final class Runtime {
     var profileBuilt: (row: Int, revision: Int)?
     var cardBuilt: (customer: Int, revision: Int)?
     var deltasSent = -1
+    /// The what-if generation whose full ranking was last asked for, and whether one is being
+    /// computed in the background (one at a time: the next starts when it lands).
+    var rankingAsked = -1
+    var rankingRuns = false
+    /// The table whose search keys were handed to the background queue.
+    var warmedSearch: ObjectIdentifier?
     /// The eight-quarter account history for the date it was computed at (once per load and
     /// date; see ``accountHistory()``), and the date it is being computed for.
     var history: (day: Day, value: AccountHistory)?
@@ -130,6 +136,8 @@ public final class Runtime {
     /// The view models the visible screen shows that are missing or older than the model.
     func derive() -> [Action] {
         var out: [Action] = []
+        if let w = state.weights.whatIf, !w.isRanked { out += rankWhatIf(w, generation: state.weights.generation) }
+        warmSearchIndex()
         switch state.screen {
         case .profile(let row):
             if profileBuilt?.row != row || profileBuilt?.revision != modelRevision { out += profile(row) }
@@ -141,7 +149,7 @@ public final class Runtime {
             }
         case .accounts:
             let w = state.weights
-            if w.showDeltas, let what = w.whatIf, state.table.deltaGeneration != w.generation, deltasSent != w.generation,
+            if w.showDeltas, let what = w.whatIf, what.isRanked, state.table.deltaGeneration != w.generation, deltasSent != w.generation,
                what.analysis.count == state.table.count {
                 deltasSent = w.generation
                 let c = what.comparison
@@ -174,8 +182,9 @@ public final class Runtime {
         _ = accountHistory()
         prepareSaveReview()
         send(.tick(milliseconds: uptime()))
-        terminal.pollMilliseconds = pollInterval
         draw(terminal)
+        warmSearchIndex()
+        terminal.pollMilliseconds = pollInterval
         while !state.isQuitting, let event = terminal.nextEvent() {
             // The clock first, so a message said by this event knows when it was shown.
             send(.tick(milliseconds: uptime()))
@@ -190,10 +199,11 @@ public final class Runtime {
         finishSaveBeforeQuitting()
     }
 
-    /// How long the loop may wait for a key: 100 ms while background work runs, until the next
-    /// queued status message is due while one waits; else indefinitely (nil).
+    /// How long the loop may wait for a key: 100 ms while background work runs (20 ms while a
+    /// what-if re-rank runs: it lands within a few frames), until the next queued status
+    /// message is due while one waits; else indefinitely (nil).
     var pollInterval: Int? {
-        [background?.isRunning == true ? 100 : nil, state.status.wakeIn].compactMap { $0 }.min()
+        [background?.isRunning == true ? (rankingRuns ? 20 : 100) : nil, state.status.wakeIn].compactMap { $0 }.min()
     }
 
     /// A clock of milliseconds since the call, that never goes back.

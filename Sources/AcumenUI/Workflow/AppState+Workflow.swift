@@ -162,6 +162,9 @@ extension AppState {
             table.deltaRank = rank
             table.deltaGeneration = generation
             if let s = accounts.sortColumn, s.isBaselineDelta { accounts.rebuild(table, resort: true) }
+        case .whatIfRanked(let s, let generation):
+            guard generation == weights.generation, var w = weights.whatIf, w.ranked(s) else { return [] }
+            weights.whatIf = w
         case .confirm(let c): overlay = .workflow(.confirm(c))
         }
         return []
@@ -178,7 +181,7 @@ extension AppState {
         } else if !o.rows.isEmpty {
             table.refresh(o.rows)
             let sortMoves = accounts.sortColumn.map { [.owner, .tags, .triage].contains($0) } ?? false
-            if sortMoves || !accounts.filter.isEmpty { accounts.rebuild(table, resort: sortMoves) }
+            if sortMoves { accounts.rebuild(table, resort: true) } else if !accounts.filter.isEmpty { accounts.refilter(rows: o.rows.map(\.row), table) }
         }
         if let c = o.triageCounts { triage.counts = c }
         if o.recorded { hasUnsavedEdits = true }
@@ -215,6 +218,7 @@ extension AppState {
         } else if screen == .weights, let w = weights.whatIf {
             s = " baseline: \(TextSanitizer.sanitize(w.baselineName)) · trying: \(TextSanitizer.sanitize(w.scenarioName ?? (w.isChanged ? "edited" : "baseline")))"
                 + " · \(Format.grouped(Int64(w.comparison.movedUp))) up, \(Format.grouped(Int64(w.comparison.movedDown))) down"
+                + (w.isRanked ? "" : " · re-ranking…")
         }
         return s + undoHint
     }

@@ -47,6 +47,9 @@ public enum WorkflowEvent: Sendable {
     case triageCard(TriageCard)
     /// Δscore and Δrank per row against the what-if baseline, for the what-if generation.
     case deltas(score: [Double], rank: [Int32], generation: Int)
+    /// The full ranking of the what-if's tried weights, computed off the input path for the
+    /// what-if generation (adopted only if the weights are still the same).
+    case whatIfRanked(Scoring, generation: Int)
     /// Ask before going on (e.g. an export would overwrite a file).
     case confirm(Confirmation)
 }

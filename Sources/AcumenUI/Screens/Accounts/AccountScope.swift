@@ -47,7 +47,7 @@ public struct AccountScope: Sendable, Hashable {
         if !known {
             var at: [String: Int32] = [:]
             at.reserveCapacity(ids.count)
-            for (k, id) in ids.enumerated() { at[id] = Int32(k) }
+            for (k, id) in ids.all.enumerated() { at[id] = Int32(k) }
             rows = self.ids.map { at[$0] ?? -1 }
         }
         member = [Bool](repeating: false, count: ids.count)

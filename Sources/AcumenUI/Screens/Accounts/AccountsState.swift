@@ -21,7 +21,9 @@ public struct AccountsState: Sendable {
     /// The accounts the list is limited to (a drill-in from the changes screen), nil for all.
     public var scope: AccountScope?
     /// Rows passing the filter, in sort order: what the list shows.
-    public var view: [Int32] = []
+    public var view: [Int32] = [] { didSet { searchMatches = nil } }
+    /// The search's working index over ``view`` (dropped whenever the view changes).
+    public var searchMatches: SearchMatches?
     /// Cursor position in ``view``.
     public var cursor = 0
     /// First view row on screen.
@@ -90,6 +92,37 @@ public struct AccountsState: Sendable {
             filterError = e
             return
         }
+        refreshTotals(table)
+        follow(keep)
+    }
+
+    /// Re-tests only `rows` (an edit changed their master data: owner, tags, notes, triage)
+    /// against the filter: a row that stops matching leaves the view, one that starts matching
+    /// joins it at its place in the sort order. The same view as ``rebuild(_:resort:)`` without
+    /// re-testing every row (a triage decision under a filter at a million accounts).
+    /// - Complexity: O(view) per changed row, O(rows) filter tests; a full rebuild for many rows.
+    public mutating func refilter(rows: [Int], _ table: AccountTable) {
+        guard filterError == nil, rows.count <= 64, order.count == table.count,
+              case .success(let f) = table.parseFilter(filter) else { return rebuild(table, resort: false) }
+        searchHits = nil
+        let keep = currentRow
+        var changed = false
+        for r in rows where r >= 0 && r < table.count {
+            let row = Int32(r)
+            let matches = (scope?.contains(row) ?? true) && f.matches(row: r, in: table)
+            let at = view.firstIndex(of: row)
+            guard matches != (at != nil) else { continue }
+            changed = true
+            if let at { view.remove(at: at); continue }
+            // The view is a subsequence of the order: its rows before `row` in the order.
+            var i = 0
+            for o in order {
+                if o == row { break }
+                if i < view.count, view[i] == o { i += 1 }
+            }
+            view.insert(row, at: i)
+        }
+        guard changed else { return }
         refreshTotals(table)
         follow(keep)
     }

@@ -101,17 +101,20 @@ extension AppState {
     }
 
     /// Moves the cursor to the next row (wrapping) whose name or id contains `text`.
-    /// - Complexity: O(n) in the view size.
+    /// - Complexity: O(candidates) through the search's working index (``SearchMatches``): a
+    ///   keystroke that extends the text tests only the previous matches; `n`/`N` test none.
     mutating func findMatch(_ text: String, from start: Int, step: Int) {
         let needle = TextFolding.foldedBytes(text)
-        defer { accounts.searchHits = needle.isEmpty ? nil : SearchHits.count(needle, view: accounts.view, table: table, cursor: accounts.cursor) }
         let n = accounts.view.count
-        guard !needle.isEmpty, n > 0 else { return }
-        var k = ((start % n) + n) % n
-        for _ in 0..<n {
-            if table.searchKey(Int(accounts.view[k]), contains: needle) { accounts.cursor = k; return }
-            k = ((k + step) % n + n) % n
+        guard !needle.isEmpty else { accounts.searchHits = nil; return }
+        guard n > 0 else { accounts.searchHits = SearchHits(total: 0, row: nil, ordinal: 0); return }
+        let matches = SearchMatches.find(needle, view: accounts.view, table: table, previous: accounts.searchMatches)
+        accounts.searchMatches = matches
+        if let k = matches.next(from: start, step: step, count: n) {
+            accounts.cursor = k
+        } else {
+            say("No match for \(text)")
         }
-        say("No match for \(text)")
+        accounts.searchHits = matches.hits(view: accounts.view, cursor: accounts.cursor)
     }
 }

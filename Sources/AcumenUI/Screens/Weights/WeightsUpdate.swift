@@ -27,7 +27,8 @@ extension AppState {
 
     /// Keys of the weights screen: every change rescores at once (recombining the precomputed
     /// normalised criteria; the analysis is not recomputed) and is a step of the what-if that
-    /// `u` undoes here first.
+    /// `u` undoes here first. Only scores, tiers and cut-offs are computed on the key; the full
+    /// re-rank (Δrank, movers) follows off the input path (`Runtime.rankWhatIf`).
     mutating func runWeights(_ c: Command) -> [Effect]? {
         guard let m = workflow else { return [] }
         prepareWeights()
@@ -50,7 +51,7 @@ extension AppState {
         case .increaseWeight, .decreaseWeight, .resetWeight:
             let old = w.weight(criterion)
             let new = c == .increaseWeight ? (old + 1).rounded(.down) : c == .decreaseWeight ? (old - 1).rounded(.up) : w.baselineWeights[criterion] ?? 0
-            changeWhatIf("\(criterion.title) weight \(weightText(old)) → \(weightText(min(WhatIf.maxWeight, max(0, new))))") { $0.setWeight(criterion, new) }
+            changeWhatIf("\(criterion.title) weight \(weightText(old)) → \(weightText(min(WhatIf.maxWeight, max(0, new))))") { $0.setWeight(criterion, new, ranking: false) }
         case .revertWeights:
             changeWhatIf("revert to the baseline") { $0.revert() }
         case .typeWeight, .open:
@@ -65,7 +66,7 @@ extension AppState {
             let next = at.map { ($0 + step + cycle.count) % cycle.count } ?? (step > 0 ? 0 : cycle.count - 1)
             if cycle.count == 1, at == 0 { say("Only the default weights so far: S saves the current weights as a scenario"); break }
             let s = cycle[next]
-            changeWhatIf(next == 0 ? "try the default weights" : "try scenario \(s.name)") { $0.use(s.weights, name: s.name) }
+            changeWhatIf(next == 0 ? "try the default weights" : "try scenario \(s.name)") { $0.use(s.weights, name: s.name, ranking: false) }
         case .renameScenario, .deleteScenario:
             guard let name = w.scenarioName, m.scenarios.contains(where: { $0.name == name }) else {
                 say("\(c == .renameScenario ? "R renames" : "D deletes") the saved scenario being tried: ] or [ picks one")
@@ -106,7 +107,7 @@ extension AppState {
         }
         guard var w = weights.whatIf, let step = redo ? weights.redoStack.popLast() : weights.undoStack.popLast() else { return false }
         let now = WeightsState.Step(weights: w.weights, scenarioName: w.scenarioName, label: step.label)
-        w.use(step.weights, name: step.scenarioName)
+        w.use(step.weights, name: step.scenarioName, ranking: false)
         weights.whatIf = w
         weights.generation += 1
         if redo { weights.undoStack.append(now) } else { weights.redoStack.append(now) }

@@ -140,7 +140,8 @@ struct WeightsView {
         }
         lines.append(StyledLine(""))
         let movers = w.movers(limit: max(0, limit))
-        lines.append(StyledLine(movers.isEmpty ? "Movers: none" : "Biggest movers (Δrank Δscore tier)", .title))
+        let title = !w.isRanked ? "Movers: re-ranking…" : movers.isEmpty ? "Movers: none" : "Biggest movers (Δrank Δscore tier)"
+        lines.append(StyledLine(title, .title))
         let nameW = max(4, min(width, 60) - 22)
         for k in movers {
             let dr = w.comparison.rankDelta(k), ds = w.comparison.scoreDelta(k), t = w.comparison.tierMove(k)

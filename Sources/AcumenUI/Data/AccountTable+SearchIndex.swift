@@ -1,0 +1,60 @@
+extension AccountTable {
+    /// The folded "name id" of every row as UTF-8, back to back, for search and filter without
+    /// re-folding or decoding strings per keypress: row `i` is `bytes[start[i]..<start[i + 1]]`.
+    ///
+    /// Built once per table on first use — or earlier, off the input path, when the runtime
+    /// warms it after the first frame (``AccountTable/warmSearchIndex()``) — and shared by every
+    /// copy of the table.
+    public struct SearchKeys: Sendable {
+        public private(set) var bytes: [UInt8] = []
+        public private(set) var start: [Int] = [0]
+
+        /// The keys of every row of `names` and `ids`.
+        /// - Complexity: O(total length of the names and ids).
+        init(names: TextColumn, ids: TextColumn) {
+            let n = min(names.count, ids.count)
+            bytes.reserveCapacity(n * 24)
+            start.reserveCapacity(n + 1)
+            for i in 0..<n {
+                AccountTable.appendFolded(names[i], to: &bytes)
+                bytes.append(0x20)
+                AccountTable.appendFolded(ids[i], to: &bytes)
+                start.append(bytes.count)
+            }
+        }
+
+        /// Whether row `i`'s folded name or id contains `needle` (``TextFolding`` UTF-8 bytes).
+        /// - Complexity: O(length of the key × length of the needle) worst case, usually linear.
+        public func contains(_ i: Int, _ needle: [UInt8]) -> Bool {
+            guard let first = needle.first else { return true }
+            let end = start[i + 1] - needle.count
+            var k = start[i]
+            while k <= end {
+                if bytes[k] == first {
+                    var j = 1
+                    while j < needle.count, bytes[k + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                k += 1
+            }
+            return false
+        }
+    }
+
+    /// The search keys of every row (built on first use, then shared).
+    public var searchKeys: SearchKeys { searchCache.get { SearchKeys(names: names, ids: ids) } }
+
+    /// Builds the search keys now if they are not built yet (the runtime calls this on a
+    /// background queue after the first frame, so the first search keystroke does not pay).
+    public func warmSearchIndex() { _ = searchKeys }
+
+    /// Identifies the search-key cache (a new table has a new one).
+    public var searchCacheID: ObjectIdentifier { ObjectIdentifier(searchCache) }
+
+    /// Whether the search keys are built.
+    public var isSearchIndexBuilt: Bool { searchCache.value != nil }
+
+    /// Whether row `i`'s folded name or id contains `needle` (``TextFolding`` UTF-8 bytes).
+    /// Loops over many rows take ``searchKeys`` once instead.
+    public func searchKey(_ i: Int, contains needle: [UInt8]) -> Bool { searchKeys.contains(i, needle) }
+}

@@ -1,0 +1,55 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+
+/// Work that follows a key off the input path: the what-if's full re-rank, and the accounts
+/// table's search keys after the first frame.
+///
+/// A weight key computes only the new scores, tiers and tier cut-offs (``WhatIf/setWeight(_:_:ranking:)``
+/// with `ranking: false`: a weighted sum and a histogram selection, no sort) and the frame is
+/// drawn at once; the full ranking — Δrank, the movers, the Δrank column — is a radix sort of a
+/// million keys that follows here. While it runs the weights screen says "re-ranking…".
+extension Runtime {
+    /// Asks for the full ranking of the tried weights of what-if generation `generation`, once
+    /// per generation and one computation at a time (a newer generation asks again when the
+    /// running one lands). Without ``background`` (tests, the benchmark's synchronous runs) it
+    /// is computed at once, so the frame after the key is the frame the user ends up with.
+    func rankWhatIf(_ w: WhatIf, generation: Int) -> [Action] {
+        guard rankingAsked != generation, !rankingRuns else { return [] }
+        rankingAsked = generation
+        let analysis = w.analysis, weights = w.weights
+        let compute: @Sendable () -> Scoring = { analysis.rescored(weights: weights, ranking: true) }
+        guard let background else { return [.workflow(.whatIfRanked(compute(), generation: generation))] }
+        rankingRuns = true
+        background.start(compute) { [weak self] scoring in
+            self?.rankingRuns = false
+            return [.workflow(.whatIfRanked(scoring, generation: generation))]
+        }
+        return []
+    }
+
+    /// Tables from this many rows have their search keys built in the background (~1 ms per
+    /// 10,000 rows; smaller ones build them on the first keystroke within a frame).
+    static let warmSearchRows = 20_000
+
+    /// Builds the search keys of the accounts table on the background queue once the table is
+    /// on screen, so the first search or filter keystroke finds them built (the table is a value
+    /// whose key cache every copy shares). Without ``background`` they are built on first use.
+    func warmSearchIndex() {
+        guard let background, state.table.count >= Self.warmSearchRows, !state.table.isSearchIndexBuilt,
+              warmedSearch != state.table.searchCacheID else { return }
+        warmedSearch = state.table.searchCacheID
+        let table = state.table
+        background.start({ table.warmSearchIndex(); return true }) { _ in [] }
+    }
+
+    /// Runs work that would block a key on `work` from now on (the benchmark measures keys as the
+    /// workbench runs them; ``run(terminal:background:)`` sets it for the session).
+    public func useBackground(_ work: BackgroundWork?) { background = work }
+
+    /// Collects the results of background work that finished, as the main loop does between keys.
+    public func collectBackground() {
+        guard let background else { return }
+        for action in background.collect() { send(action) }
+    }
+}
