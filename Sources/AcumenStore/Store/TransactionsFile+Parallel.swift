@@ -50,26 +50,10 @@ extension TransactionsFile {
     private static func parse(_ bytes: [UInt8], _ buf: UnsafeBufferPointer<UInt8>, _ chunk: ParallelLines.Chunk, index: CustomerIndex) -> Part {
         var part = Part()
         part.table.reserve((chunk.end - chunk.start) / 80)
-        var lastID: [UInt8] = []
-        var lastIndex: Int32 = -1
+        var lookup = FastRowLookup()
         ParallelLines.forEachLine(buf, chunk) { line, _ in
             guard part.clean else { return }
-            if let fast = FastRow(bytes, line.start, line.end) {
-                let idx: Int32
-                if fast.id.count == lastID.count, fast.id.elementsEqual(lastID) {
-                    idx = lastIndex
-                } else if let k = index[String(decoding: fast.id, as: UTF8.self)] {
-                    idx = Int32(k); lastID = Array(fast.id); lastIndex = idx
-                } else {
-                    idx = -1
-                }
-                if idx >= 0, let day = fast.day, let amount = fast.amount, amount >= 0 {
-                    part.table.customer.append(idx); part.table.day.append(day.ordinal); part.table.amount.append(amount)
-                    part.table.margin.append(fast.margin ?? TransactionTable.unknownMargin)
-                    part.table.quantity.append(fast.quantity); part.table.givenAsCost.append(false)
-                    return
-                }
-            }
+            if let fast = FastRow(bytes, line.start, line.end), lookup.append(fast, to: &part.table, index: index) { return }
             var problems: [WorkspaceProblem] = []
             slowRow(bytes, line, index: index, into: &part.table, problems: &problems)
             if !problems.isEmpty { part.clean = false }

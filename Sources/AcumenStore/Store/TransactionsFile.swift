@@ -18,8 +18,7 @@ enum TransactionsFile {
                       headerExtra: inout [String: JSONValue], problems: inout [WorkspaceProblem], more: inout Int) {
         let file = WorkspaceFiles.transactions
         var sawHeader = false
-        var lastID: [UInt8] = []
-        var lastIndex: Int32 = -1
+        var lookup = FastRowLookup()
         table.reserve(bytes.count / 80)
         var amounts = MoneyBounds.Total(), margins = MoneyBounds.Total()
         JSONLines.forEachLine(bytes) { line in
@@ -36,22 +35,7 @@ enum TransactionsFile {
                 }
                 return
             }
-            if let fast = FastRow(bytes, line.start, line.end) {
-                let idx: Int32
-                if fast.id.count == lastID.count, fast.id.elementsEqual(lastID) {
-                    idx = lastIndex
-                } else if let k = index[String(decoding: fast.id, as: UTF8.self)] {
-                    idx = Int32(k); lastID = Array(fast.id); lastIndex = idx
-                } else {
-                    idx = -1
-                }
-                if idx >= 0, let day = fast.day, let amount = fast.amount, amount >= 0 {
-                    table.customer.append(idx); table.day.append(day.ordinal); table.amount.append(amount)
-                    table.margin.append(fast.margin ?? TransactionTable.unknownMargin)
-                    table.quantity.append(fast.quantity); table.givenAsCost.append(false)
-                    return
-                }
-            }
+            if let fast = FastRow(bytes, line.start, line.end), lookup.append(fast, to: &table, index: index) { return }
             let before = problems.count
             let cap = WorkspaceCodec.maxProblemsPerFile
             if before >= cap, line.end - line.start < minimumLine { more += 1; return }  // cannot be a transaction: only count it

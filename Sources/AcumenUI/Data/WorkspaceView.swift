@@ -93,41 +93,32 @@ public struct WorkspaceView: Sendable {
     }
 
     /// Codes of each row's tags (joined with `, `) into a list of distinct sanitised names;
-    /// rows without tags take code 0 (`""`) without building a string.
+    /// rows without tags take the code of `""` without building a string.
     static func tagCodes(_ n: Int, names: inout [String], _ tags: (Int) -> [String]) -> [Int32] {
         let empty = Int32(names.firstIndex(of: "") ?? names.count)
         if empty == Int32(names.count) { names.append("") }
-        var code = [Int32](repeating: empty, count: n)
-        var index: [String: Int32] = [:]
-        for (k, name) in names.enumerated() { index[name] = Int32(k) }
-        var last: [String] = [], lastCode = empty
-        for k in 0..<n {
-            let v = tags(k)
-            if v.isEmpty { continue }
-            if v != last {
-                let s = TextSanitizer.sanitize(v.joined(separator: ", "))
-                if let c = index[s] { lastCode = c } else {
-                    lastCode = Int32(names.count)
-                    index[s] = lastCode
-                    names.append(s)
-                }
-                last = v
-            }
-            code[k] = lastCode
-        }
-        return code
+        return codes(n, names: &names, skipping: empty, \.isEmpty, text: { $0.joined(separator: ", ") }, tags)
     }
 
     /// Codes of a repeating text per row into a list of distinct sanitised names.
     static func codes(_ n: Int, names: inout [String], _ value: (Int) -> String) -> [Int32] {
+        codes(n, names: &names, skipping: 0, { _ in false }, text: { $0 }, value)
+    }
+
+    /// Codes of a per-row value (compared with the previous row's first, since rows of one value
+    /// often follow each other) into a list of distinct sanitised texts; rows whose value `skip`
+    /// says to skip keep `skipCode`.
+    private static func codes<V: Equatable>(_ n: Int, names: inout [String], skipping skipCode: Int32,
+                                            _ skip: (V) -> Bool, text: (V) -> String, _ value: (Int) -> V) -> [Int32] {
         var index: [String: Int32] = [:]
         for (k, name) in names.enumerated() { index[name] = Int32(k) }
-        var code = [Int32](repeating: 0, count: n)
-        var last: String?, lastCode: Int32 = 0
+        var code = [Int32](repeating: skipCode, count: n)
+        var last: V?, lastCode = skipCode
         for k in 0..<n {
             let v = value(k)
+            if skip(v) { continue }
             if v != last {
-                let s = TextSanitizer.sanitize(v)
+                let s = TextSanitizer.sanitize(text(v))
                 if let c = index[s] { lastCode = c } else {
                     lastCode = Int32(names.count)
                     index[s] = lastCode
