@@ -63,4 +63,14 @@ import Testing
         #expect(h.frame.contains("1/1,200 "), "\(h.frame)")
         #expect(h.frame.contains(" 1 of 1,200 · decided 0"))
     }
+
+    /// Matrix cells group their counts like every other count, and fall back to the compact form
+    /// (never a cut number) when the grouped one does not fit with a blank before it.
+    @Test func matrixCellsGroupCountsAndNeverCutThem() {
+        #expect(Format.cell(2357, width: 7) == "  2,357")
+        #expect(Format.cell(28196, width: 7) == " 28,196")
+        #expect(Format.cell(282103, width: 7) == "   282k")
+        #expect(Format.cell(1_000_000, width: 7) == "  1.00M")
+        #expect(Format.cell(0, width: 7) == "      0")
+    }
 }

@@ -16,4 +16,12 @@ extension Format {
     public static func costToServe(window: Int64, annual: Int64) -> String {
         window == annual ? money(annual) + " a year" : money(window) + " in the window (" + money(annual) + " a year)"
     }
+
+    /// A count for a table cell of `width` cells, right-aligned with at least one blank before
+    /// it: grouped (`28,196`) when it fits, else compact (`282k`, `1.2M`) — never cut.
+    public static func cell(_ n: Int, width: Int) -> String {
+        let g = grouped(Int64(n))
+        let text = g.count < width ? g : compact(Double(n))
+        return TextLayout.fit(text, width: width, alignment: .right)
+    }
 }

@@ -92,7 +92,7 @@ struct ChangesView {
             for (j, cell) in row.enumerated() {
                 let v = cell.count
                 let role: StyleRole = i == j ? .normal : (v == 0 || !tiers ? .muted : (j < i ? .positive : .negative))
-                l.add(TextLayout.fit(String(v), width: 7, alignment: .right), role)
+                l.add(Format.cell(v, width: 7), role)
             }
             out.append((l, at[item(i)]))
         }
@@ -125,7 +125,7 @@ struct ChangesView {
         for item in cs.segmentMoves {
             guard case .segment(let i, let j) = item, i < m.classes.count, j < m.classes.count else { continue }
             let text = " " + TextLayout.fit(m.classes[i] + " → " + m.classes[j], width: 30, ellipsis: glyphs.ellipsis)
-                + TextLayout.fit(String(m.cells[i][j].count), width: 7, alignment: .right)
+                + Format.cell(m.cells[i][j].count, width: 7)
             out.append((StyledLine(text), at[item]))
         }
         if cs.moreSegmentMoves > 0 {

@@ -94,7 +94,7 @@ struct ScenariosView {
                 let v = i < m.count && j < m[i].count ? m[i][j] : 0
                 let role: StyleRole = selected.map { $0 == (i, j) } == true ? .selection
                     : i == j ? .normal : (v == 0 ? .muted : (j < i ? .positive : .negative))
-                l.add(TextLayout.fit(String(v), width: cell, alignment: .right), role)
+                l.add(Format.cell(v, width: cell), role)
             }
             out.append(l)
         }

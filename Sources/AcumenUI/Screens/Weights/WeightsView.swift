@@ -125,7 +125,7 @@ struct WeightsView {
             var l = StyledLine(TextLayout.fit(n, width: 8, ellipsis: glyphs.ellipsis), .muted)
             for j in names.indices {
                 let v = i < m.count && j < m[i].count ? m[i][j] : 0
-                l.add(TextLayout.fit(String(v), width: cell, alignment: .right), i == j ? .normal : (v == 0 ? .muted : (j < i ? .positive : .negative)))
+                l.add(Format.cell(v, width: cell), i == j ? .normal : (v == 0 ? .muted : (j < i ? .positive : .negative)))
             }
             lines.append(l)
         }
