@@ -16,7 +16,8 @@ struct WorkflowOverlayView {
         case .saveReview(let lines):
             let body = [StyledLine(" Pending edits per file:", .overlay)] + lines.map { StyledLine("   " + TextSanitizer.sanitize($0), .overlay) }
                 + [StyledLine(""), StyledLine(" \(state.keys.keyNames(.confirm, in: .saveReview, separator: " or ")) saves · "
-                    + "\(state.keys.keyNames(.close, in: .saveReview)) keeps editing (edits are safe in the journal)", .accent)]
+                    + "\(state.keys.keyNames(.close, in: .saveReview)) keeps editing", .accent),
+                   StyledLine(" (until saved, the edits are safe in the journal)", .overlay)]
             frame.box(&grid, title: "Review before save", lines: body, top: 0, selected: nil)
         case .conflict(let c):
             // The choices are the key map's (remapped keys show as remapped); under "take
