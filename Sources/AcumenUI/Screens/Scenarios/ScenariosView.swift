@@ -118,16 +118,9 @@ struct ScenariosView {
     func movers(_ w: WhatIf, width: Int) -> [StyledLine] {
         let list = state.scenarios.movers
         var out = [StyledLine(list.isEmpty ? " Movers: none" : " Movers (Δrank Δscore tier) — Enter opens one", .title)]
-        let nameW = max(4, width - 24)
+        let nameW = MoverLine.nameWidth(width - 2)
         for k in list {
-            let dr = w.comparison.rankDelta(k), ds = w.comparison.scoreDelta(k), t = w.comparison.tierMove(k)
-            var l = StyledLine(" " + TextLayout.fit(TextSanitizer.sanitize(w.analysis.customers[k].name), width: nameW, ellipsis: glyphs.ellipsis))
-            l.add(TextLayout.fit((dr > 0 ? glyphs.up : glyphs.down) + String(abs(dr)), width: 7, alignment: .right), dr > 0 ? .positive : .negative)
-            l.add(TextLayout.fit((ds >= 0 ? "+" : "") + Format.fixed(ds, digits: 1), width: 7, alignment: .right))
-            if t != 0 {
-                let from = Int(w.baseline.effectiveTiers[k]), to = Int(w.scoring.effectiveTiers[k])
-                l.add(" " + glyphs.tierMarker(from) + glyphs.tierMarker(to), t > 0 ? .positive : .negative)
-            }
+            let l = MoverLine.line(w, k, nameWidth: nameW, indent: " ", glyphs: glyphs)
             out.append(l)
         }
         return out

@@ -142,16 +142,9 @@ struct WeightsView {
         let movers = w.movers(limit: max(0, limit))
         let title = !w.isRanked ? "Movers: re-ranking…" : movers.isEmpty ? "Movers: none" : "Biggest movers (Δrank Δscore tier)"
         lines.append(StyledLine(title, .title))
-        let nameW = max(4, min(width, 60) - 22)
+        let nameW = MoverLine.nameWidth(width)
         for k in movers {
-            let dr = w.comparison.rankDelta(k), ds = w.comparison.scoreDelta(k), t = w.comparison.tierMove(k)
-            var l = StyledLine(TextLayout.fit(TextSanitizer.sanitize(w.analysis.customers[k].name), width: nameW, ellipsis: glyphs.ellipsis))
-            l.add(TextLayout.fit((dr > 0 ? glyphs.up : glyphs.down) + String(abs(dr)), width: 7, alignment: .right), dr > 0 ? .positive : .negative)
-            l.add(TextLayout.fit((ds >= 0 ? "+" : "") + Format.fixed(ds, digits: 1), width: 7, alignment: .right))
-            if t != 0 {
-                let from = Int(w.baseline.effectiveTiers[k]), to = Int(w.scoring.effectiveTiers[k])
-                l.add(" " + glyphs.tierMarker(from) + glyphs.tierMarker(to), t > 0 ? .positive : .negative)
-            }
+            let l = MoverLine.line(w, k, nameWidth: nameW, glyphs: glyphs)
             lines.append(l)
         }
         return lines
