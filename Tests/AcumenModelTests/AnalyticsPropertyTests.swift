@@ -75,6 +75,22 @@ import Testing
         #expect(fingerprint(a) == fingerprint(b))
     }
 
+    /// The scoring pass split over several threads (as from 200,000 customers) gives exactly the
+    /// one-thread result: scores, tiers, cut-offs, order and ranks.
+    @Test(arguments: seeds) func scoringSplitOverThreadsEqualsOneThread(seed: UInt64) {
+        let (ws, a) = analysis(seed, customers: 2_003)
+        var w = ws.settings.weights
+        w[.monetary] = 7
+        for ranking in [true, false] {
+            let one = a.engine.score(weights: w, ranking: ranking, parts: 1)
+            for parts in [2, 3, 8] {
+                let many = a.engine.score(weights: w, ranking: ranking, parts: parts)
+                #expect(many.scores == one.scores && many.tiers == one.tiers && many.effectiveTiers == one.effectiveTiers, "\(parts) parts")
+                #expect(many.cutoffs == one.cutoffs && many.order == one.order && many.ranks == one.ranks, "\(parts) parts")
+            }
+        }
+    }
+
     @Test func fastAndFullRescoringAgree() {
         let (ws, a) = analysis(5)
         var w = ws.settings.weights

@@ -58,46 +58,28 @@ public struct ScoreEngine: Sendable {
     ///   only scores, tiers and cut-offs are computed.
     /// - Complexity: O(n · active criteria) plus O(n) selection; O(n · 5) more for ranking.
     public func score(weights: [Criterion: Double], ranking: Bool = true) -> Scoring {
+        score(weights: weights, ranking: ranking, parts: matrix.count >= Self.parallelFrom ? Parallel.cores : 1)
+    }
+
+    /// ``score(weights:ranking:)`` with the scoring pass split into `parts` ranges run side by
+    /// side (the result does not depend on `parts`; tests check it).
+    func score(weights: [Criterion: Double], ranking: Bool, parts: Int) -> Scoring {
         let n = matrix.count
         let (active, inverse) = inverseWeightTable(weights)
         var scores = [Double](repeating: 0, count: n)
         var keys = [UInt64](repeating: 0, count: n)
-        var histogram = [Int](repeating: 0, count: 1 << 16)
-        let block = 2048
-        var acc = [Double](repeating: 0, count: block)
-        matrix.values.withUnsafeBufferPointer { v in
-            matrix.knownMask.withUnsafeBufferPointer { mask in
-                idOrder.rank.withUnsafeBufferPointer { idRank in
-                    scores.withUnsafeMutableBufferPointer { sc in
-                        keys.withUnsafeMutableBufferPointer { ks in
-                            histogram.withUnsafeMutableBufferPointer { h in
-                                acc.withUnsafeMutableBufferPointer { a in
-                                    var lo = 0
-                                    while lo < n {
-                                        let len = min(block, n - lo)
-                                        for j in 0..<len { a[j] = 0 }
-                                        for (row, w) in active {
-                                            let base = row * n + lo
-                                            for j in 0..<len { a[j] += w * Double(v[base + j]) }
-                                        }
-                                        for j in 0..<len {
-                                            let k = lo + j
-                                            let s = min(100, max(0, a[j] * inverse[Int(mask[k])]))
-                                            let q = UInt64((s * 33_554_432).rounded())
-                                            sc[k] = Double(q) * Self.quantum
-                                            let key = (Self.maxQ - q) << 32 | UInt64(UInt32(bitPattern: idRank[k]))
-                                            ks[k] = key
-                                            h[Int(key >> 48)] += 1
-                                        }
-                                        lo += len
-                                    }
-                                }
-                            }
-                        }
-                    }
+        // Each customer's sum runs in the same order whatever the split, so the scores are the
+        // same on one core or many; only the key histograms are added up.
+        let histograms: [[Int]] = scores.withUnsafeMutableBufferPointer { sc in
+            keys.withUnsafeMutableBufferPointer { ks in
+                let out = Output(scores: sc, keys: ks)
+                return Parallel.map(parts) { part in
+                    scoreRange(n * part / parts, n * (part + 1) / parts, active: active, inverse: inverse, into: out)
                 }
             }
         }
+        var histogram = histograms[0]
+        for h in histograms.dropFirst() { for b in h.indices { histogram[b] += h[b] } }
         let tiers = assignTiers(scores: scores, keys: keys, histogram: histogram)
         var order: [Int32] = [], ranks: [Int32] = []
         if ranking {
@@ -113,6 +95,54 @@ public struct ScoreEngine: Sendable {
         }
         return Scoring(weights: weights, scores: scores, tiers: tiers.computed, effectiveTiers: tiers.effective,
                        cutoffs: tiers.cutoffs, order: order, ranks: ranks)
+    }
+
+    /// From this many customers the scoring pass runs on all cores (below, one core is faster).
+    static let parallelFrom = 200_000
+
+    /// Where ``scoreRange(_:_:active:inverse:into:)`` writes: disjoint ranges of two buffers,
+    /// one range per thread.
+    struct Output: @unchecked Sendable {
+        let scores: UnsafeMutableBufferPointer<Double>
+        let keys: UnsafeMutableBufferPointer<UInt64>
+    }
+
+    /// Scores customers `lo..<hi` block by block (2,048 at a time, criterion-major), writes their
+    /// scores and rank keys into `out` and returns the 16-bit histogram of the keys.
+    func scoreRange(_ lo: Int, _ hi: Int, active: [(row: Int, w: Double)], inverse: [Double], into out: Output) -> [Int] {
+        let n = matrix.count, block = 2048
+        var histogram = [Int](repeating: 0, count: 1 << 16)
+        var acc = [Double](repeating: 0, count: block)
+        matrix.values.withUnsafeBufferPointer { v in
+            matrix.knownMask.withUnsafeBufferPointer { mask in
+                idOrder.rank.withUnsafeBufferPointer { idRank in
+                    histogram.withUnsafeMutableBufferPointer { h in
+                        acc.withUnsafeMutableBufferPointer { a in
+                            var start = lo
+                            while start < hi {
+                                let len = min(block, hi - start)
+                                for j in 0..<len { a[j] = 0 }
+                                for (row, w) in active {
+                                    let base = row * n + start
+                                    for j in 0..<len { a[j] += w * Double(v[base + j]) }
+                                }
+                                for j in 0..<len {
+                                    let k = start + j
+                                    let s = min(100, max(0, a[j] * inverse[Int(mask[k])]))
+                                    let q = UInt64((s * 33_554_432).rounded())
+                                    out.scores[k] = Double(q) * Self.quantum
+                                    let key = (Self.maxQ - q) << 32 | UInt64(UInt32(bitPattern: idRank[k]))
+                                    out.keys[k] = key
+                                    h[Int(key >> 48)] += 1
+                                }
+                                start += len
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return histogram
     }
 
     /// The rank keys at the given sorted positions, by partial selection over a key histogram.
