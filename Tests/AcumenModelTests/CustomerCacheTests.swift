@@ -64,13 +64,37 @@ import Testing
         #expect(reopened.workspace.customer(id: id)?.owner == "zoë")
         // The cache still holds the file as saved, not the journal's edit.
         #expect(try cached(folder)?[7].owner == w.customers[7].owner)
-        // After a save the cache is stale (new file) and the next open rebuilds it.
+        // A save writes the cache of the file it wrote, so the next open is warm and equal.
         try reopened.save()
+        let saved = reopened.workspace
         reopened.close()
-        #expect(try cached(folder) == nil)
-        let again = try WorkspaceStore.open(folder)
-        again.close()
         #expect(try cached(folder)?[7].owner == "zoë")
+        #expect(try cached(folder) == saved.customers)
+        let again = try WorkspaceStore.open(folder)
+        defer { again.close() }
+        #expect(again.workspace == saved)
+        #expect(again.workspace.customersHeaderExtra == saved.customersHeaderExtra)
+        #expect(try again.filesChangedOnDisk().isEmpty)
+    }
+
+    /// Edits recorded while a save writes stay in the journal; the cache the save writes holds
+    /// the file as written, and the reopen replays only the later edits, once.
+    @Test func aSaveWithEditsDuringItWritesACacheThatReplaysOnlyTheLaterEdits() throws {
+        let (folder, w) = try makeWorkspace()
+        let store = try WorkspaceStore.open(folder)
+        let a = w.customers[7].id, b = w.customers[9].id
+        try store.record(.setOwner(customer: a, owner: "first"), author: "t", at: Timestamp(seconds: 0))
+        let plan = try store.prepareSave()
+        try store.record(.addNote(customer: b, note: Note(text: "later", author: "t", at: Timestamp(seconds: 1))), author: "t", at: Timestamp(seconds: 1))
+        try store.finishSave(plan.write())
+        let expected = store.workspace
+        store.close()
+        #expect(try cached(folder)?[7].owner == "first")
+        #expect(try cached(folder)?[9].notes.contains { $0.text == "later" } == false)
+        let reopened = try WorkspaceStore.open(folder)
+        defer { reopened.close() }
+        #expect(reopened.workspace == expected)
+        #expect(reopened.workspace.customer(id: b)?.notes.filter { $0.text == "later" }.count == 1)
     }
 
     @Test func aReadOnlyCommandWritesBothCachesAndNoWorkspaceFile() throws {

@@ -45,7 +45,9 @@ import Testing
                 s.fs.inject([n: fault])
                 do {
                     try s.store.finishSave(plan.write())
-                    #expect(call.op == .status, "\(label): the save ignored the fault")
+                    // Only a status probe or the customers' cache (an accelerator, written best
+                    // effort after the file) may fail without failing the save.
+                    #expect(call.op == .status || call.path.contains(TransactionCache.folderName), "\(label): the save ignored the fault")
                 } catch {
                     ReliabilityFaultTests.expectClearMessage(error, fault: fault, call: label)
                 }

@@ -67,7 +67,7 @@ public struct SavePlan: Sendable {
     /// Runs once: a second call finds the snapshot gone and writes nothing.
     public func write() -> Result {
         var result = Result(seq: seq, replacements: replacements)
-        guard let files = encode() else {
+        guard let (files, customers) = encode() else {
             result.failure = IOFailure(operation: "save", path: folder, code: EALREADY, reason: "this save was already written")
             return result
         }
@@ -93,19 +93,29 @@ public struct SavePlan: Sendable {
             }
             let status = try? fs.status(path)
             result.written.append(Result.Written(file: file, hash: hash, status: status, seq: seq))
-            if file == WorkspaceFiles.customers { result.customerLines = CustomerLineIndex(written: bytes, status: status, hash: hash) }
+            if file == WorkspaceFiles.customers {
+                result.customerLines = CustomerLineIndex(written: bytes, status: status, hash: hash)
+                // The customers' cache of the file just written, so the next open is warm. It is
+                // keyed to this file's status and content hash: if the process dies before it is
+                // in place, the old cache no longer matches and is ignored.
+                if let status, status.isRegular {
+                    CustomerCache.store(folder: folder, key: CustomerCache.Key(status, contentHash: hash), customers: customers,
+                                        headerExtra: customersHeader, fs: fs)
+                }
+            }
         }
         return result
     }
 
-    /// The bytes of each file, from the snapshot, which is released on return.
-    func encode() -> [(file: String, bytes: [UInt8])]? {
+    /// The bytes of each file and the customers they hold, from the snapshot, which is released
+    /// on return.
+    func encode() -> (files: [(file: String, bytes: [UInt8])], customers: [Customer])? {
         guard let w = snapshot.take() else { return nil }
         var files: [(file: String, bytes: [UInt8])] = [
             (WorkspaceFiles.settings, WorkspaceCodec.encodeSettings(settings)),
             (WorkspaceFiles.customers, WorkspaceCodec.encodeCustomers(w.customers, headerExtra: customersHeader)),
         ]
         if writesTransactions { files.append((WorkspaceFiles.transactions, WorkspaceCodec.encodeTransactions(w))) }
-        return files
+        return (files, w.customers)
     }
 }
