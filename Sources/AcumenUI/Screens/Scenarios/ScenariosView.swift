@@ -82,36 +82,14 @@ struct ScenariosView {
     /// The tier migration matrix: rows the left side's tiers, columns the right side's; the
     /// selected cell (Enter lists its accounts) in the selection role.
     func matrix(_ w: WhatIf) -> [StyledLine] {
-        let names = w.analysis.tierNames, m = w.comparison.migration, cell = 7
-        let selected = state.scenarios.cell
         var out = [StyledLine(" Tier moves: \(w.comparison.movedUp) \(glyphs.up)  \(w.comparison.movedDown) \(glyphs.down) — Enter on a cell lists it", .title)]
-        var head = StyledLine(" " + TextLayout.fit("left\\right", width: 10), .muted)
-        for n in names { head.add(" " + TextLayout.fit(n, width: cell - 1, alignment: .right, ellipsis: glyphs.ellipsis), .muted) }
-        out.append(head)
-        for (i, n) in names.enumerated() {
-            var l = StyledLine(" " + TextLayout.fit(n, width: 10, ellipsis: glyphs.ellipsis), .muted)
-            for j in names.indices {
-                let v = i < m.count && j < m[i].count ? m[i][j] : 0
-                let role: StyleRole = selected.map { $0 == (i, j) } == true ? .selection
-                    : i == j ? .normal : (v == 0 ? .muted : (j < i ? .positive : .negative))
-                l.add(Format.cell(v, width: cell), role)
-            }
-            out.append(l)
-        }
+        out += WhatIfLines.matrix(w, corner: "left\\right", labelWidth: 10, indent: " ", selected: state.scenarios.cell, glyphs: glyphs)
         return out
     }
 
     /// Each tier's share of customers on the left and on the right.
     func shares(_ w: WhatIf) -> [StyledLine] {
-        var out = [StyledLine(" Tier shares (left → right)", .title)]
-        for s in w.tierShares {
-            var l = StyledLine(" " + TextLayout.fit(s.tier, width: 10, ellipsis: glyphs.ellipsis), .muted)
-            l.add(TextLayout.fit(Format.percent(s.baseline), width: 7, alignment: .right) + " → " + TextLayout.fit(Format.percent(s.scenario), width: 6, alignment: .right))
-            let d = (s.scenario - s.baseline) * 100
-            if abs(d) >= 0.05 { l.add(" " + (d > 0 ? "+" : "") + Format.fixed(d, digits: 1), d > 0 ? .positive : .negative) }
-            out.append(l)
-        }
-        return out
+        [StyledLine(" Tier shares (left → right)", .title)] + WhatIfLines.shares(w, labelWidth: 10, indent: " ", glyphs: glyphs)
     }
 
     /// The movers, most moved first: name, Δrank, Δscore and the tier move.

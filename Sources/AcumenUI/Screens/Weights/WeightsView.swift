@@ -114,30 +114,11 @@ struct WeightsView {
     /// Migration matrix, tier shares and up to `movers` movers.
     func effectLines(_ w: WhatIf, width: Int, movers limit: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
-        let names = w.analysis.tierNames
-        let cell = 7
-        let m = w.comparison.migration
         lines.append(StyledLine("Tier moves: \(w.comparison.movedUp) \(glyphs.up)  \(w.comparison.movedDown) \(glyphs.down)", .title))
-        var head = StyledLine(TextLayout.fit("from\\to", width: 8), .muted)
-        for n in names { head.add(" " + TextLayout.fit(n, width: cell - 1, alignment: .right, ellipsis: glyphs.ellipsis), .muted) }
-        lines.append(head)
-        for (i, n) in names.enumerated() {
-            var l = StyledLine(TextLayout.fit(n, width: 8, ellipsis: glyphs.ellipsis), .muted)
-            for j in names.indices {
-                let v = i < m.count && j < m[i].count ? m[i][j] : 0
-                l.add(Format.cell(v, width: cell), i == j ? .normal : (v == 0 ? .muted : (j < i ? .positive : .negative)))
-            }
-            lines.append(l)
-        }
+        lines += WhatIfLines.matrix(w, corner: "from\\to", labelWidth: 8, glyphs: glyphs)
         lines.append(StyledLine(""))
         lines.append(StyledLine("Tier shares (base → now)", .title))
-        for s in w.tierShares {
-            var l = StyledLine(TextLayout.fit(s.tier, width: 9, ellipsis: glyphs.ellipsis), .muted)
-            l.add(TextLayout.fit(Format.percent(s.baseline), width: 7, alignment: .right) + " → " + TextLayout.fit(Format.percent(s.scenario), width: 6, alignment: .right))
-            let d = (s.scenario - s.baseline) * 100
-            if abs(d) >= 0.05 { l.add(" " + (d > 0 ? "+" : "") + Format.fixed(d, digits: 1), d > 0 ? .positive : .negative) }
-            lines.append(l)
-        }
+        lines += WhatIfLines.shares(w, labelWidth: 9, glyphs: glyphs)
         lines.append(StyledLine(""))
         let movers = w.movers(limit: max(0, limit))
         let title = !w.isRanked ? "Movers: re-ranking…" : movers.isEmpty ? "Movers: none" : "Biggest movers (Δrank Δscore tier)"
