@@ -38,4 +38,10 @@ enum WhatIfLines {
             return l
         }
     }
+
+    /// `Tier moves: 4,325 ↑  4,325 ↓`: how many customers move up and down a tier (grouped like
+    /// every other count), the arrows `gap` after the numbers' group.
+    static func tierMoves(_ w: WhatIf, gap: String = "  ", glyphs: GlyphSet) -> String {
+        "Tier moves: \(Format.grouped(Int64(w.comparison.movedUp))) \(glyphs.up)\(gap)\(Format.grouped(Int64(w.comparison.movedDown))) \(glyphs.down)"
+    }
 }

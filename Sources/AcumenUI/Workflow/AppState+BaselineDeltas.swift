@@ -31,7 +31,7 @@ extension AppState {
     var baselineShareLine: StyledLine? {
         guard weights.showDeltas, let w = weights.whatIf else { return nil }
         var l = StyledLine("Δ vs \(TextSanitizer.sanitize(w.baselineName)): ", .muted)
-        l.add("\(w.comparison.movedUp) \(glyphs.up) \(w.comparison.movedDown) \(glyphs.down)", w.comparison.movedUp + w.comparison.movedDown == 0 ? .muted : .accent)
+        l.add("\(Format.grouped(Int64(w.comparison.movedUp))) \(glyphs.up) \(Format.grouped(Int64(w.comparison.movedDown))) \(glyphs.down)", w.comparison.movedUp + w.comparison.movedDown == 0 ? .muted : .accent)
         // In share mode every tier keeps its share; only score bands move shares.
         guard workflow?.tiersAreScoreBands == true else { return l }
         for s in w.tierShares {

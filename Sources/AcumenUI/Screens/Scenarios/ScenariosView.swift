@@ -82,7 +82,7 @@ struct ScenariosView {
     /// The tier migration matrix: rows the left side's tiers, columns the right side's; the
     /// selected cell (Enter lists its accounts) in the selection role.
     func matrix(_ w: WhatIf) -> [StyledLine] {
-        var out = [StyledLine(" Tier moves: \(w.comparison.movedUp) \(glyphs.up)  \(w.comparison.movedDown) \(glyphs.down) — Enter on a cell lists it", .title)]
+        var out = [StyledLine(" " + WhatIfLines.tierMoves(w, glyphs: glyphs) + " — Enter on a cell lists it", .title)]
         out += WhatIfLines.matrix(w, corner: "left\\right", labelWidth: 10, indent: " ", selected: state.scenarios.cell, glyphs: glyphs)
         return out
     }

@@ -59,7 +59,7 @@ struct WeightsView {
         // The last row stays put and says where the results are and how to reach them.
         let rows = max(0, height - 1)
         var pin = StyledLine(" " + (focusResults ? "Tab: back to the criteria · j/k scroll"
-            : "Tier moves: \(w.comparison.movedUp) \(glyphs.up) \(w.comparison.movedDown) \(glyphs.down) · Tab: matrix, shares, movers"), .accent)
+            : WhatIfLines.tierMoves(w, gap: " ", glyphs: glyphs) + " · Tab: matrix, shares, movers"), .accent)
         if focusResults { pin = StyledLine(pin.spans.map { StyledLine.Span($0.text, .muted) }) }
         if height > 1 { grid.put(pin, x: 0, y: y + height - 1, maxWidth: width) }
         let selected = 1 + min(max(0, state.weights.selected), Criterion.allCases.count - 1)
@@ -114,7 +114,7 @@ struct WeightsView {
     /// Migration matrix, tier shares and up to `movers` movers.
     func effectLines(_ w: WhatIf, width: Int, movers limit: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
-        lines.append(StyledLine("Tier moves: \(w.comparison.movedUp) \(glyphs.up)  \(w.comparison.movedDown) \(glyphs.down)", .title))
+        lines.append(StyledLine(WhatIfLines.tierMoves(w, glyphs: glyphs), .title))
         lines += WhatIfLines.matrix(w, corner: "from\\to", labelWidth: 8, glyphs: glyphs)
         lines.append(StyledLine(""))
         lines.append(StyledLine("Tier shares (base → now)", .title))
