@@ -37,6 +37,11 @@ import Testing
             let serial = CustomerCache.encode(key: key, customers: list, headerExtra: ["journalSeq": .int(4)])
             let parallel = CustomerCache.encodeInParallel(key: key, customers: list, headerExtra: ["journalSeq": .int(4)])
             #expect(serial != nil && serial == parallel, "\(list.count) customers")
+            let folder = temporaryFolder()
+            let staged = try AtomicFile().begin(folder + "/cache.bin")
+            #expect(try CustomerCache.write(key: key, customers: list, headerExtra: ["journalSeq": .int(4)], to: staged))
+            try staged.commit()
+            #expect(try PosixFileSystem().read(folder + "/cache.bin", limit: 1 << 30) == serial, "streamed, \(list.count) customers")
         }
         #expect(WorkspaceCodec.encodeCustomers(w.customers, headerExtra: [:]) == Self.serialCustomersFile(w, header: [:]))
     }
