@@ -29,19 +29,26 @@ extension BenchSteps {
         var up = true
         var frame = Measurement(name: "what-if: key to frame (+/- on the weights screen, 120x40)", size: label, samples: [])
         var lands = Measurement(name: "what-if: key to re-ranked frame (movers, Δrank; off the input path)", size: label, samples: [])
+        // CPU time of the process (all threads; nothing else runs meanwhile): load-independent.
+        var frameCPU = Measurement(name: "what-if: key to frame, CPU ms (all threads)", size: label, samples: [])
+        var rankCPU = Measurement(name: "what-if: the re-rank after it, CPU ms (background + landing frame)", size: label, samples: [])
         for run in 0..<(max(runs, 20) + 2) {
             up.toggle()
             let t = DispatchTime.now()
+            let c = cpuMilliseconds()
             runtime.send(.key(.char(up ? "+" : "-")))
             runtime.state.render(into: &grid)
-            let keyMs = elapsedMilliseconds(since: t)
+            let keyMs = elapsedMilliseconds(since: t), keyCPU = cpuMilliseconds()
             work.waitUntilComputed(seconds: 60)
             runtime.collectBackground()
             runtime.state.render(into: &grid)
-            if run >= 2 { frame.samples.append(keyMs); lands.samples.append(elapsedMilliseconds(since: t)) }
+            if run >= 2 {
+                frame.samples.append(keyMs); lands.samples.append(elapsedMilliseconds(since: t))
+                frameCPU.samples.append(keyCPU - c); rankCPU.samples.append(cpuMilliseconds() - keyCPU)
+            }
         }
         runtime.useBackground(nil)
-        return [keypress, frame, lands, triageStep(runtime)]
+        return [keypress, frame, lands, frameCPU, rankCPU, triageStep(runtime)]
     }
 
     /// A triage decision as the user sees it: the key, the journaled and fsynced edit, the
