@@ -16,6 +16,24 @@ extension BenchSteps {
             k += 1
             whatIf.setWeight(.satisfaction, Double(k % 20))
         }
+        // The scoring of a weight key alone, CPU of all threads: the full weighted sum, and the
+        // exact update of the one changed column from the scoring on screen.
+        analysis.engine.warmExactness()
+        var tried = analysis.settings.weights
+        let onScreen = analysis.engine.score(weights: tried, ranking: false, from: nil)
+        func cpu(_ name: String, _ body: () -> Void) -> Measurement {
+            var m = Measurement(name: name, size: label, samples: [])
+            for _ in 0..<max(runs, 10) { let c = cpuMilliseconds(); body(); m.samples.append(cpuMilliseconds() - c) }
+            return m
+        }
+        let fullPass = cpu("what-if: scores + tiers, full weighted sum, CPU ms (all threads)") {
+            tried[.monetary] = (tried[.monetary] ?? 0) + 1
+            _ = analysis.engine.score(weights: tried, ranking: false)
+        }
+        let updatePass = cpu("what-if: scores + tiers, exact update of one column, CPU ms (all threads)") {
+            tried[.monetary] = (tried[.monetary] ?? 0) + 1
+            _ = analysis.engine.score(weights: tried, ranking: false, from: onScreen)
+        }
         // The whole keypress as the user sees it, through the workbench's runtime: reducer
         // (rescore, compare), derived view models and a 120×40 frame of the weights screen
         // (migration matrix, tier shares, movers).
@@ -48,7 +66,7 @@ extension BenchSteps {
             }
         }
         runtime.useBackground(nil)
-        return [keypress, frame, lands, frameCPU, rankCPU, triageStep(runtime)]
+        return [keypress, fullPass, updatePass, frame, lands, frameCPU, rankCPU, triageStep(runtime)]
     }
 
     /// A triage decision as the user sees it: the key, the journaled and fsynced edit, the

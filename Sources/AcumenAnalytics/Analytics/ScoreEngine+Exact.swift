@@ -99,8 +99,8 @@ extension ScoreEngine {
             bound += w * facts[row].max
         }
         guard p < 53, r < 53, p + r < 53 else { return false }
-        // Half the limit: B itself was added up in floating point.
-        return bound <= Foundation.exp2(Double(52 - p - r))
+        // B itself was added up in floating point (≤ 18 roundings of 2⁻⁵³ each): a margin of 10⁻⁹.
+        return bound <= Foundation.exp2(Double(53 - p - r)) * (1 - 1e-9)
     }
 
     /// The columns to update from `previous` to `weights` (old and new effective weight per

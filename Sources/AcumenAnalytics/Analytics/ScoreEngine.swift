@@ -85,7 +85,7 @@ public struct ScoreEngine: Sendable {
         var sums = keepSums ? Self.uninitialised(Double.self, n) : []
         // Each customer's sum runs in the same order whatever the split, so the scores are the
         // same on one core or many; only the key histograms are added up.
-        let histograms: [[Int]] = scores.withUnsafeMutableBufferPointer { sc in
+        let histograms: [[UInt32]] = scores.withUnsafeMutableBufferPointer { sc in
             keys.withUnsafeMutableBufferPointer { ks in
                 sums.withUnsafeMutableBufferPointer { su in
                     let out = Output(scores: sc, keys: ks, sums: keepSums ? su : nil)
@@ -96,8 +96,8 @@ public struct ScoreEngine: Sendable {
                 }
             }
         }
-        var histogram = histograms[0]
-        for h in histograms.dropFirst() { for b in h.indices { histogram[b] += h[b] } }
+        var histogram = [Int](repeating: 0, count: 1 << 16)
+        for h in histograms { for b in h.indices { histogram[b] += Int(h[b]) } }
         let tiers = assignTiers(keys: keys, histogram: histogram, parts: parts)
         let unranked = Scoring(weights: weights, scores: scores, tiers: tiers.computed, effectiveTiers: tiers.effective,
                                cutoffs: tiers.cutoffs, order: [], ranks: [], keys: keys, sums: sums)
@@ -129,9 +129,10 @@ public struct ScoreEngine: Sendable {
 
     /// Scores customers `lo..<hi` block by block (2,048 at a time, criterion-major), writes their
     /// scores, rank keys (and sums) into `out` and returns the 16-bit histogram of the keys.
-    func scoreRange(_ lo: Int, _ hi: Int, source: Source, inverse: [Double], into out: Output) -> [Int] {
+    func scoreRange(_ lo: Int, _ hi: Int, source: Source, inverse: [Double], into out: Output) -> [UInt32] {
         let n = matrix.count, block = 2048
-        var histogram = [Int](repeating: 0, count: 1 << 16)
+        // 32-bit counts (a range holds fewer than 2³² customers): half the cache lines of `Int`.
+        var histogram = [UInt32](repeating: 0, count: 1 << 16)
         var acc = [Double](repeating: 0, count: block)
         let previous: [Double]
         if case .update(let sums, _) = source { previous = sums } else { previous = [] }
@@ -163,14 +164,18 @@ public struct ScoreEngine: Sendable {
                                         }
                                     }
                                     if let sums = out.sums { for j in 0..<len { sums[start + j] = a[j] } }
+                                    let scores = out.scores.baseAddress.unsafelyUnwrapped + start
+                                    let keys = out.keys.baseAddress.unsafelyUnwrapped + start
+                                    let masks = mask.baseAddress.unsafelyUnwrapped + start
+                                    let ids = idRank.baseAddress.unsafelyUnwrapped + start
+                                    let invs = inv.baseAddress.unsafelyUnwrapped, counts = h.baseAddress.unsafelyUnwrapped
                                     for j in 0..<len {
-                                        let k = start + j
-                                        let s = min(100, max(0, a[j] * inv[Int(mask[k])]))
+                                        let s = min(100, max(0, a[j] * invs[Int(masks[j])]))
                                         let q = Self.roundHalfUp(s * 33_554_432)
-                                        out.scores[k] = Double(q) * Self.quantum
-                                        let key = (Self.maxQ - q) << 32 | UInt64(UInt32(bitPattern: idRank[k]))
-                                        out.keys[k] = key
-                                        h[Int(key >> 48)] += 1
+                                        scores[j] = Double(q) * Self.quantum
+                                        let key = (Self.maxQ &- q) << 32 | UInt64(UInt32(bitPattern: ids[j]))
+                                        keys[j] = key
+                                        counts[Int(key >> 48)] &+= 1
                                     }
                                     start += len
                                 }
@@ -189,7 +194,7 @@ public struct ScoreEngine: Sendable {
     @inline(__always)
     static func roundHalfUp(_ x: Double) -> UInt64 {
         let i = Int64(x)
-        return UInt64(x - Double(i) >= 0.5 ? i + 1 : i)
+        return UInt64(bitPattern: x - Double(i) >= 0.5 ? i &+ 1 : i)
     }
 
     /// The score of a rank key: `(maxQ − (key >> 32)) · 2⁻²⁵`, exactly the score it was made from.
