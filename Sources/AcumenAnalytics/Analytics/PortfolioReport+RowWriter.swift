@@ -10,7 +10,8 @@ struct ReportRowWriter: @unchecked Sendable {
     let order: [Int]
     let hasBaseline: Bool
     // The analysis' columns, held once (several are computed properties of the analysis).
-    let customers: [Customer]
+    /// The customers' chunks (``CustomerList``): customer k is `customers[k / size][k % size]`.
+    let customers: [[Customer]], chunkSize: Int
     let ranks: [Int32], scores: [Double], tiers: [UInt8], effectiveTiers: [UInt8]
     let baseRanks: [Int32], baseScores: [Double], baseTiers: [UInt8]
     let tierOverride: [Int8], abc: [UInt8], r: [UInt8], f: [UInt8], m: [UInt8], segment: [UInt16]
@@ -32,7 +33,8 @@ struct ReportRowWriter: @unchecked Sendable {
         let a = report.analysis, sc = report.scoring
         order = report.order
         hasBaseline = report.scenarioName != nil
-        customers = a.customers
+        customers = (0..<a.customers.chunkCount).map(a.customers.chunk)
+        chunkSize = CustomerList.chunkSize
         ranks = sc.ranks; scores = sc.scores; tiers = sc.tiers; effectiveTiers = sc.effectiveTiers
         baseRanks = a.baseline.ranks; baseScores = a.baseline.scores; baseTiers = a.baseline.effectiveTiers
         tierOverride = a.engine.tierOverride; abc = a.abc.classes; r = a.rfm.r; f = a.rfm.f; m = a.rfm.m; segment = a.rfm.segment
@@ -191,8 +193,9 @@ struct ReportRowWriter: @unchecked Sendable {
             func known(_ column: [Double]) -> [Double] {
                 column.withUnsafeBufferPointer { c in ks.map { $0 < c.count ? c[$0] : .nan } }
             }
-            ids = w.customers.withUnsafeBufferPointer { c in ks.map { c[$0].id } }
-            names = w.customers.withUnsafeBufferPointer { c in ks.map { c[$0].name } }
+            let size = w.chunkSize
+            ids = ks.map { w.customers[$0 / size][$0 % size].id }
+            names = ks.map { w.customers[$0 / size][$0 % size].name }
             ranks = take(w.ranks); scores = take(w.scores); tiers = take(w.tiers); effectiveTiers = take(w.effectiveTiers)
             let base = w.hasBaseline
             baseRanks = base ? take(w.baseRanks) : []; baseScores = base ? take(w.baseScores) : []; baseTiers = base ? take(w.baseTiers) : []
