@@ -39,6 +39,10 @@ extension AccountTable {
             return TextSanitizer.sanitize(source(i))
         }
 
+        /// Identifies a column read from the workspace (a new table has a new one); nil for a
+        /// stored column.
+        public var sourceIdentity: ObjectIdentifier? { source == nil ? nil : ObjectIdentifier(cache) }
+
         /// Every row, sanitised.
         /// - Complexity: O(rows) the first time for a lazy column, then O(1).
         public var all: [String] {

@@ -15,12 +15,12 @@ public struct SearchMatches: Hashable, Sendable {
     ///   the whole view.
     public static func find(_ needle: [UInt8], view: [Int32], table: AccountTable, previous: SearchMatches?) -> SearchMatches {
         if let previous, previous.needle == needle { return previous }
-        let keys = table.searchKeys
+        let matches = table.searchKeys.matcher(needle)
         if let previous, contains(needle, previous.needle) {
-            return SearchMatches(needle: needle, positions: previous.positions.filter { keys.contains(Int(view[Int($0)]), needle) })
+            return SearchMatches(needle: needle, positions: previous.positions.filter { matches(Int(view[Int($0)])) })
         }
         var out: [Int32] = []
-        for k in view.indices where keys.contains(Int(view[k]), needle) { out.append(Int32(k)) }
+        for k in view.indices where matches(Int(view[k])) { out.append(Int32(k)) }
         return SearchMatches(needle: needle, positions: out)
     }
 
