@@ -40,6 +40,11 @@ import AcumenCore
                     // Twice: the kept buckets give the same order.
                     #expect(orders.sorted(c, rows, t, descending: d) == expected, "\(c) descending \(d), kept")
                     if !c.isBaselineDelta { #expect(ColumnRanks(c, eager).sorted(rows, descending: d) == expected, "\(c) eager") }
+                    // The walk of the ascending order by runs (used from 4,096 distinct values) too.
+                    let ranks = ColumnRanks(c, t)
+                    if ranks.runs == nil {
+                        #expect(TieRuns(rank: ranks.rank, buckets: ranks.buckets).sorted(rows, descending: d) == expected, "\(c) runs")
+                    }
                 }
             }
         }
@@ -47,6 +52,31 @@ import AcumenCore
         let some = Self.orders(t, seed: seed)[1].filter { $0 % 3 != 0 }
         for c in AccountColumn.allCases {
             #expect(orders.sorted(c, some, t, descending: true) == c.sorted(some, t, descending: true), "\(c) subset")
+            let ranks = ColumnRanks(c, t)
+            for d in [false, true] {
+                #expect(TieRuns(rank: ranks.rank, buckets: ranks.buckets).sorted(some, descending: d) == c.sorted(some, t, descending: d), "\(c) subset runs")
+            }
+        }
+    }
+
+    /// From 4,096 distinct values a column is kept as its ascending order and runs of ties.
+    @Test func columnsOfManyValuesSortByTheirRuns() {
+        var t = AccountTable()
+        t.ownerNames = ["ann"]
+        var g = SeededGenerator(seed: 9)
+        for k in 0..<9_000 {
+            t.append(id: "c\(k)", name: "n\(k)", tier: UInt8(g.below(4)), score: k % 11 == 0 ? .nan : Double(g.below(6_000)) / 7,
+                     abc: 0, segment: 0, revenue: Int64(g.below(8_000)) - 100, contribution: Int64(k % 5),
+                     clv: k % 13 == 0 ? Int64.min : Int64(g.below(7_000)), strategy: 0, owner: 0, triage: .unreviewed, monthly: [])
+        }
+        let orders = SortOrders()
+        for rows in Self.orders(t, seed: 4) + [Self.orders(t, seed: 5)[1].filter { $0 % 4 != 1 }] {
+            for c in [AccountColumn.score, .revenue, .clv, .contribution, .tier] {
+                #expect((ColumnRanks(c, t).runs != nil) == (c != .contribution && c != .tier), "\(c)")
+                for d in [false, true] {
+                    #expect(orders.sorted(c, rows, t, descending: d) == c.sorted(rows, t, descending: d), "\(c) descending \(d)")
+                }
+            }
         }
     }
 

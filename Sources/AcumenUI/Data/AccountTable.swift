@@ -138,6 +138,15 @@ public struct AccountTable: Sendable {
     /// master data (tags, notes, review) from here, so a filter right after an edit sees it.
     /// Emptied whenever the table is rebuilt from a new analysis.
     public var editedCustomers: [Int: Customer] = [:]
+    /// The customer list a table built from the workspace reads (row `k` is `customers[k]`).
+    public var sourceCustomers: [Customer]?
+
+    /// Whether the table was built from this very customer list (the same storage, so the same
+    /// customers at the same rows).
+    public func isBuilt(from customers: [Customer]) -> Bool {
+        guard let own = sourceCustomers, own.count == customers.count, !own.isEmpty else { return false }
+        return own.withUnsafeBufferPointer { a in customers.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+    }
 
     public init() {}
 

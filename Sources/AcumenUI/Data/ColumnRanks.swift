@@ -10,13 +10,27 @@ import AcumenAnalytics
 ///
 /// Memory: 4 bytes per row (a million rows: 4 MB).
 public struct ColumnRanks: Sendable {
-    /// The bucket of each row; ``buckets`` for a row without value.
+    /// The bucket of each row; ``buckets`` for a row without value (empty when ``runs`` keeps
+    /// the column instead).
     public let rank: [UInt32]
     /// Number of buckets of known values.
     public let buckets: Int
+    /// For columns of many values: the rows in ascending order and its runs of equal values
+    /// (``TieRuns``), used instead of ``rank``.
+    public let runs: TieRuns?
+
+    /// From this many buckets a column is kept as ``TieRuns`` (a counting sort over a million
+    /// buckets misses the cache on every row).
+    public static let runsFrom = 4_096
 
     public init(rank: [UInt32], buckets: Int) {
-        self.rank = rank
+        if buckets >= Self.runsFrom {
+            runs = TieRuns(rank: rank, buckets: buckets)
+            self.rank = []
+        } else {
+            runs = nil
+            self.rank = rank
+        }
         self.buckets = buckets
     }
 
@@ -76,6 +90,7 @@ public struct ColumnRanks: Sendable {
     /// - Complexity: O(rows + buckets): a counting pass and a placing pass.
     public func sorted(_ rows: [Int32], descending: Bool) -> [Int32] {
         guard rows.count > 1 else { return rows }
+        if let runs { return runs.sorted(rows, descending: descending) }
         let unknown = UInt32(buckets)
         var next = [Int](repeating: 0, count: buckets + 2)
         var out = [Int32](repeating: 0, count: rows.count)

@@ -75,15 +75,20 @@ public struct WorkspaceView: Sendable {
         t.strategy = (0..<n).map { k in UInt8(max(0, min(last, override[k] >= 0 ? Int(override[k]) : Int(recommended[k])))) }
         let facts = ScoredReviewFacts(a)
         let rules = TriageSettings(workspace.settings)
-        // Most accounts were never reviewed: no facts are consulted for them.
-        t.triage = (0..<n).map { k in
-            guard let review = cs[k].review else { return .unreviewed }
-            return AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules))
+        // Most accounts were never reviewed nor overridden (plain): one pass over the customers
+        // looks only at their details pointer, and no facts are consulted for them.
+        var triage = [AccountTable.TriageState](repeating: .unreviewed, count: n)
+        var overridden = Set<Int32>()
+        for k in 0..<n where !cs[k].isPlain {
+            if let review = cs[k].review { triage[k] = AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules)) }
+            if cs[k].strategyOverride != nil { overridden.insert(Int32(k)) }
         }
+        t.triage = triage
         let window = MonthlyWindow(asOf: asOf)
         t.monthlyRow = { k in window.series(k, a) }
-        t.strategyOverridden = Set((0..<n).lazy.filter { cs[$0].strategyOverride != nil }.map { Int32($0) })
+        t.strategyOverridden = overridden
         t.filterSource = AnalysisFilterRows(a, scoring: scoring)
+        t.sourceCustomers = cs
         return t
     }
 
