@@ -30,6 +30,13 @@ extension AccountTable {
             self.index = index
         }
 
+        /// The rows whose key contains `needle` as a bitmap, when one bitmap decides it (a needle
+        /// of one indexed byte: the first keystroke); nil otherwise.
+        public func exactBitmap(_ needle: [UInt8]) -> [UInt64]? {
+            guard needle.count == 1, SearchByteIndex.isIndexed(needle[0]) else { return nil }
+            return index.required(needle)?.first ?? [UInt64](repeating: 0, count: (start.count + 62) >> 6)
+        }
+
         /// A test of whether a row's key contains `needle` (the same answer as ``contains(_:_:)``):
         /// the needle's byte bitmaps first, bytes compared only for rows that have them all, and
         /// nothing compared for a one-byte needle.

@@ -12,7 +12,10 @@ import AcumenAnalytics
 public struct ColumnRanks: Sendable {
     /// The bucket of each row; ``buckets`` for a row without value (empty when ``runs`` keeps
     /// the column instead).
-    public let rank: [UInt32]
+    public var rank: [UInt32] { wide.isEmpty && !narrow.isEmpty ? narrow.map(UInt32.init) : wide }
+    /// The buckets as kept: one byte per row when they fit (coded columns), else four.
+    private let wide: [UInt32]
+    private let narrow: [UInt8]
     /// Number of buckets of known values.
     public let buckets: Int
     /// For columns of many values: the rows in ascending order and its runs of equal values
@@ -26,11 +29,20 @@ public struct ColumnRanks: Sendable {
     public init(rank: [UInt32], buckets: Int) {
         if buckets >= Self.runsFrom {
             runs = TieRuns(rank: rank, buckets: buckets)
-            self.rank = []
+            wide = []
         } else {
             runs = nil
-            self.rank = rank
+            wide = rank
         }
+        narrow = []
+        self.buckets = buckets
+    }
+
+    /// Buckets of one byte per row (fewer than 255 buckets).
+    init(narrow: [UInt8], buckets: Int) {
+        self.narrow = narrow
+        wide = []
+        runs = nil
         self.buckets = buckets
     }
 
@@ -54,6 +66,10 @@ public struct ColumnRanks: Sendable {
         if largest >= 1 << 16 { small = false }
         if small {
             let unknown = UInt32(largest) + 1
+            if unknown < 255 {
+                self.init(narrow: (0..<n).map { known[$0] ? UInt8(keys[$0]) : UInt8(unknown) }, buckets: Int(unknown))
+                return
+            }
             let rank = (0..<n).map { known[$0] ? UInt32(keys[$0]) : unknown }
             self.init(rank: rank, buckets: Int(unknown))
             return
@@ -91,20 +107,30 @@ public struct ColumnRanks: Sendable {
     public func sorted(_ rows: [Int32], descending: Bool) -> [Int32] {
         guard rows.count > 1 else { return rows }
         if let runs { return runs.sorted(rows, descending: descending) }
-        let unknown = UInt32(buckets)
+        if wide.isEmpty { return narrow.withUnsafeBufferPointer { Self.countingSort(rows, $0, buckets: buckets, descending: descending) } }
+        return wide.withUnsafeBufferPointer { Self.countingSort(rows, $0, buckets: buckets, descending: descending) }
+    }
+
+    /// The counting sort of `rows` by `rank`: each row's bucket read once (the only random
+    /// access), counted, then the rows placed in a sequential pass.
+    private static func countingSort<R: FixedWidthInteger>(_ rows: [Int32], _ rk: UnsafeBufferPointer<R>, buckets: Int,
+                                                           descending: Bool) -> [Int32] {
+        let unknown = buckets
         var next = [Int](repeating: 0, count: buckets + 2)
+        var bucketOf = [UInt32](repeating: 0, count: rows.count)
         var out = [Int32](repeating: 0, count: rows.count)
-        rank.withUnsafeBufferPointer { rk in
-            next.withUnsafeMutableBufferPointer { nx in
-                @inline(__always) func bucket(_ r: Int32) -> Int {
-                    let b = rk[Int(r)]
-                    return Int(descending && b < unknown ? unknown - 1 - b : b)
+        next.withUnsafeMutableBufferPointer { nx in
+            bucketOf.withUnsafeMutableBufferPointer { bs in
+                for (i, r) in rows.enumerated() {
+                    let b = Int(rk[Int(r)])
+                    let c = descending && b < unknown ? unknown - 1 - b : b
+                    bs[i] = UInt32(c)
+                    nx[c + 1] += 1
                 }
-                for r in rows { nx[bucket(r) + 1] += 1 }
                 for b in 1..<nx.count { nx[b] += nx[b - 1] }
                 out.withUnsafeMutableBufferPointer { o in
-                    for r in rows {
-                        let b = bucket(r)
+                    for (i, r) in rows.enumerated() {
+                        let b = Int(bs[i])
                         o[nx[b]] = r
                         nx[b] += 1
                     }

@@ -9,8 +9,9 @@ import Foundation
 /// So a weight change invalidates the score's buckets but not the revenue's, and another date
 /// invalidates them all. Names are kept per table (their text is read from the workspace).
 ///
-/// Coded columns (tier, segment, owner …) are not kept: their buckets are their codes, one pass.
-/// Memory: 4 bytes per row per kept column. Thread-safe: the runtime warms it on a background queue.
+/// Coded columns (tier, segment, owner …) keep one byte per row (their codes), columns of many
+/// values their ascending order and tie runs (``TieRuns``): 4 bytes and a bit per row. Thread-safe:
+/// the runtime warms it on a background queue.
 public final class SortOrders: @unchecked Sendable {
     /// One kept column.
     struct Entry {
@@ -23,13 +24,12 @@ public final class SortOrders: @unchecked Sendable {
 
     public init() {}
 
-    /// The columns worth computing ahead (a radix sort of a million keys each).
-    public static let warmed: [AccountColumn] = [.score, .revenue, .contribution, .clv]
+    /// The columns computed ahead: every default column but the name (a collation sort of every
+    /// name) and the trend (every row's monthly series), which are computed on first use.
+    public static let warmed: [AccountColumn] = AccountColumn.defaults.filter { $0 != .name && $0 != .trend }
 
-    /// The buckets of `column` for `t`: the kept ones when still valid, else computed (and kept
-    /// unless the column is coded).
+    /// The buckets of `column` for `t`: the kept ones when still valid, else computed and kept.
     public func ranks(_ column: AccountColumn, _ t: AccountTable) -> ColumnRanks {
-        if column.isCoded { return ColumnRanks(column, t) }
         let source = SortSource(column, t)
         if let kept = kept(column, source) { return kept }
         let ranks = ColumnRanks(column, t)
@@ -48,7 +48,7 @@ public final class SortOrders: @unchecked Sendable {
 
     /// Whether `column`'s buckets are kept and valid for `t` (for tests and the runtime).
     public func isKept(_ column: AccountColumn, _ t: AccountTable) -> Bool {
-        !column.isCoded && kept(column, SortSource(column, t)) != nil
+        kept(column, SortSource(column, t)) != nil
     }
 
     /// `rows` sorted by `column` of `t`: the same order as
@@ -60,7 +60,7 @@ public final class SortOrders: @unchecked Sendable {
 
     /// Computes the buckets of `columns` that are missing or stale (off the input path).
     public func warm(_ t: AccountTable, columns: [AccountColumn] = SortOrders.warmed) {
-        for c in columns where !c.isCoded && (c != .deltaScore || !t.deltaScore.isEmpty) && (c != .deltaRank || !t.deltaRank.isEmpty) {
+        for c in columns where (c != .deltaScore || !t.deltaScore.isEmpty) && (c != .deltaRank || !t.deltaRank.isEmpty) {
             _ = ranks(c, t)
         }
     }

@@ -14,6 +14,9 @@ public struct TieRuns: Sendable {
     let starts: [UInt64]
     /// Where the rows without value begin in ``order``.
     let unknownFrom: Int
+    /// Bit `r` is set when row `r` shares its value with another row or has none: the only rows
+    /// whose place depends on the incoming order.
+    let tied: [UInt64]
 
     /// The runs of the buckets `rank` (0..<buckets known, `buckets` for no value).
     /// - Complexity: O(rows + buckets): a counting sort.
@@ -33,17 +36,38 @@ public struct TieRuns: Sendable {
             order[offset[Int(b)]] = Int32(i)
             offset[Int(b)] += 1
         }
+        var tied = [UInt64](repeating: 0, count: (n + 64) >> 6)
+        var lo = 0
+        while lo < n {
+            var hi = lo + 1
+            while hi < n, hi != unknownFrom, starts[hi >> 6] & (UInt64(1) << UInt64(hi & 63)) == 0 { hi += 1 }
+            if hi - lo > 1 || lo >= unknownFrom {
+                for j in lo..<hi { tied[Int(order[j]) >> 6] |= UInt64(1) << UInt64(Int(order[j]) & 63) }
+            }
+            lo = hi
+        }
         self.order = order
         self.starts = starts
+        self.tied = tied
     }
 
     /// `rows` (a subset of the table's rows, each once) sorted stably by the column; rows
     /// without value last in their order in `rows`.
+    /// - Complexity: every row of the table (a sort key): one pass over `rows` noting the positions
+    ///   of tied rows only, then the walk — sequential but for the ties.
     public func sorted(_ rows: [Int32], descending: Bool) -> [Int32] {
         let n = order.count
+        // Every row once: a row of a run of one is in `rows`, so only tied rows need a position.
+        let every = rows.count == n
         var pos = [Int32](repeating: -1, count: n)
         pos.withUnsafeMutableBufferPointer { p in
-            for (i, r) in rows.enumerated() { p[Int(r)] = Int32(i) }
+            if every {
+                tied.withUnsafeBufferPointer { t in
+                    for (i, r) in rows.enumerated() where t[Int(r) >> 6] & (UInt64(1) << UInt64(Int(r) & 63)) != 0 { p[Int(r)] = Int32(i) }
+                }
+            } else {
+                for (i, r) in rows.enumerated() { p[Int(r)] = Int32(i) }
+            }
         }
         var out = [Int32](repeating: 0, count: rows.count)
         var k = 0
@@ -55,8 +79,7 @@ public struct TieRuns: Sendable {
                         /// Emits the rows of `o[lo..<hi]` that are in `rows`, in their order there.
                         func emit(_ lo: Int, _ hi: Int) {
                             if hi - lo == 1 {
-                                let at = p[Int(o[lo])]
-                                if at >= 0 { dst[k] = o[lo]; k += 1 }
+                                if every || p[Int(o[lo])] >= 0 { dst[k] = o[lo]; k += 1 }
                                 return
                             }
                             ties.removeAll(keepingCapacity: true)

@@ -20,6 +20,18 @@ public struct SearchMatches: Hashable, Sendable {
             return SearchMatches(needle: needle, positions: previous.positions.filter { matches(Int(view[Int($0)])) })
         }
         var out: [Int32] = []
+        if let bits = table.searchKeys.exactBitmap(needle) {
+            // One byte: its bitmap alone, in one tight pass over the view.
+            view.withUnsafeBufferPointer { v in
+                bits.withUnsafeBufferPointer { b in
+                    for k in 0..<v.count {
+                        let r = Int(v[k])
+                        if b[r >> 6] & (UInt64(1) << UInt64(r & 63)) != 0 { out.append(Int32(k)) }
+                    }
+                }
+            }
+            return SearchMatches(needle: needle, positions: out)
+        }
         for k in view.indices where matches(Int(view[k])) { out.append(Int32(k)) }
         return SearchMatches(needle: needle, positions: out)
     }
