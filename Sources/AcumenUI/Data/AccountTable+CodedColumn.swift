@@ -38,7 +38,8 @@ extension AccountTable {
         }
 
         /// Whether the codes are at hand (stored, or computed).
-        public var isBuilt: Bool { make == nil || cache.value != nil }
+        /// Never waits for the background job building them: a drawn row reads its text meanwhile.
+        public var isBuilt: Bool { make == nil || cache.valueIfFree != nil }
 
         /// The code of each row.
         public var codes: [Int32] {
@@ -55,7 +56,7 @@ extension AccountTable {
         /// The text of row `i` ("" when it has none).
         /// - Complexity: O(length of the text) while a lazy column is not built, else O(1).
         public func text(_ i: Int) -> String {
-            if let text, cache.value == nil { return text(i) }
+            if let text, cache.valueIfFree == nil { return text(i) }
             let c = coded
             let k = i < c.codes.count ? Int(c.codes[i]) : -1
             return k >= 0 && k < c.names.count ? c.names[k] : ""
@@ -71,7 +72,7 @@ extension AccountTable {
         /// Sets row `row`'s text (appended to the names when new); rows missing up to it take `pad`.
         /// A lazy column not built yet stays lazy: the change is applied when it is built.
         public mutating func set(_ row: Int, to name: String, pad: Int32 = 0) {
-            if let make, let text, cache.value == nil {
+            if let make, let text, cache.valueIfFree == nil {
                 self.make = {
                     var c = make()
                     c.codes[row] = AccountTable.code(name, in: &c.names)

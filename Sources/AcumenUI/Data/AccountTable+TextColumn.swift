@@ -80,6 +80,13 @@ extension AccountTable {
             return stored
         }
 
+        /// The value if it was computed, without waiting while another thread computes it (nil then).
+        var valueIfFree: Value? {
+            guard lock.try() else { return nil }
+            defer { lock.unlock() }
+            return stored
+        }
+
         /// The value, computing it with `make` the first time.
         func get(_ make: () -> Value) -> Value {
             lock.lock(); defer { lock.unlock() }
