@@ -139,13 +139,13 @@ public struct AccountTable: Sendable {
     /// Emptied whenever the table is rebuilt from a new analysis.
     public var editedCustomers: [Int: Customer] = [:]
     /// The customer list a table built from the workspace reads (row `k` is `customers[k]`).
-    public var sourceCustomers: [Customer]?
+    public var sourceCustomers: CustomerList?
 
-    /// Whether the table was built from this very customer list (the same storage, so the same
-    /// customers at the same rows).
-    public func isBuilt(from customers: [Customer]) -> Bool {
+    /// Whether the table was built from this customer list: the same customers at the same rows
+    /// (O(chunks) when the list shares the table's storage, as a comparison's later date does).
+    public func isBuilt(from customers: CustomerList) -> Bool {
         guard let own = sourceCustomers, own.count == customers.count, !own.isEmpty else { return false }
-        return own.withUnsafeBufferPointer { a in customers.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        return own == customers
     }
 
     public init() {}

@@ -16,7 +16,7 @@ public struct AccountScope: Sendable, Hashable {
     public var ids: [String] { storedIDs ?? source.map { cs in sourceRows.map { cs[Int($0)].id } } ?? [] }
     private var storedIDs: [String]?
     /// A scope made from a customer list: the list and the accounts' positions in it.
-    private var source: [Customer]?
+    private var source: CustomerList?
     private var sourceRows: [Int32] = []
     /// ``ids`` resolved to rows of the table last resolved in (-1: not in it), and a row mask.
     public private(set) var rows: [Int32] = []
@@ -32,10 +32,10 @@ public struct AccountScope: Sendable, Hashable {
     }
 
     /// The accounts at `rows` of the customer list `customers` (a comparison's later date). Their
-    /// ids are read only when needed: a table built from the same list (the same storage) has
+    /// ids are read only when needed: a table built from the same list (the same customers) has
     /// them at the same rows, so resolving there checks nothing (a cell of 282,000 accounts at
     /// a million customers lists within a frame); in another table they are found by id.
-    public init(title: String, rows: [Int32], of customers: [Customer]) {
+    public init(title: String, rows: [Int32], of customers: CustomerList) {
         self.title = title
         let known = rows.filter { $0 >= 0 && Int($0) < customers.count }
         source = customers
