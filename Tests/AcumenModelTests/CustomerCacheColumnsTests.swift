@@ -11,7 +11,7 @@ import Testing
     static let when = Timestamp(seconds: 1_700_000_000)
 
     /// `count` demo customers, every `editedEvery`-th one edited in some way.
-    static func customers(_ count: Int, editedEvery: Int = 3, seed: UInt64 = 7) -> [Customer] {
+    static func customers(_ count: Int, editedEvery: Int = 3, seed: UInt64 = 7) -> CustomerList {
         var cs = DemoGenerator(customers: count, transactionsPerCustomer: 0, seed: seed).generate().customers
         let hostile = ["Quote \" back\\slash \u{1b}[31m", "华远科技有限公司长名字长名字", "", "tab\tnew\nline", "e\u{301}mo🙂ji", "\u{0}nul"]
         for k in cs.indices {
@@ -45,7 +45,7 @@ import Testing
                                    changedNanoseconds: 3)
     static let key = CustomerCache.Key(status, contentHash: 5)
 
-    func roundTrip(_ cs: [Customer], header: [String: JSONValue] = ["journalSeq": .int(3)]) throws -> CustomerCache.Loaded {
+    func roundTrip(_ cs: CustomerList, header: [String: JSONValue] = ["journalSeq": .int(3)]) throws -> CustomerCache.Loaded {
         let bytes = try #require(CustomerCache.encode(key: Self.key, customers: cs, headerExtra: header))
         return try #require(bytes.withUnsafeBytes { CustomerCache.decode($0, status: Self.status) })
     }
@@ -72,8 +72,8 @@ import Testing
         let file = WorkspaceCodec.encodeCustomers(cs, headerExtra: ["futureHeader": .string("kept")])
         let parsed = WorkspaceCodec.decodeCustomers(file, headerExtra: &extra, problems: &problems)
         #expect(problems.isEmpty)
-        let loaded = try roundTrip(parsed, header: extra)
-        #expect(loaded.customers == parsed)
+        let loaded = try roundTrip(CustomerList(parsed), header: extra)
+        #expect(loaded.customers == CustomerList(parsed))
         #expect(loaded.headerExtra == extra)
     }
 

@@ -10,7 +10,7 @@ import Testing
 @Suite struct TransactionCacheCheckTests {
     static let status = FileStatus(size: 10, modifiedNanoseconds: 20, inode: 30, isRegular: true, isDirectory: false, isSymlink: false,
                                    changedNanoseconds: 40)
-    static let customers = (0..<50).map { Customer(id: "c\($0)", name: "n\($0)") }
+    static let customers = CustomerList((0..<50).map { Customer(id: "c\($0)", name: "n\($0)") })
 
     /// A table of `rows` rows over ``customers``.
     static func table(_ rows: Int) -> TransactionTable {

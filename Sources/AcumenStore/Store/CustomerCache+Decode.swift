@@ -79,9 +79,10 @@ extension CustomerCache {
               let dictionary = dictionaryStrings(dictionaryEnd, dictionaryBytes) else { return nil }
         let columns = Columns(firstString: firstString, stringEnd: stringEnd, strings: strings.bindMemory(to: UInt8.self),
                               codes: codes, dictionary: dictionary, known: known, thousandths: thousandths, cost: cost)
-        guard let built = materialise(columns), let index = CustomerIndex(ids: built.ids, slots: Array(slots)) else { return nil }
-        var customers = built.customers
-        guard addDetails(details, at: detailPositions, starts: detailStarts, to: &customers) else { return nil }
+        guard let records = Details(bytes: details, positions: detailPositions, starts: detailStarts, count: n),
+              let built = materialise(columns, details: records),
+              let index = CustomerIndex(ids: built.ids, slots: Array(slots)) else { return nil }
+        let customers = built.customers
         return Loaded(customers: customers, index: index, headerExtra: headerExtra, contentHash: contentHash)
     }
 
@@ -99,53 +100,88 @@ extension CustomerCache {
         return start == bytes.count ? out : nil
     }
 
-    /// Builds the customers (and their ids, for the index) from the columns, each core a
-    /// disjoint range written in place; nil when an offset, code, mask, rating or cost is out
-    /// of range (string offsets ordered, masks within the rated criteria, ratings 0–10 in
-    /// thousandths, costs ≥ 0 and adding up to at most ``MoneyBounds/workspaceLimitMinor``).
-    static func materialise(_ col: Columns) -> (customers: [Customer], ids: [String])? {
+    /// The detail records of a cache, checked: positions ascending and in range, starts ordered.
+    struct Details {
+        let bytes: UnsafeRawBufferPointer
+        let positions: UnsafeBufferPointer<UInt32>
+        let starts: UnsafeBufferPointer<UInt64>
+
+        init?(bytes: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>, starts: UnsafeBufferPointer<UInt64>, count n: Int) {
+            let m = positions.count
+            guard starts.count == m + 1, starts[0] == 0, starts[m] == UInt64(bytes.count) else { return nil }
+            for k in 0..<m {
+                guard Int(positions[k]) < n, k == 0 || positions[k] > positions[k - 1], starts[k] <= starts[k + 1] else { return nil }
+            }
+            self.bytes = bytes; self.positions = positions; self.starts = starts
+        }
+
+        /// The first record at a position ≥ `p` (binary search).
+        func first(atOrAfter p: Int) -> Int {
+            var lo = 0, hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(positions[mid]) < p { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+
+        func record(_ k: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: bytes[Int(starts[k])..<Int(starts[k + 1])])
+        }
+    }
+
+    /// Builds the customers (and their ids, for the index) from the columns and the detail
+    /// records, chunk by chunk of the ``CustomerList`` on all cores; nil when an offset, code,
+    /// mask, rating, cost or record is out of range (string offsets ordered, masks within the
+    /// rated criteria, ratings 0–10 in thousandths, costs ≥ 0 and adding up to at most
+    /// ``MoneyBounds/workspaceLimitMinor``). A chunk that meets a bad value fills the rest of
+    /// its range with placeholders and reports it, so every slot is always initialised.
+    static func materialise(_ col: Columns, details: Details) -> (customers: CustomerList, ids: [String])? {
         let n = col.known.count
-        let chunks = n >= 20_000 ? min(Parallel.cores * 4, 15) : 1
-        let bounds = (0...chunks).map { n * $0 / chunks }
+        let size = CustomerList.chunkSize
+        let chunks = (n + size - 1) / size
         // Where each chunk's ratings start in `thousandths`.
         var valueStart = [0]
+        valueStart.reserveCapacity(chunks + 1)
         for ch in 0..<chunks {
             var total = valueStart[ch]
-            for k in bounds[ch]..<bounds[ch + 1] { total += col.known[k].nonzeroBitCount }
+            for k in (ch * size)..<min(n, (ch + 1) * size) { total += col.known[k].nonzeroBitCount }
             valueStart.append(total)
         }
         guard valueStart[chunks] == col.thousandths.count else { return nil }
         let outside = UInt16.max << UInt16(Criterion.rated.count)
         let s = col.stringEnd.count, b = col.strings.count, t = UInt32(col.dictionary.count)
-        var done: [Int] = []
-        var costs: UInt64 = 0
         let bound = UInt64(MoneyBounds.workspaceLimitMinor)
-        var ids: [String] = []
-        let customers = [Customer](unsafeUninitializedCapacity: n) { slots, initialized in
-            ids = [String](unsafeUninitializedCapacity: n) { idSlots, idsInitialized in
-                let results = Parallel.map(chunks) { ch -> (built: Int, costs: UInt64) in
+        // Per chunk: the sum of its costs, or UInt64.max when a value was out of range.
+        var costs = [UInt64](repeating: 0, count: chunks)
+        var customers = CustomerList()
+        let ids = [String](unsafeUninitializedCapacity: n) { idSlots, idsInitialized in
+            costs.withUnsafeMutableBufferPointer { costSlots in
+                customers = CustomerList(count: n) { range, slots in
+                    let ch = range.lowerBound / size
                     var next = valueStart[ch]
-                    var costs: UInt64 = 0
+                    var sum: UInt64 = 0
+                    var record = details.first(atOrAfter: range.lowerBound)
                     func string(_ j: Int) -> String? {
                         let start = j == 0 ? 0 : Int(col.stringEnd[j - 1]), end = Int(col.stringEnd[j])
                         guard start <= end, end <= b else { return nil }
                         return String(decoding: UnsafeBufferPointer(rebasing: col.strings[start..<end]), as: UTF8.self)
                     }
-                    for k in bounds[ch]..<bounds[ch + 1] {
+                    func build(_ k: Int) -> Customer? {
                         let s0 = Int(col.firstString[k]), s1 = Int(col.firstString[k + 1])
                         let i0 = col.codes[3 * k], i1 = col.codes[3 * k + 1], i2 = col.codes[3 * k + 2]
                         let mask = col.known[k], cost = col.cost[k]
                         guard s0 + fixedStrings <= s1, s1 <= s, i0 < t, i1 < t, i2 < t, mask & outside == 0, cost >= 0,
-                              let id = string(s0), let name = string(s0 + 1) else { return (k - bounds[ch], costs) }
-                        costs += UInt64(cost)  // ≤ 10^18 + 2^63: no overflow
-                        guard costs <= bound else { return (k - bounds[ch], costs) }
+                              let id = string(s0), let name = string(s0 + 1) else { return nil }
+                        sum += UInt64(cost)  // ≤ 10^18 + 2^63: no overflow
+                        guard sum <= bound else { return nil }
                         var c = Customer(id: id, name: name)
                         c.industry = col.dictionary[Int(i0)]; c.region = col.dictionary[Int(i1)]; c.owner = col.dictionary[Int(i2)]
                         if s1 > s0 + fixedStrings {
                             var tags: [String] = []
                             tags.reserveCapacity(s1 - s0 - fixedStrings)
                             for j in (s0 + fixedStrings)..<s1 {
-                                guard let tag = string(j) else { return (k - bounds[ch], costs) }
+                                guard let tag = string(j) else { return nil }
                                 tags.append(tag)
                             }
                             c.tags = tags
@@ -155,7 +191,7 @@ extension CustomerCache {
                             var bits = mask
                             while bits != 0 {
                                 let value = col.thousandths[next]
-                                guard value <= 10_000 else { return (k - bounds[ch], costs) }
+                                guard value <= 10_000 else { return nil }
                                 lanes[bits.trailingZeroBitCount] = value
                                 next += 1
                                 bits &= bits - 1
@@ -163,53 +199,31 @@ extension CustomerCache {
                             c.ratings = Ratings(knownMask: mask, thousandths: lanes)
                         }
                         c.costToServe = Money(minor: cost)
-                        (idSlots.baseAddress.unsafelyUnwrapped + k).initialize(to: id)
-                        (slots.baseAddress.unsafelyUnwrapped + k).initialize(to: c)
+                        if record < details.positions.count, Int(details.positions[record]) == k {
+                            guard DetailRecord.apply(details.record(record), to: &c) else { return nil }
+                            record += 1
+                        }
+                        return c
                     }
-                    return (bounds[ch + 1] - bounds[ch], costs)
-                }
-                done = results.map(\.built)
-                costs = results.reduce(0) { $0 + $1.costs }  // each ≤ 10^18, fewer than 16 chunks: no overflow
-                if complete(done, bounds) {
-                    idsInitialized = n
-                } else {  // a chunk stopped early: destroy what the chunks built
-                    for ch in 0..<chunks { (idSlots.baseAddress.unsafelyUnwrapped + bounds[ch]).deinitialize(count: done[ch]) }
-                    idsInitialized = 0
+                    var failed = false
+                    for k in range {
+                        let c = failed ? nil : build(k)
+                        if c == nil { failed = true }
+                        let customer = c ?? Customer(id: "", name: "")
+                        (idSlots.baseAddress.unsafelyUnwrapped + k).initialize(to: customer.id)
+                        slots.append(customer)
+                    }
+                    costSlots[ch] = failed ? UInt64.max : sum
                 }
             }
-            if complete(done, bounds) {
-                initialized = n
-            } else {
-                for ch in 0..<chunks { (slots.baseAddress.unsafelyUnwrapped + bounds[ch]).deinitialize(count: done[ch]) }
-                initialized = 0
-            }
+            idsInitialized = n
         }
-        return complete(done, bounds) && costs <= bound ? (customers, ids) : nil
-    }
-
-    /// True when every chunk built all of its customers.
-    private static func complete(_ done: [Int], _ bounds: [Int]) -> Bool {
-        done.indices.allSatisfy { done[$0] == bounds[$0 + 1] - bounds[$0] }
-    }
-
-    /// Applies the detail records to the customers at their positions (ascending), on all
-    /// cores for many records; false when a position or record is malformed.
-    static func addDetails(_ details: UnsafeRawBufferPointer, at positions: UnsafeBufferPointer<UInt32>,
-                           starts: UnsafeBufferPointer<UInt64>, to customers: inout [Customer]) -> Bool {
-        let m = positions.count, n = customers.count
-        guard starts.count == m + 1, starts[0] == 0, starts[m] == UInt64(details.count) else { return false }
-        for k in 0..<m {
-            guard Int(positions[k]) < n, k == 0 || positions[k] > positions[k - 1], starts[k] <= starts[k + 1] else { return false }
+        var total: UInt64 = 0
+        for c in costs {
+            guard c != UInt64.max else { return nil }
+            total += c  // each ≤ 10^18 and the total checked after each: no overflow
+            guard total <= bound else { return nil }
         }
-        let chunks = m >= 5_000 ? Parallel.cores * 4 : 1
-        return customers.withUnsafeMutableBufferPointer { slots in
-            Parallel.map(chunks) { ch in
-                for k in (m * ch / chunks)..<(m * (ch + 1) / chunks) {
-                    let record = UnsafeRawBufferPointer(rebasing: details[Int(starts[k])..<Int(starts[k + 1])])
-                    guard DetailRecord.apply(record, to: &slots[Int(positions[k])]) else { return false }
-                }
-                return true
-            }.allSatisfy { $0 }
-        }
+        return (customers, ids)
     }
 }

@@ -64,7 +64,7 @@ enum CustomerCache {
 
     /// The customers read from a valid cache.
     struct Loaded {
-        var customers: [Customer]
+        var customers: CustomerList
         var index: CustomerIndex
         /// The header line's members as in the file (`journalSeq` included).
         var headerExtra: [String: JSONValue]
@@ -93,7 +93,7 @@ enum CustomerCache {
     /// the cache is only an accelerator.
     /// - Parameter index: the index of exactly these customers, when the caller has it (else
     ///   it is built).
-    static func store(folder: String, key: Key, customers: [Customer], headerExtra: [String: JSONValue], fs: any FileSystem,
+    static func store(folder: String, key: Key, customers: CustomerList, headerExtra: [String: JSONValue], fs: any FileSystem,
                       index: CustomerIndex? = nil) {
         let dir = folder + "/" + TransactionCache.folderName
         if mkdir(dir, 0o777) != 0 && errno != EEXIST { return }

@@ -180,14 +180,15 @@ public final class WorkspaceStore {
         var w: Workspace
         // The customers as parsed from the file (a cold open), kept for its cache; a warm open
         // keeps no second reference, so the journal's edits change the only copy in place.
-        var parsed: (customers: [Customer], index: CustomerIndex)?
+        var parsed: (customers: CustomerList, index: CustomerIndex)?
         if let loaded = cachedCustomers {
             extra = loaded.headerExtra
             w = Workspace(settings: settings, customers: loaded.customers, index: loaded.index, transactions: TransactionTable())
         } else {
             let decoded = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
-            w = Workspace(settings: settings, customers: decoded.customers, index: decoded.index, transactions: TransactionTable())
-            parsed = decoded
+            let list = CustomerList(decoded.customers)
+            w = Workspace(settings: settings, customers: list, index: decoded.index, transactions: TransactionTable())
+            parsed = (list, decoded.index)
         }
         cachedCustomers = nil
         let fileHeader = extra
@@ -224,7 +225,7 @@ public final class WorkspaceStore {
     }
 
     /// Rebuilds the customers' cache for `customers.jsonl` as just read (before the journal).
-    func storeCustomerCache(_ customers: [Customer], headerExtra: [String: JSONValue], index: CustomerIndex? = nil) {
+    func storeCustomerCache(_ customers: CustomerList, headerExtra: [String: JSONValue], index: CustomerIndex? = nil) {
         guard let fp = fingerprints[WorkspaceFiles.customers], let st = fp.status, st.isRegular else { return }
         CustomerCache.store(folder: folder, key: CustomerCache.Key(st, contentHash: fp.hash), customers: customers,
                             headerExtra: headerExtra, fs: fs, index: index)
