@@ -39,6 +39,9 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only time the phases of opening --workspace, then exit.")
     var profileOpen = false
 
+    @Option(help: "With --profile-open: first change the owner of every n-th customer in one saved batch (edits --workspace).")
+    var editEvery: Int?
+
     @Flag(help: "Only run the open steps (cold, warm, resident memory) at each size.")
     var openOnly = false
 
@@ -53,6 +56,7 @@ struct AcumenBench: ParsableCommand {
 
     func run() throws {
         if profileOpen, let workspace {
+            if let editEvery { print(try OpenProfile.edit(workspace, every: editEvery)) }
             for line in try OpenProfile.run(workspace) { print(line) }
             return
         }
