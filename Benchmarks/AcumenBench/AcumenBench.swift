@@ -36,6 +36,9 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only the steps users feel: first screen and key-to-frame through the runtime (for profiling).")
     var keysOnly = false
 
+    @Flag(help: "Only time the analysis (wall and CPU) at each size.")
+    var analysisOnly = false
+
     @Flag(help: "Only time the phases of opening --workspace, then exit.")
     var profileOpen = false
 
@@ -61,7 +64,7 @@ struct AcumenBench: ParsableCommand {
         for (label, folder) in targets {
             let steps = try BenchSteps(folder: folder, label: label, runs: label == "l" ? max(3, runs / 2) : runs,
                                        asOf: asOf.flatMap { Day(iso: $0) })
-            results += try openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll()
+            results += try analysisOnly ? steps.analysisSteps() : openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll()
             peaks[label] = peakMemoryMegabytes()
         }
         print(BenchReport.table(results, peaks: peaks))
