@@ -34,6 +34,22 @@ for s in $SIZES; do
   /usr/bin/time -f "%e %M" -o "$WORK/results/acumen-import.$s.time" \
     "$BIN/acumen" import "$ws" --transactions "$data/transactions.csv" --customers "$data/customers.csv" >/dev/null
   "$BIN/acumen" check "$ws" >/dev/null   # first open builds the transaction cache, as a user's first open would
+  # Whole processes, before the benchmark's saves touch the workspace: `acumen report` (all rows
+  # as JSON, warm caches, with and without the lifetime-value fit) against each peer script run
+  # once end to end (interpreter start, load, compute), alternating, three times each.
+  rm -f "$WORK"/results/whole.*."$s".time
+  echo ">> whole processes $s" >&2
+  for rep in 1 2 3; do
+    /usr/bin/time -f "%e %M" -a -o "$WORK/results/whole.acumen.$s.time" \
+      "$BIN/acumen" report "$ws" --format json --limit 0 --as-of 2025-01-01 >/dev/null
+    /usr/bin/time -f "%e %M" -a -o "$WORK/results/whole.acumen-no-ltv.$s.time" \
+      "$BIN/acumen" report "$ws" --format json --limit 0 --as-of 2025-01-01 --no-lifetime-value >/dev/null
+    for peer in polars pandas duckdb; do
+      args="--fmt csv"; [ $peer = pandas ] && args="$args --variant pyarrow"; [ $peer = duckdb ] && args="$args --variant direct"
+      (cd "$PEER" && /usr/bin/time -f "%e %M" -a -o "$WORK/results/whole.$peer.$s.time" "$PY" "bench_$peer.py" $args \
+          --data "$data" --load-runs 1 --compute-runs 1 --rescore-runs 1 >/dev/null 2>&1) || true
+    done
+  done
   runs=5; [ "$s" = l ] && runs=3
   echo ">> acumen-bench $s" >&2
   /usr/bin/time -f "%M" -o "$WORK/results/acumen-bench.$s.time" \

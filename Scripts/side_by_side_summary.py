@@ -36,6 +36,20 @@ def peer(results, name, size):
         return {"error": str(e)}
 
 
+def whole(results, size):
+    """Median wall seconds and peak MB of each whole process (`/usr/bin/time -f "%e %M"` lines)."""
+    out = {}
+    for name in ["acumen", "acumen-no-ltv"] + PEERS:
+        try:
+            runs = [l.split() for l in open(os.path.join(results, f"whole.{name}.{size}.time")) if re.match(r"^[0-9.]+ \d+$", l.strip())]
+            walls = sorted(float(r[0]) for r in runs)
+            out[name] = {"wall_s": walls[len(walls) // 2], "min_s": walls[0], "max_s": walls[-1],
+                         "peak_rss_mb": round(max(int(r[1]) for r in runs) / 1024, 1)}
+        except Exception as e:  # a missing measurement is reported, not fatal
+            out[name] = {"error": str(e)}
+    return out
+
+
 def fmt(v):
     """Four significant digits, or a dash."""
     return "—" if v is None else f"{v:.4g}"
@@ -59,6 +73,22 @@ def table(path):
                 ratio = f"{v / a[ak]:.1f}×" if v and a.get(ak) else "—"
                 cells.append(f"{fmt(v)} | {ratio}")
             print(f"| {r['size']} | {label} | {fmt(a.get(ak))} | " + " | ".join(cells) + " |")
+    print()
+    print("Whole processes, wall seconds: median (min–max) of 3, peak MB; ratio = peer / `acumen report`")
+    print()
+    print("| size | acumen report | acumen report --no-lifetime-value | " + " | ".join(f"{p} | {p}/Acumen" for p in PEERS) + " |")
+    print("|---|---:|---:|" + "---:|---:|" * len(PEERS))
+    for r in rows:
+        w = r.get("whole", {})
+        def cell(name):
+            v = w.get(name, {})
+            return "—" if "wall_s" not in v else f"{v['wall_s']:.2f} ({v['min_s']:.2f}–{v['max_s']:.2f}), {v['peak_rss_mb']:.0f} MB"
+        a = w.get("acumen", {}).get("wall_s")
+        cells = []
+        for p in PEERS:
+            v = w.get(p, {}).get("wall_s")
+            cells.append(cell(p) + " | " + (f"{v / a:.2f}×" if v and a else "—"))
+        print(f"| {r['size']} | {cell('acumen')} | {cell('acumen-no-ltv')} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
@@ -67,4 +97,5 @@ if __name__ == "__main__":
     else:
         results, size = sys.argv[1], sys.argv[2]
         print(json.dumps({"size": size, "acumen": acumen(results, size),
-                          "peers": {p: peer(results, p, size) for p in PEERS}}))
+                          "peers": {p: peer(results, p, size) for p in PEERS},
+                          "whole": whole(results, size)}))

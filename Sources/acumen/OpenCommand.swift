@@ -27,7 +27,7 @@ struct OpenCommand: ParsableCommand {
     static let backgroundFitCustomers = 50_000
 
     func validate() throws {
-        if let directory, let problem = WorkspaceArgument.problem(directory) { throw ValidationError(problem) }
+        if let directory, let problem = WorkspaceArgument.problem(directory) { throw WorkspaceArgument.Problem(description: problem) }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date yyyy-MM-dd, not \"\(asOf)\"") }
     }
 

@@ -7,6 +7,12 @@ import Foundation
 /// is reported as an unknown command instead, listing the real ones; a path with a `/` that
 /// does not exist is reported as a missing folder.
 enum WorkspaceArgument {
+    /// A word that is neither a subcommand nor a folder: reported alone, without `open`'s usage
+    /// line (which would suggest the word was a folder argument); exit status 1.
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
     /// The subcommand names, for the message.
     static let commands = ["open", "demo", "check", "report", "fit", "import", "export", "stress", "keys"]
 

@@ -19,6 +19,13 @@ import ArgumentParser
         let text = try #require(message(["frobnicate"]))
         #expect(text.contains("unknown command \"frobnicate\""), "\(text)")
         #expect(text.contains("report") && text.contains("--help"))
+        // Alone: not followed by `open`'s usage line, as if the word had been a folder.
+        do {
+            _ = try Acumen.parseAsRoot(["frobnicate"])
+            Issue.record("frobnicate parsed")
+        } catch {
+            #expect(!Acumen.fullMessage(for: error).contains("Usage"), "\(Acumen.fullMessage(for: error))")
+        }
     }
 
     @Test func aRealFolderStillOpens() throws {

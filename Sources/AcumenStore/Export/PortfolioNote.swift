@@ -82,15 +82,7 @@ public enum PortfolioNote {
         return (units < 0 ? "-" : "") + grouped(Int(units.magnitude))
     }
 
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (k, d) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0 { out += "," }
-            out.append(d)
-        }
-        return out
-    }
+    static func grouped(_ n: Int) -> String { Grouping.grouped(n) }
 
     static func percent(_ part: Int, _ whole: Int) -> String { percent(Int64(part), Int64(whole)) }
 

@@ -54,19 +54,20 @@ public struct ImportSummary: Hashable, Sendable {
 
     /// The summary as lines of text.
     public var lines: [String] {
+        let g = Grouping.grouped(_:) as (Int) -> String
         var out: [String] = []
         if hadCustomerRecords {
-            out.append("customers: \(customersAdded) added from the customers file, \(customersUpdated) updated"
-                       + (valuesKept > 0 ? ", \(valuesKept) differing owner/tags/cost-to-serve values kept (may be edits made in Acumen)" : ""))
+            out.append("customers: \(g(customersAdded)) added from the customers file, \(g(customersUpdated)) updated"
+                       + (valuesKept > 0 ? ", \(g(valuesKept)) differing owner/tags/cost-to-serve values kept (may be edits made in Acumen)" : ""))
         }
         if customersCreatedFromTransactions > 0 {
             let more = customersCreatedFromTransactions > createdExamples.count ? ", …" : ""
-            out.append("customers: \(customersCreatedFromTransactions) created from transaction ids not in the workspace (name = id: \(createdExamples.joined(separator: ", "))\(more))")
+            out.append("customers: \(g(customersCreatedFromTransactions)) created from transaction ids not in the workspace (name = id: \(createdExamples.joined(separator: ", "))\(more))")
         }
-        var tx = "transactions: \(transactionsAdded) added, \(duplicatesSkipped) duplicates skipped"
+        var tx = "transactions: \(g(transactionsAdded)) added, \(g(duplicatesSkipped)) duplicates skipped"
         if let firstDay, let lastDay { tx += ", dated \(firstDay.iso) to \(lastDay.iso)" }
         out.append(tx)
-        out.append("workspace: \(totalCustomers) customers, \(totalTransactions) transactions")
+        out.append("workspace: \(g(totalCustomers)) customers, \(g(totalTransactions)) transactions")
         return out
     }
 }
