@@ -36,7 +36,7 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only the steps users feel: first screen and key-to-frame through the runtime (for profiling).")
     var keysOnly = false
 
-    @Flag(help: "Only time the analysis (wall and CPU) at each size.")
+    @Flag(help: "Only time the first screen and the analysis (wall and CPU) at each size.")
     var analysisOnly = false
 
     @Flag(help: "Only time the phases of opening --workspace, then exit.")
