@@ -87,7 +87,7 @@ enum FuzzTargets {
         var problems: [WorkspaceProblem] = []
         var extra: [String: JSONValue] = [:]
         let known = (1...30).map { Customer(id: "C" + String(10000 + $0).dropFirst(), name: "n") }
-        let table = WorkspaceCodec.decodeTransactions(bytes, customers: known, headerExtra: &extra, problems: &problems)
+        let table = WorkspaceCodec.decodeTransactions(bytes, customers: CustomerList(known), headerExtra: &extra, problems: &problems)
         var out = check(problems, file: WorkspaceFiles.transactions, bytes: bytes)
         if table.customer.contains(where: { $0 < 0 || Int($0) >= known.count }) { out.append("transaction with an out-of-range customer index") }
         return out

@@ -45,9 +45,19 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only run the open steps (cold, warm, resident memory) at each size.")
     var openOnly = false
 
+    @Flag(help: "Only measure the workbench's resident memory (in a child process) at each size.")
+    var memoryOnly = false
+
+    @Flag(help: .hidden)
+    var memoryProbe = false
+
     func run() throws {
         if profileOpen, let workspace {
             for line in try OpenProfile.run(workspace) { print(line) }
+            return
+        }
+        if memoryProbe, let workspace {
+            try BenchSteps(folder: workspace, label: label, runs: 1, asOf: asOf.flatMap { Day(iso: $0) }).memoryProbe()
             return
         }
         var results: [Measurement] = []
@@ -64,7 +74,10 @@ struct AcumenBench: ParsableCommand {
         for (label, folder) in targets {
             let steps = try BenchSteps(folder: folder, label: label, runs: label == "l" ? max(3, runs / 2) : runs,
                                        asOf: asOf.flatMap { Day(iso: $0) })
-            results += try analysisOnly ? steps.analysisSteps() : openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll()
+            if !openOnly, !analysisOnly { results += try steps.memorySteps() }
+            if !memoryOnly {
+                results += try analysisOnly ? steps.analysisSteps() : openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll()
+            }
             peaks[label] = peakMemoryMegabytes()
         }
         print(BenchReport.table(results, peaks: peaks))

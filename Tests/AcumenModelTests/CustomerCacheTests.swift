@@ -26,7 +26,7 @@ import Testing
     }
 
     /// The customers a valid cache holds, or nil.
-    func cached(_ folder: String) throws -> [Customer]? {
+    func cached(_ folder: String) throws -> CustomerList? {
         CustomerCache.load(folder: folder, status: try status(folder))?.customers
     }
 

@@ -15,7 +15,7 @@ public struct PortfolioAnalysis: Sendable {
     /// The settings the analysis used.
     public let settings: Settings
     /// The customers, in workspace order.
-    public let customers: [Customer]
+    public let customers: CustomerList
     /// The transactions (kept for monthly series; shared copy-on-write with the workspace).
     public let transactions: TransactionTable
     let aggregates: CustomerAggregates
@@ -43,7 +43,7 @@ public struct PortfolioAnalysis: Sendable {
     /// Problems that did not stop the analysis (an override naming no tier, a gap in the RFM map).
     public let warnings: [String]
 
-    init(asOf: Day, windowStart: Day, settings: Settings, customers: [Customer], transactions: TransactionTable,
+    init(asOf: Day, windowStart: Day, settings: Settings, customers: CustomerList, transactions: TransactionTable,
          aggregates: CustomerAggregates, costToServe: [Int64], contribution: [Int64], historicalCLV: [Int64],
          rfm: RFMAnalysis, abc: ABCAnalysis, matrix: CriterionMatrix, engine: ScoreEngine, baseline: Scoring,
          strategy: StrategyAnalysis, clv: CLVInputs?, warnings: [String]) {

@@ -1,11 +1,12 @@
 /// Everything a workspace holds, in memory: settings, customers and transactions.
 ///
-/// A value type: the UI keeps snapshots for undo and what-if cheaply (arrays are copy-on-write).
+/// A value type: the UI keeps snapshots for undo and what-if cheaply (arrays are copy-on-write;
+/// the customers are in copy-on-write chunks, so an edit after a snapshot copies one chunk).
 /// ``WorkspaceStore`` loads and saves it; ``apply(_:)`` is the only way edits change it.
 public struct Workspace: Hashable, Sendable {
     public var settings: Settings
     /// Customers in file order.
-    public var customers: [Customer]
+    public var customers: CustomerList
     /// Transactions, referring to customers by index.
     public var transactions: TransactionTable
     /// Unknown top-level header fields of the customers and transactions files.
@@ -16,6 +17,11 @@ public struct Workspace: Hashable, Sendable {
 
     /// Creates a workspace; customer ids must be unique (later duplicates are ignored by the index).
     public init(settings: Settings = Settings(), customers: [Customer] = [], transactions: TransactionTable = TransactionTable()) {
+        self.init(settings: settings, customers: CustomerList(customers), transactions: transactions)
+    }
+
+    /// Creates a workspace from a customer list; customer ids must be unique (as above).
+    public init(settings: Settings = Settings(), customers: CustomerList, transactions: TransactionTable = TransactionTable()) {
         self.settings = settings
         self.customers = customers
         self.transactions = transactions
@@ -23,7 +29,7 @@ public struct Workspace: Hashable, Sendable {
     }
 
     /// Creates a workspace from customers and their prebuilt id → position index.
-    package init(settings: Settings, customers: [Customer], index: CustomerIndex, transactions: TransactionTable) {
+    package init(settings: Settings, customers: CustomerList, index: CustomerIndex, transactions: TransactionTable) {
         self.settings = settings
         self.customers = customers
         self.transactions = transactions

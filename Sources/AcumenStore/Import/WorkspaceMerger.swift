@@ -128,7 +128,7 @@ public enum WorkspaceMerger {
         var s = ImportSummary()
         let customers = batch.transactionIDs.map { Customer(id: $0, name: $0) }
         let index = CustomerIndex.build(batch.transactionIDs).index
-        let w = Workspace(settings: settings, customers: customers, index: index, transactions: batch.transactions)
+        let w = Workspace(settings: settings, customers: CustomerList(customers), index: index, transactions: batch.transactions)
         s.customersCreatedFromTransactions = customers.count
         s.createdExamples = Array(batch.transactionIDs.prefix(5))
         s.transactionsAdded = batch.transactions.count

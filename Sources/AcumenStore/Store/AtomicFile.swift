@@ -30,6 +30,97 @@ public struct AtomicFile {
     ///   a rename can never put a file where `/dev/null` was. Errors name `path`, never the
     ///   temporary file.
     public func replace(_ path: String, with bytes: [UInt8], allowSymlink: Bool = false) throws(IOFailure) {
+        let staged = try begin(path, allowSymlink: allowSymlink)
+        do {
+            try staged.append(bytes)
+        } catch {
+            staged.abandon()
+            throw error
+        }
+        try staged.commit()
+    }
+
+    /// A replacement in progress: the temporary file is created and open. ``append(_:)`` adds
+    /// bytes, ``commit()`` makes them the target's content (fsync, rename, fsync of the
+    /// folder), ``abandon()`` removes the temporary file and leaves the target untouched.
+    /// Lets a large file be written piece by piece without joining the pieces in memory.
+    public struct Staged {
+        let fs: any FileSystem
+        let fd: Int32
+        let temp: String
+        /// The file replaced (after resolving an allowed symlink): errors name it.
+        let target: String
+
+        /// Writes every byte of `raw` at the end of the temporary file (short writes retried).
+        /// On failure the caller abandons the replacement.
+        public func append(_ raw: UnsafeRawBufferPointer) throws(IOFailure) {
+            var done = 0
+            while done < raw.count {
+                let n: Int
+                do { n = try fs.write(fd, UnsafeRawBufferPointer(rebasing: raw[done...]), path: temp) } catch {
+                    throw IOFailure(operation: error.operation, path: target, code: error.code, reason: error.reason)
+                }
+                if n <= 0 { throw IOFailure(operation: "write", path: target, code: EIO) }
+                done += n
+            }
+        }
+
+        /// Writes every byte of `bytes` at the end of the temporary file.
+        public func append(_ bytes: [UInt8]) throws(IOFailure) {
+            let result = bytes.withUnsafeBytes { raw in Result { () throws(IOFailure) in try append(raw) } }
+            try result.get()
+        }
+
+        /// `fsync`, `close`, `rename` over the target, `fsync` of the folder. On a failure
+        /// before the rename the temporary file is removed and the target is untouched.
+        public func commit() throws(IOFailure) {
+            do { try fs.fsync(fd, path: temp) } catch {
+                abandon()
+                throw IOFailure(operation: error.operation, path: target, code: error.code, reason: error.reason)
+            }
+            fs.close(fd)
+            do {
+                try fs.rename(temp, to: target)
+            } catch {
+                fs.unlink(temp)
+                throw error
+            }
+            try AtomicFile(fs: fs).syncFolder(AtomicFile.folder(of: target))
+        }
+
+        /// ``Checksum/fingerprint(_:)`` of the `total` bytes written so far, read back from the
+        /// temporary file (from the page cache) in 1 MiB pieces, so the content never has to
+        /// be held in memory whole.
+        func fingerprint(total: Int) throws(IOFailure) -> UInt64 {
+            let rfd: Int32
+            do { rfd = try fs.open(temp, flags: O_RDONLY | O_NOFOLLOW, mode: 0) } catch {
+                throw IOFailure(operation: "read back", path: target, code: error.code, reason: error.reason)
+            }
+            defer { fs.close(rfd) }
+            var stream = FingerprintStream(total: total)
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            var offset = 0
+            while offset < total {
+                let n = buffer.withUnsafeMutableBytes { pread(rfd, $0.baseAddress, min($0.count, total - offset), off_t(offset)) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw IOFailure(operation: "read back", path: target, code: n < 0 ? errno : EIO) }
+                buffer.withUnsafeBytes { stream.add(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                offset += n
+            }
+            guard let hash = stream.finish() else { throw IOFailure(operation: "read back", path: target, code: EIO) }
+            return hash
+        }
+
+        /// Closes and removes the temporary file; the target stays as it was.
+        public func abandon() {
+            fs.close(fd)
+            fs.unlink(temp)
+        }
+    }
+
+    /// Starts replacing `path` (checks as ``replace(_:with:allowSymlink:)``): creates the
+    /// temporary file beside the target.
+    public func begin(_ path: String, allowSymlink: Bool = false) throws(IOFailure) -> Staged {
         var path = path
         if let st = try fs.status(path) {
             if st.isSymlink {
@@ -42,33 +133,16 @@ public struct AtomicFile {
         }
         let folder = Self.folder(of: path)
         let name = String(path.split(separator: "/").last ?? "")
-        var fd: Int32 = -1
-        var temp = ""
         for attempt in 0..<16 {
-            temp = folder + "/" + Self.tempPrefix + name + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let temp = folder + "/" + Self.tempPrefix + name + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             do {
-                fd = try fs.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
-                break
+                let fd = try fs.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
+                return Staged(fs: fs, fd: fd, temp: temp, target: path)
             } catch {
                 if error.code != EEXIST || attempt == 15 { throw IOFailure(operation: "write", path: path, code: error.code, reason: error.reason) }
             }
         }
-        do {
-            try writeAll(fd, bytes, path: temp)
-            try fs.fsync(fd, path: temp)
-        } catch {
-            fs.close(fd)
-            fs.unlink(temp)
-            throw IOFailure(operation: error.operation, path: path, code: error.code, reason: error.reason)
-        }
-        fs.close(fd)
-        do {
-            try fs.rename(temp, to: path)
-        } catch {
-            fs.unlink(temp)
-            throw error
-        }
-        try syncFolder(folder)
+        throw IOFailure(operation: "write", path: path, code: EEXIST)
     }
 
     /// The refusal for a target that is not a regular file, naming what it is.

@@ -92,50 +92,44 @@ extension CustomerCache {
 
     /// Builds the customers from the columns, in chunks on all cores.
     static func materialise(firstString: [UInt32], stringEnd: [UInt32], strings: UnsafeRawBufferPointer, known: [UInt16],
-                            values: [Double], cost: [Int64]) -> [Customer] {
+                            values: [Double], cost: [Int64]) -> CustomerList {
         let n = known.count
-        let chunks = n >= 20_000 ? Parallel.cores * 4 : 1
-        let bounds = (0...chunks).map { n * $0 / chunks }
+        let size = CustomerList.chunkSize
         // Where each chunk's ratings start in `values`.
         var valueStart = [0]
-        for ch in 0..<chunks {
+        for ch in 0..<((n + size - 1) / size) {
             var t = valueStart[ch]
-            for k in bounds[ch]..<bounds[ch + 1] { t += known[k].nonzeroBitCount }
+            for k in (ch * size)..<min(n, (ch + 1) * size) { t += known[k].nonzeroBitCount }
             valueStart.append(t)
         }
         let text = strings.bindMemory(to: UInt8.self)
         let rated = Criterion.rated.count
-        var customers = [Customer](repeating: Customer(id: "", name: ""), count: n)
-        customers.withUnsafeMutableBufferPointer { slots in
-            _ = Parallel.map(chunks) { ch -> Bool in
-                var next = valueStart[ch]
-                func string(_ j: Int) -> String {
-                    let start = j == 0 ? 0 : Int(stringEnd[j - 1])
-                    return String(decoding: UnsafeBufferPointer(rebasing: text[start..<Int(stringEnd[j])]), as: UTF8.self)
+        return CustomerList(count: n) { range, slots in
+            var next = valueStart[range.lowerBound / size]
+            func string(_ j: Int) -> String {
+                let start = j == 0 ? 0 : Int(stringEnd[j - 1])
+                return String(decoding: UnsafeBufferPointer(rebasing: text[start..<Int(stringEnd[j])]), as: UTF8.self)
+            }
+            for k in range {
+                let s0 = Int(firstString[k]), s1 = Int(firstString[k + 1])
+                var c = Customer(id: string(s0), name: string(s0 + 1))
+                c.industry = string(s0 + 2); c.region = string(s0 + 3); c.owner = string(s0 + 4)
+                if s1 > s0 + fixedStrings { c.tags = ((s0 + fixedStrings)..<s1).map(string) }
+                let mask = known[k]
+                if mask != 0 {
+                    var lanes = SIMD16<Double>()
+                    for j in 0..<rated where mask & (1 << j) != 0 { lanes[j] = values[next]; next += 1 }
+                    c.ratings = Ratings(knownMask: mask, values: lanes)
                 }
-                for k in bounds[ch]..<bounds[ch + 1] {
-                    let s0 = Int(firstString[k]), s1 = Int(firstString[k + 1])
-                    var c = Customer(id: string(s0), name: string(s0 + 1))
-                    c.industry = string(s0 + 2); c.region = string(s0 + 3); c.owner = string(s0 + 4)
-                    if s1 > s0 + fixedStrings { c.tags = ((s0 + fixedStrings)..<s1).map(string) }
-                    let mask = known[k]
-                    if mask != 0 {
-                        var lanes = SIMD16<Double>()
-                        for j in 0..<rated where mask & (1 << j) != 0 { lanes[j] = values[next]; next += 1 }
-                        c.ratings = Ratings(knownMask: mask, values: lanes)
-                    }
-                    c.costToServe = Money(minor: cost[k])
-                    slots[k] = c
-                }
-                return true
+                c.costToServe = Money(minor: cost[k])
+                slots.append(c)
             }
         }
-        return customers
     }
 
     /// Replaces the customers at `positions` by their strictly decoded lines; false when a
     /// line does not decode cleanly or names another id.
-    static func addDetails(_ details: UnsafeRawBufferPointer, at positions: [UInt32], to customers: inout [Customer]) -> Bool {
+    static func addDetails(_ details: UnsafeRawBufferPointer, at positions: [UInt32], to customers: inout CustomerList) -> Bool {
         let bytes = Array(details)
         var lines: [JSONLines.Line] = []
         JSONLines.forEachLine(bytes) { lines.append($0) }

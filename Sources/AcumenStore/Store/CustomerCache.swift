@@ -54,7 +54,7 @@ enum CustomerCache {
 
     /// The customers read from a valid cache.
     struct Loaded {
-        var customers: [Customer]
+        var customers: CustomerList
         var index: CustomerIndex
         /// The header line's members as in the file (`journalSeq` included).
         var headerExtra: [String: JSONValue]
@@ -81,17 +81,17 @@ enum CustomerCache {
 
     /// Writes the cache crash-safely (temporary file, fsync, rename); failures are ignored,
     /// the cache is only an accelerator.
-    static func store(folder: String, key: Key, customers: [Customer], headerExtra: [String: JSONValue], fs: any FileSystem) {
+    static func store(folder: String, key: Key, customers: CustomerList, headerExtra: [String: JSONValue], fs: any FileSystem) {
         let dir = folder + "/" + TransactionCache.folderName
         if mkdir(dir, 0o777) != 0 && errno != EEXIST { return }
-        guard let bytes = encode(key: key, customers: customers, headerExtra: headerExtra) else { return }
+        guard let bytes = encodeInParallel(key: key, customers: customers, headerExtra: headerExtra) else { return }
         try? AtomicFile(fs: fs).replace(path(folder), with: bytes)
         let ignore = dir + "/.gitignore"
         if (try? fs.status(ignore)) == nil { try? AtomicFile(fs: fs).replace(ignore, with: Array("*\n".utf8)) }
     }
 
     /// The cache's bytes, or nil when the customers do not fit its 32-bit offsets.
-    static func encode(key: Key, customers: [Customer], headerExtra: [String: JSONValue]) -> [UInt8]? {
+    static func encode(key: Key, customers: CustomerList, headerExtra: [String: JSONValue]) -> [UInt8]? {
         let n = customers.count
         let rated = Criterion.rated.count
         var firstString: [UInt32] = [0]

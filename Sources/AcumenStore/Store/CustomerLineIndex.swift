@@ -40,10 +40,20 @@ public struct CustomerLineIndex: Sendable {
         customers = max(0, starts.count - 2)
     }
 
+    /// The index of a file Acumen just wrote from its header line and customer count (the
+    /// same as ``init(written:status:hash:)`` on its bytes, without scanning them).
+    init(header: [UInt8], customers: Int, status: FileStatus?, hash: UInt64) {
+        self.status = status
+        self.hash = hash
+        headerLine = header
+        differing = []
+        self.customers = customers
+    }
+
     /// The index of a file on disk, comparing each line with the encoding of its customer.
     /// - Returns: nil when the file does not hold exactly one line per customer after the
     ///   header (the review then diffs the whole file).
-    init?(disk bytes: [UInt8], status: FileStatus?, hash: UInt64, customers list: [Customer]) {
+    init?(disk bytes: [UInt8], status: FileStatus?, hash: UInt64, customers list: CustomerList) {
         let starts = Self.lineStarts(bytes)
         guard starts.count - 1 == list.count + 1 else { return nil }
         self.status = status

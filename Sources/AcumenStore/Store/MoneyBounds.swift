@@ -41,7 +41,7 @@ public enum MoneyBounds {
     /// Problems with a workspace's totals (empty when within the bounds); used before a save
     /// (an import adds to what the workspace holds) and on the binary cache's table.
     /// - Complexity: O(rows + customers).
-    public static func check(_ t: TransactionTable, customers: [Customer]) -> [WorkspaceProblem] {
+    public static func check(_ t: TransactionTable, customers: CustomerList) -> [WorkspaceProblem] {
         var out: [WorkspaceProblem] = []
         var amounts = Total(), margins = Total(), costs = Total()
         for r in 0..<t.count {

@@ -63,59 +63,44 @@ public struct SavePlan: Sendable {
     let replacements: Int
 
     /// Encodes the files from the snapshot and replaces those that changed. Safe on any
-    /// thread: it reads only the snapshot and writes only the workspace's main files.
-    /// Runs once: a second call finds the snapshot gone and writes nothing.
+    /// thread: it reads only the snapshot and writes only the workspace's main files (and the
+    /// customers' cache). Runs once: a second call finds the snapshot gone and writes nothing.
+    /// `customers.jsonl` is encoded on all cores chunk by chunk and streamed to its temporary
+    /// file, so it is never held in memory whole.
     public func write() -> Result {
         var result = Result(seq: seq, replacements: replacements)
-        guard let (files, customers) = encode() else {
+        guard let w = snapshot.take() else {
             result.failure = IOFailure(operation: "save", path: folder, code: EALREADY, reason: "this save was already written")
             return result
         }
-        let writer = AtomicFile(fs: fs)
-        for (file, bytes) in files {
-            let hash = Checksum.fingerprint(bytes)
-            let path = folder + "/" + file
-            if known[file] == hash {
-                if file == WorkspaceFiles.customers { result.customerLines = CustomerLineIndex(written: bytes, status: nil, hash: hash) }
-                continue
-            }
-            let seq = seqs[file, default: 0]
-            do {
-                try writer.replace(path, with: bytes, allowSymlink: followSymlinks)
-            } catch {
-                // A failure after the rename (fsync of the folder) leaves the new file in place:
-                // remember it as ours so the retry does not see a conflict.
-                if let now = try? fs.read(path, limit: maxFileSize), Checksum.fingerprint(now) == hash {
-                    result.writtenDespiteFailure = Result.Written(file: file, hash: hash, status: try? fs.status(path), seq: seq)
-                }
-                result.failure = error
-                return result
-            }
-            let status = try? fs.status(path)
-            result.written.append(Result.Written(file: file, hash: hash, status: status, seq: seq))
-            if file == WorkspaceFiles.customers {
-                result.customerLines = CustomerLineIndex(written: bytes, status: status, hash: hash)
-                // The customers' cache of the file just written, so the next open is warm. It is
-                // keyed to this file's status and content hash: if the process dies before it is
-                // in place, the old cache no longer matches and is ignored.
-                if let status, status.isRegular {
-                    CustomerCache.store(folder: folder, key: CustomerCache.Key(status, contentHash: hash), customers: customers,
-                                        headerExtra: customersHeader, fs: fs)
-                }
-            }
-        }
+        guard replace(WorkspaceFiles.settings, with: WorkspaceCodec.encodeSettings(settings), into: &result),
+              writeCustomers(w.customers, into: &result) else { return result }
+        if writesTransactions { _ = replace(WorkspaceFiles.transactions, with: WorkspaceCodec.encodeTransactions(w), into: &result) }
         return result
     }
 
-    /// The bytes of each file and the customers they hold, from the snapshot, which is released
-    /// on return.
-    func encode() -> (files: [(file: String, bytes: [UInt8])], customers: [Customer])? {
-        guard let w = snapshot.take() else { return nil }
-        var files: [(file: String, bytes: [UInt8])] = [
-            (WorkspaceFiles.settings, WorkspaceCodec.encodeSettings(settings)),
-            (WorkspaceFiles.customers, WorkspaceCodec.encodeCustomers(w.customers, headerExtra: customersHeader)),
-        ]
-        if writesTransactions { files.append((WorkspaceFiles.transactions, WorkspaceCodec.encodeTransactions(w))) }
-        return (files, w.customers)
+    /// Replaces `file` with `bytes` unless they are what was loaded or last saved.
+    /// - Returns: false when the write failed (``Result/failure`` says why).
+    func replace(_ file: String, with bytes: [UInt8], into result: inout Result) -> Bool {
+        let hash = Checksum.fingerprint(bytes)
+        if known[file] == hash { return true }
+        do {
+            try AtomicFile(fs: fs).replace(folder + "/" + file, with: bytes, allowSymlink: followSymlinks)
+        } catch {
+            failed(file, hash: hash, error, into: &result)
+            return false
+        }
+        result.written.append(Result.Written(file: file, hash: hash, status: try? fs.status(folder + "/" + file), seq: seqs[file, default: 0]))
+        return true
+    }
+
+    /// Records a failed replace. A failure after the rename (fsync of the folder) leaves the new
+    /// file in place: it is remembered as ours so the retry does not see a conflict.
+    func failed(_ file: String, hash: UInt64, _ error: IOFailure, into result: inout Result) {
+        let path = folder + "/" + file
+        if let now = try? fs.read(path, limit: maxFileSize), Checksum.fingerprint(now) == hash {
+            result.writtenDespiteFailure = Result.Written(file: file, hash: hash, status: try? fs.status(path), seq: seqs[file, default: 0])
+        }
+        result.failure = error
     }
 }

@@ -35,7 +35,7 @@ enum TransactionCache {
     static func path(_ folder: String) -> String { folder + "/" + folderName + "/" + fileName }
 
     /// Fingerprint of the ordered customer ids.
-    static func idsHash(_ customers: [Customer]) -> UInt64 {
+    static func idsHash(_ customers: CustomerList) -> UInt64 {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(customers.count * 10)
         for k in customers.indices { bytes += customers[k].id.utf8; bytes.append(0) }  // no copy of each customer
@@ -43,7 +43,7 @@ enum TransactionCache {
     }
 
     /// Loads the cache if it matches `status` and the ids; nil otherwise.
-    static func load(folder: String, status: FileStatus, customers: [Customer]) -> (table: TransactionTable, contentHash: UInt64, headerExtra: [String: JSONValue])? {
+    static func load(folder: String, status: FileStatus, customers: CustomerList) -> (table: TransactionTable, contentHash: UInt64, headerExtra: [String: JSONValue])? {
         let fd = open(path(folder), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -105,7 +105,7 @@ enum TransactionsFile {
     }
 
     /// Serialises the table with its header.
-    static func write(_ table: TransactionTable, customers: [Customer], headerExtra: [String: JSONValue]) -> [UInt8] {
+    static func write(_ table: TransactionTable, customers: CustomerList, headerExtra: [String: JSONValue]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(table.count * 84 + 64)
         var header = headerExtra

@@ -195,7 +195,7 @@ public enum WorkspaceCodec {
     }
 
     /// Decodes `transactions.jsonl` against the customers' ids.
-    public static func decodeTransactions(_ bytes: [UInt8], customers: [Customer], headerExtra: inout [String: JSONValue],
+    public static func decodeTransactions(_ bytes: [UInt8], customers: CustomerList, headerExtra: inout [String: JSONValue],
                                           problems: inout [WorkspaceProblem]) -> TransactionTable {
         let index = CustomerIndex.build(customers.map(\.id)).index
         return decodeTransactions(bytes, index: index, headerExtra: &headerExtra, problems: &problems)
@@ -242,21 +242,21 @@ public enum WorkspaceCodec {
     }
 
     /// The bytes of `customers.jsonl`: header, then one customer per line in workspace order.
-    public static func encodeCustomers(_ customers: [Customer], headerExtra: [String: JSONValue]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(customers.count * 200)
-        out += customersHeaderLine(headerExtra)
-        // Encode in parallel chunks, then join in order.
-        let chunkSize = 50_000
-        let chunks = (customers.count + chunkSize - 1) / chunkSize
-        let parts = Parallel.map(chunks) { k -> [UInt8] in
-            var part: [UInt8] = []
-            part.reserveCapacity(chunkSize * 240)
-            for c in customers[(k * chunkSize)..<min(customers.count, (k + 1) * chunkSize)] { CustomerLineWriter.append(c, to: &part) }
-            return part
-        }
+    /// The chunks of the list are encoded on all cores and joined in order.
+    public static func encodeCustomers(_ customers: CustomerList, headerExtra: [String: JSONValue]) -> [UInt8] {
+        let parts = Parallel.map(customers.chunkCount) { encodeCustomerLines(customers.chunk($0)) }
+        var out = customersHeaderLine(headerExtra)
+        out.reserveCapacity(out.count + parts.reduce(0) { $0 + $1.count })
         for p in parts { out += p }
         return out
+    }
+
+    /// The lines of `customers`, one per customer, each with its line end.
+    static func encodeCustomerLines(_ customers: [Customer]) -> [UInt8] {
+        var part: [UInt8] = []
+        part.reserveCapacity(customers.count * 240)
+        for c in customers { CustomerLineWriter.append(c, to: &part) }
+        return part
     }
 
     /// The first line of `customers.jsonl` (with its line end) for the given extra header members.

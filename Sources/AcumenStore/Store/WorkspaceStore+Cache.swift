@@ -13,7 +13,7 @@ extension WorkspaceStore {
     ///   they were parsed, to cache them as well.
     /// - Returns: true when a cache was written.
     @discardableResult
-    func refreshCacheUnderLock(customers: (customers: [Customer], headerExtra: [String: JSONValue])? = nil) -> Bool {
+    func refreshCacheUnderLock(customers: (customers: CustomerList, headerExtra: [String: JSONValue])? = nil) -> Bool {
         guard case .acquired(let lock) = WorkspaceLock.take(folder: folder) else { return false }
         defer { lock.release() }
         AtomicFile(fs: fs).removeStaleTemporaries(in: folder + "/" + TransactionCache.folderName)

@@ -177,11 +177,12 @@ public final class WorkspaceStore {
                                                             file: WorkspaceFiles.settings, bytes: settingsBytes ?? [], problems: &problems)
         let customersBefore = problems.count
         var extra: [String: JSONValue] = [:]
-        let customers: [Customer], index: CustomerIndex
+        let customers: CustomerList, index: CustomerIndex
         if let cachedCustomers {
             (customers, index, extra) = (cachedCustomers.customers, cachedCustomers.index, cachedCustomers.headerExtra)
         } else {
-            (customers, index) = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
+            let parsed = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
+            (customers, index) = (CustomerList(parsed.customers), parsed.index)
         }
         let fileHeader = extra
         savedSeq[WorkspaceFiles.customers] = Self.journalSeq(extra.removeValue(forKey: Self.journalSeqKey),
@@ -218,7 +219,7 @@ public final class WorkspaceStore {
     }
 
     /// Rebuilds the customers' cache for `customers.jsonl` as just read (before the journal).
-    func storeCustomerCache(_ customers: [Customer], headerExtra: [String: JSONValue]) {
+    func storeCustomerCache(_ customers: CustomerList, headerExtra: [String: JSONValue]) {
         guard let fp = fingerprints[WorkspaceFiles.customers], let st = fp.status, st.isRegular else { return }
         CustomerCache.store(folder: folder, key: CustomerCache.Key(st, contentHash: fp.hash), customers: customers,
                             headerExtra: headerExtra, fs: fs)

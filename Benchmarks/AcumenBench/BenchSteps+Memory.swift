@@ -1,0 +1,119 @@
+import AcumenAnalytics
+import AcumenCore
+import AcumenStore
+import AcumenUI
+import Foundation
+
+/// The workbench's own resident memory (issue 16 item 5), measured in a child process
+/// (`acumen-bench --memory-probe`) so the benchmark's other steps do not pollute it: the warm
+/// open, the first screen as `acumen open` builds it, the lifetime-value fit and the
+/// eight-quarter history (and the search keys, the save review's index) in the background,
+/// 100 triage decisions, and a save (Ctrl-S, confirmed), each followed by its resident memory
+/// (`/proc/self/statm`) and the peak so far (`getrusage`).
+extension BenchSteps {
+    /// The phases the probe reports, in order.
+    static let memoryPhases = ["open (warm)", "analysis", "first screen", "after the fit + history (background)", "after 100 edits", "after a save"]
+
+    /// Runs the probe in a child process and returns one measurement per phase and the peak.
+    func memorySteps() throws -> [Measurement] {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                                  ?? CommandLine.arguments[0])
+        child.arguments = ["--workspace", folder, "--memory-probe"] + (asOf.map { ["--as-of", $0.iso] } ?? [])
+        let pipe = Pipe()
+        child.standardOutput = pipe
+        try child.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        var out: [Measurement] = []
+        for line in output.split(separator: "\n") {
+            let f = line.split(separator: "\t")
+            guard f.count == 4, f[0] == "memory", let resident = Double(f[2]), let peak = Double(f[3]) else { continue }
+            out.append(Measurement(name: "workbench memory: \(f[1]) (MB resident)", size: label, samples: [resident]))
+            out.append(Measurement(name: "workbench memory: \(f[1]) (MB peak so far)", size: label, samples: [peak]))
+        }
+        return out
+    }
+
+    /// The child's side: opens the workspace as `acumen open` does and reports each phase on
+    /// standard output as `memory<TAB>phase<TAB>resident MB<TAB>peak MB`.
+    func memoryProbe() throws {
+        func report(_ phase: String) {
+            let line = "memory\t\(phase)\t\(residentMegabytes())\t\(peakMemoryMegabytes())\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+        let store = try WorkspaceStore.open(folder)
+        defer { store.close() }
+        report(Self.memoryPhases[0])
+        let ws = store.workspace
+        let asOf = self.asOf ?? ws.asOf(fallback: (ws.lastTransactionDay ?? Day(ordinal: 0)).adding(days: 1))
+        // As `acumen open`: from 50,000 customers the fit follows the first frame in the background.
+        let fitInBackground = ws.settings.clv.enabled && ws.customers.count >= 50_000
+        let analysis = fitInBackground ? PortfolioAnalyzer.analyze(ws, asOf: asOf) : WorkspaceView.analysing(ws, asOf: asOf).analysis
+        report(Self.memoryPhases[1])
+        var state = AppState(width: 120, height: 40, workspaceName: "bench")
+        state.accounts.sortColumn = .score
+        state.accounts.sortDescending = true
+        let runtime = Runtime(store: store, analysis: analysis, author: "bench", clock: { Timestamp(seconds: 1_767_225_600) }, state: state)
+        let background = BackgroundWork()
+        if fitInBackground {
+            background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
+                runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted.")
+            }
+        }
+        let edits: [TerminalEvent] = [.key(.char("3"))] + Array(repeating: .key(.char("a")), count: 100)
+        let script: [(events: [TerminalEvent], phase: String)] = [
+            ([], Self.memoryPhases[2]),
+            ([], Self.memoryPhases[3]),
+            (edits, Self.memoryPhases[4]),
+            ([.key(.ctrl("s")), .key(.ctrl("s"))], Self.memoryPhases[5]),
+        ]
+        runtime.run(terminal: ProbeTerminal(script: script, background: background, report: report), background: background)
+    }
+}
+
+/// A terminal that plays the probe's script: each step's keys, then ticks until the background
+/// work is done and collected, then the step's report; input ends after the last step.
+final class ProbeTerminal: Terminal {
+    let size = (width: 120, height: 40)
+    var pollMilliseconds: Int?
+    private var script: [(events: [TerminalEvent], phase: String)]
+    private var pending: [TerminalEvent] = []
+    private var waiting: String?
+    private let background: BackgroundWork
+    private let report: (String) -> Void
+
+    init(script: [(events: [TerminalEvent], phase: String)], background: BackgroundWork, report: @escaping (String) -> Void) {
+        self.script = script
+        self.background = background
+        self.report = report
+    }
+
+    func nextEvent() -> TerminalEvent? {
+        if !pending.isEmpty { return pending.removeFirst() }
+        if let phase = waiting {
+            // The runtime collects finished work after every event: tick until none is left.
+            if background.isRunning {
+                usleep(20_000)
+                return .tick
+            }
+            report(phase)
+            waiting = nil
+        }
+        guard !script.isEmpty else { return nil }
+        let step = script.removeFirst()
+        if step.phase == BenchSteps.memoryPhases[2] {
+            report(step.phase)  // the first frame is drawn before the first event is asked for
+            return .tick
+        }
+        pending = step.events
+        waiting = step.phase
+        return pending.isEmpty ? .tick : pending.removeFirst()
+    }
+
+    func draw(_ grid: CellGrid) {}
+    func flush() {}
+    func invalidate() {}
+    func suspend() {}
+    func setMouse(_ enabled: Bool) {}
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
+
+/// The streamed save (``SavePlan/writeCustomers(_:into:)``) writes exactly the bytes of the
+/// one-buffer encoding, the parallel customers' cache equals the serial one, and an edit made
+/// while a save writes a workspace of several chunks is saved exactly once.
+@Suite struct SaveStreamTests {
+    static let t0 = Timestamp(seconds: 1_764_234_650)
+
+    /// A demo workspace over several chunks, with notes, tags, reviews and non-ASCII names.
+    static func workspace(_ n: Int = 2 * CustomerList.chunkSize + 300) throws -> Workspace {
+        var w = DemoGenerator(customers: n, transactionsPerCustomer: 1, seed: 11).generate()
+        for k in stride(from: 0, to: n, by: 97) {
+            let id = w.customers[k].id
+            try w.apply(.addNote(customer: id, note: Note(text: "note \(k) ✓", author: "bo", at: t0)), author: "bo", at: t0)
+            try w.apply(.setTags(customer: id, tags: ["vip", "東京"]), author: "bo", at: t0)
+        }
+        w.customers[3].name = "Zoë \"quoted\" 株式会社"
+        return w
+    }
+
+    /// The bytes of `customers.jsonl` as the one-buffer encoder wrote them before the stream.
+    static func serialCustomersFile(_ w: Workspace, header: [String: JSONValue]) -> [UInt8] {
+        var out = WorkspaceCodec.customersHeaderLine(header)
+        for c in w.customers { CustomerLineWriter.append(c, to: &out) }
+        return out
+    }
+
+    @Test func theParallelCacheEqualsTheSerialOne() throws {
+        let w = try Self.workspace()
+        let key = CustomerCache.Key(FileStatus(size: 123, modifiedNanoseconds: 456, inode: 789, isRegular: true,
+                                               isDirectory: false, isSymlink: false, changedNanoseconds: 1011), contentHash: 0xABCD)
+        for list in [w.customers, CustomerList(), CustomerList(Array(w.customers.prefix(10)))] {
+            let serial = CustomerCache.encode(key: key, customers: list, headerExtra: ["journalSeq": .int(4)])
+            let parallel = CustomerCache.encodeInParallel(key: key, customers: list, headerExtra: ["journalSeq": .int(4)])
+            #expect(serial != nil && serial == parallel, "\(list.count) customers")
+        }
+        #expect(WorkspaceCodec.encodeCustomers(w.customers, headerExtra: [:]) == Self.serialCustomersFile(w, header: [:]))
+    }
+
+    @Test func aSaveStreamsTheSameBytesAndAWarmCache() throws {
+        let folder = temporaryFolder()
+        let w = try Self.workspace()
+        try WorkspaceStore.create(folder, workspace: w).close()
+        let store = try WorkspaceStore.open(folder)
+        try store.record(.setOwner(customer: w.customers[5000].id, owner: "streamed"), author: "bo", at: Self.t0)
+        let expected = store.encodedFiles().first { $0.file == WorkspaceFiles.customers }?.bytes
+        try store.save()
+        let written = try PosixFileSystem().read(folder + "/" + WorkspaceFiles.customers, limit: 1 << 30)
+        #expect(written == expected)
+        #expect(written == Self.serialCustomersFile(store.workspace, header: store.customersHeaderToSave()))
+        let saved = store.workspace
+        store.close()
+        let status = try #require(try PosixFileSystem().status(folder + "/" + WorkspaceFiles.customers))
+        #expect(CustomerCache.load(folder: folder, status: status)?.customers == saved.customers)
+        let reopened = try WorkspaceStore.open(folder)
+        #expect(reopened.workspace == saved)
+        reopened.close()
+    }
+
+    @Test func anEditDuringABackgroundSaveIsSavedExactlyOnce() throws {
+        let folder = temporaryFolder()
+        let w = try Self.workspace()
+        try WorkspaceStore.create(folder, workspace: w).close()
+        let store = try WorkspaceStore.open(folder)
+        let id = w.customers[5000].id
+        try store.record(.setOwner(customer: id, owner: "before"), author: "bo", at: Self.t0)
+        let plan = try store.prepareSave()
+        try store.record(.setOwner(customer: id, owner: "during"), author: "bo", at: Self.t0)
+        try store.finishSave(plan.write())
+        let file = readText(folder + "/" + WorkspaceFiles.customers)
+        #expect(file.contains("\"owner\":\"before\"") && !file.contains("\"owner\":\"during\""))
+        #expect(store.hasUnsavedEdits)
+        // A crash now: the journal replays the edit made during the save, once.
+        let crashed = try WorkspaceStore.open(folder, options: .init(readOnly: true))
+        #expect(crashed.workspace.customers[5000].owner == "during")
+        #expect(crashed.workspace.customers[5000].history.count == w.customers[5000].history.count + 2)
+        crashed.close()
+        try store.save()
+        let final = store.workspace
+        store.close()
+        let reopened = try WorkspaceStore.open(folder)
+        defer { reopened.close() }
+        #expect(reopened.workspace == final && reopened.workspace.customers[5000].owner == "during")
+        #expect(reopened.workspace.customers[5000].history.count == w.customers[5000].history.count + 2)
+        #expect(readText(folder + "/" + WorkspaceFiles.journal) == Journal.header)
+    }
+}
