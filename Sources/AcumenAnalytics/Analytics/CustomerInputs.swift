@@ -17,7 +17,7 @@ struct CustomerInputs: Sendable {
     var warnings: [String]
 
     /// Reads `customers` under `settings`.
-    init(_ customers: [Customer], settings s: Settings) {
+    init(_ customers: CustomerList, settings s: Settings) {
         let n = customers.count
         var annual = [Int64](repeating: 0, count: n), window = annual
         let months = Int64(s.windowMonths)
