@@ -36,6 +36,9 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only the steps users feel: first screen and key-to-frame through the runtime (for profiling).")
     var keysOnly = false
 
+    @Flag(help: "Only time the first screen and the analysis (wall and CPU) at each size.")
+    var analysisOnly = false
+
     @Flag(help: "Only time the phases of opening --workspace, then exit.")
     var profileOpen = false
 
@@ -80,8 +83,10 @@ struct AcumenBench: ParsableCommand {
                                        asOf: asOf.flatMap { Day(iso: $0) })
             if saveOnly {
                 results += try steps.saveSteps()
-            } else if !openOnly { results += try steps.memorySteps() }
-            if !memoryOnly && !saveOnly { results += try openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll() }
+            } else if !openOnly, !analysisOnly { results += try steps.memorySteps() }
+            if !memoryOnly && !saveOnly {
+                results += try analysisOnly ? steps.analysisSteps() : openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll()
+            }
             peaks[label] = peakMemoryMegabytes()
         }
         print(BenchReport.table(results, peaks: peaks))

@@ -4,7 +4,7 @@ import AcumenAnalytics
 import AcumenCore
 @testable import AcumenUI
 
-/// The kept sort buckets (``SortOrders``, ``ColumnRanks``) sort every column exactly as the
+/// The kept sort buckets (``SortOrders``, ``SortBuckets``) sort every column exactly as the
 /// column's own stable sort (``AccountColumn/sorted(_:_:descending:)``) does, from any incoming
 /// order, and are used only while the table shows the values they were computed from: after an
 /// edit, a weight change or another date they are recomputed for the columns that changed.
@@ -39,9 +39,9 @@ import AcumenCore
                     #expect(orders.sorted(c, rows, t, descending: d) == expected, "\(c) descending \(d)")
                     // Twice: the kept buckets give the same order.
                     #expect(orders.sorted(c, rows, t, descending: d) == expected, "\(c) descending \(d), kept")
-                    if !c.isBaselineDelta { #expect(ColumnRanks(c, eager).sorted(rows, descending: d) == expected, "\(c) eager") }
+                    if !c.isBaselineDelta { #expect(SortBuckets(c, eager).sorted(rows, descending: d) == expected, "\(c) eager") }
                     // The walk of the ascending order by runs (used from 4,096 distinct values) too.
-                    let ranks = ColumnRanks(c, t)
+                    let ranks = SortBuckets(c, t)
                     if ranks.runs == nil {
                         #expect(TieRuns(rank: ranks.rank, buckets: ranks.buckets).sorted(rows, descending: d) == expected, "\(c) runs")
                     }
@@ -52,7 +52,7 @@ import AcumenCore
         let some = Self.orders(t, seed: seed)[1].filter { $0 % 3 != 0 }
         for c in AccountColumn.allCases {
             #expect(orders.sorted(c, some, t, descending: true) == c.sorted(some, t, descending: true), "\(c) subset")
-            let ranks = ColumnRanks(c, t)
+            let ranks = SortBuckets(c, t)
             for d in [false, true] {
                 #expect(TieRuns(rank: ranks.rank, buckets: ranks.buckets).sorted(some, descending: d) == c.sorted(some, t, descending: d), "\(c) subset runs")
             }
@@ -72,7 +72,7 @@ import AcumenCore
         let orders = SortOrders()
         for rows in Self.orders(t, seed: 4) + [Self.orders(t, seed: 5)[1].filter { $0 % 4 != 1 }] {
             for c in [AccountColumn.score, .revenue, .clv, .contribution, .tier] {
-                #expect((ColumnRanks(c, t).runs != nil) == (c != .contribution && c != .tier), "\(c)")
+                #expect((SortBuckets(c, t).runs != nil) == (c != .contribution && c != .tier), "\(c)")
                 for d in [false, true] {
                     #expect(orders.sorted(c, rows, t, descending: d) == c.sorted(rows, t, descending: d), "\(c) descending \(d)")
                 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The accounts list's sort buckets per column (``ColumnRanks``), computed on first use or in the
+/// The accounts list's sort buckets per column (``SortBuckets``), computed on first use or in the
 /// background after the first frame, and kept while the column's figures stay the same.
 ///
 /// Each entry remembers the values it was computed from (the table's own array, shared, not
@@ -16,7 +16,7 @@ public final class SortOrders: @unchecked Sendable {
     /// One kept column.
     struct Entry {
         let source: SortSource
-        let ranks: ColumnRanks
+        let ranks: SortBuckets
     }
 
     private let lock = NSLock()
@@ -29,16 +29,16 @@ public final class SortOrders: @unchecked Sendable {
     public static let warmed: [AccountColumn] = AccountColumn.defaults.filter { $0 != .name && $0 != .trend }
 
     /// The buckets of `column` for `t`: the kept ones when still valid, else computed and kept.
-    public func ranks(_ column: AccountColumn, _ t: AccountTable) -> ColumnRanks {
+    public func ranks(_ column: AccountColumn, _ t: AccountTable) -> SortBuckets {
         let source = SortSource(column, t)
         if let kept = kept(column, source) { return kept }
-        let ranks = ColumnRanks(column, t)
+        let ranks = SortBuckets(column, t)
         lock.lock(); entries[column] = Entry(source: source, ranks: ranks); lock.unlock()
         return ranks
     }
 
     /// The kept buckets of `column` if they were computed from `source`'s values.
-    private func kept(_ column: AccountColumn, _ source: SortSource) -> ColumnRanks? {
+    private func kept(_ column: AccountColumn, _ source: SortSource) -> SortBuckets? {
         lock.lock()
         let entry = entries[column]
         lock.unlock()

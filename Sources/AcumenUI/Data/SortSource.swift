@@ -1,6 +1,6 @@
 import Foundation
 
-/// The values a column's sort buckets (``ColumnRanks``) were computed from, to tell whether a
+/// The values a column's sort buckets (``SortBuckets``) were computed from, to tell whether a
 /// table still shows them: the arrays themselves (held, so the same storage means the same
 /// values) and the name lists that rank coded values.
 ///

@@ -9,7 +9,7 @@ import AcumenAnalytics
 /// one, so they go last in both directions — the same order as ``AccountColumn/sorted(_:_:descending:)``.
 ///
 /// Memory: 4 bytes per row (a million rows: 4 MB).
-public struct ColumnRanks: Sendable {
+public struct SortBuckets: Sendable {
     /// The bucket of each row; ``buckets`` for a row without value (empty when ``runs`` keeps
     /// the column instead).
     public var rank: [UInt32] { wide.isEmpty && !narrow.isEmpty ? narrow.map(UInt32.init) : wide }
@@ -90,7 +90,7 @@ public struct ColumnRanks: Sendable {
 
     /// Dense ranks of names in ``NameCollation`` order: equal only when the names are the same
     /// Unicode scalars (as ``NameCollation/sorted(_:names:descending:)`` decides ties).
-    static func names(_ names: [String]) -> ColumnRanks {
+    static func names(_ names: [String]) -> SortBuckets {
         let order = NameCollation.sorted((0..<Int32(names.count)).map { $0 }, names: names, descending: false)
         var rank = [UInt32](repeating: 0, count: names.count)
         var r: UInt32 = 0
@@ -98,7 +98,7 @@ public struct ColumnRanks: Sendable {
             if j > 0, !names[Int(order[j])].unicodeScalars.elementsEqual(names[Int(order[j - 1])].unicodeScalars) { r += 1 }
             rank[Int(order[j])] = r
         }
-        return ColumnRanks(rank: rank, buckets: order.isEmpty ? 0 : Int(r) + 1)
+        return SortBuckets(rank: rank, buckets: order.isEmpty ? 0 : Int(r) + 1)
     }
 
     /// `rows` ordered by bucket (descending: known buckets reversed, unknown still last), equal
