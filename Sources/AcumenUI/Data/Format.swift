@@ -1,3 +1,4 @@
+import AcumenCore
 /// Number formatting for narrow table cells, without Foundation formatters (deterministic in
 /// every locale, so golden files are stable).
 public enum Format {
@@ -34,15 +35,7 @@ public enum Format {
     }
 
     /// A whole amount with thousands separators: `1,234,567`.
-    public static func grouped(_ v: Int64) -> String {
-        let digits = String(v.magnitude)
-        var out = ""
-        for (k, ch) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (v < 0 ? "-" : "") + out
-    }
+    public static func grouped(_ v: Int64) -> String { Grouping.grouped(v) }
 
     /// A score 0–100 with one decimal, `—` if unknown.
     public static func score(_ v: Double) -> String { v.isFinite ? fixed(v, digits: 1) : "—" }
