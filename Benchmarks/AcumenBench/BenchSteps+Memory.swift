@@ -57,8 +57,11 @@ extension BenchSteps {
         let runtime = Runtime(store: store, analysis: analysis, author: "bench", clock: { Timestamp(seconds: 1_767_225_600) }, state: state)
         let background = BackgroundWork()
         if fitInBackground {
-            background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
-                runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted.")
+            // First in turn: the rest of the warm-up waits until it has landed (one job at a time).
+            background.inTurn {
+                background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
+                    runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted.")
+                }
             }
         }
         let edits: [TerminalEvent] = [.key(.char("3"))] + Array(repeating: .key(.char("a")), count: 100)
