@@ -45,6 +45,9 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only measure the workbench's resident memory (in a child process) at each size.")
     var memoryOnly = false
 
+    @Flag(help: "Only the save steps (full save, background save, first edit during it) at each size.")
+    var saveOnly = false
+
     @Flag(help: .hidden)
     var memoryProbe = false
 
@@ -71,8 +74,10 @@ struct AcumenBench: ParsableCommand {
         for (label, folder) in targets {
             let steps = try BenchSteps(folder: folder, label: label, runs: label == "l" ? max(3, runs / 2) : runs,
                                        asOf: asOf.flatMap { Day(iso: $0) })
-            if !openOnly { results += try steps.memorySteps() }
-            if !memoryOnly { results += try openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll() }
+            if saveOnly {
+                results += try steps.saveSteps()
+            } else if !openOnly { results += try steps.memorySteps() }
+            if !memoryOnly && !saveOnly { results += try openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll() }
             peaks[label] = peakMemoryMegabytes()
         }
         print(BenchReport.table(results, peaks: peaks))

@@ -7,10 +7,27 @@ import Foundation
 /// the snapshot — against the encoding and writing that run off it, and the first edit
 /// recorded while the files are being written.
 extension BenchSteps {
+    /// Only the save steps (`--save-only`): a full save on one thread, then the background save.
+    func saveSteps() throws -> [Measurement] {
+        let store = try WorkspaceStore.open(folder)
+        defer { store.close() }
+        let id = store.workspace.customers[0].id
+        var k = 0
+        var cpu: [Double] = []
+        let full = try measure("full save", size: label, runs: max(1, runs / 2)) {
+            try store.record(.setOwner(customer: id, owner: "bench \(k)"), author: "bench", at: Timestamp(seconds: 1_764_234_650))
+            k += 1
+            let c = cpuMilliseconds()
+            try store.save()
+            cpu.append(cpuMilliseconds() - c)
+        }
+        return [full, Measurement(name: "full save: CPU ms, all threads", size: label, samples: cpu)] + (try backgroundSaveSteps(store))
+    }
+
     func backgroundSaveSteps(_ store: WorkspaceStore) throws -> [Measurement] {
         let ids = store.workspace.customers.prefix(64).map(\.id)
         let t0 = Timestamp(seconds: 1_764_234_650)
-        var accepted: [Double] = [], acceptedCPU: [Double] = [], written: [Double] = [], during: [Double] = []
+        var accepted: [Double] = [], acceptedCPU: [Double] = [], written: [Double] = [], writtenCPU: [Double] = [], during: [Double] = []
         for k in 0..<max(1, runs / 2) {
             try store.record(.setOwner(customer: ids[k % ids.count], owner: "bg \(k)"), author: "bench", at: t0)
             var t = DispatchTime.now()
@@ -25,8 +42,10 @@ extension BenchSteps {
             try store.record(.setOwner(customer: ids[(k + 1) % ids.count], owner: "during \(k)"), author: "bench", at: t0)
             during.append(elapsedMilliseconds(since: t))
             t = DispatchTime.now()
+            let c = cpuMilliseconds()
             let result = plan.write()
             written.append(elapsedMilliseconds(since: t))
+            writtenCPU.append(cpuMilliseconds() - c)
             try store.finishSave(result)
         }
         try store.save()
@@ -34,6 +53,7 @@ extension BenchSteps {
             Measurement(name: "save (time until input is accepted again)", size: label, samples: accepted),
             Measurement(name: "save (time until input is accepted again), CPU time of the thread", size: label, samples: acceptedCPU),
             Measurement(name: "save: encode + write in the background", size: label, samples: written),
+            Measurement(name: "save: encode + write in the background: CPU ms, all threads", size: label, samples: writtenCPU),
             Measurement(name: "save: first edit while the snapshot is held", size: label, samples: during),
         ]
     }

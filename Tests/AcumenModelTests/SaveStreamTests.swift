@@ -37,6 +37,11 @@ import Testing
             let serial = CustomerCache.encode(key: key, customers: list, headerExtra: ["journalSeq": .int(4)])
             let parallel = CustomerCache.encodeInParallel(key: key, customers: list, headerExtra: ["journalSeq": .int(4)])
             #expect(serial != nil && serial == parallel, "\(list.count) customers")
+            let folder = temporaryFolder()
+            let staged = try AtomicFile().begin(folder + "/cache.bin")
+            #expect(try CustomerCache.write(key: key, customers: list, headerExtra: ["journalSeq": .int(4)], to: staged))
+            try staged.commit()
+            #expect(try PosixFileSystem().read(folder + "/cache.bin", limit: 1 << 30) == serial, "streamed, \(list.count) customers")
         }
         #expect(WorkspaceCodec.encodeCustomers(w.customers, headerExtra: [:]) == Self.serialCustomersFile(w, header: [:]))
     }
@@ -87,5 +92,36 @@ import Testing
         #expect(reopened.workspace == final && reopened.workspace.customers[5000].owner == "during")
         #expect(reopened.workspace.customers[5000].history.count == w.customers[5000].history.count + 2)
         #expect(readText(folder + "/" + WorkspaceFiles.journal) == Journal.header)
+    }
+
+    @Test func theStreamedLineIndexEqualsTheWholeFileOne() throws {
+        let folder = temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let w = try Self.workspace(700)
+        let path = folder + "/" + WorkspaceFiles.customers
+        let canonical = Self.serialCustomersFile(w, header: ["journalSeq": .int(3)])
+        var text = String(decoding: canonical, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        text[5] = text[5].replacingOccurrences(of: ",", with: ", ")  // reformatted by hand: differs
+        text[300] = text[300] + " "
+        let variants: [[UInt8]] = [
+            canonical,
+            Array(text.joined(separator: "\n").utf8),
+            Array(canonical.dropLast()),  // no final line end: the last line differs
+            Array(canonical.prefix(canonical.count / 2)),  // too few lines: no index
+            canonical + Array("{}\n".utf8),  // one line too many: no index
+            [],
+        ]
+        for (v, bytes) in variants.enumerated() {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let hash = Checksum.fingerprint(bytes)
+            let whole = CustomerLineIndex(disk: bytes, status: nil, hash: hash, customers: w.customers)
+            for window in [1, 7, 64, 333, 4096, 1 << 20] {
+                let streamed = CustomerLineIndex.streamed(path: path, fs: PosixFileSystem(), status: nil, hash: hash, customers: w.customers, window: window)
+                #expect(streamed?.headerLine == whole?.headerLine && streamed?.differing == whole?.differing
+                        && streamed?.customers == whole?.customers && (streamed == nil) == (whole == nil), "variant \(v), window \(window)")
+            }
+            #expect(CustomerLineIndex.streamed(path: path, fs: PosixFileSystem(), status: nil, hash: hash &+ 1, customers: w.customers) == nil)
+        }
+        #expect(CustomerLineIndex(disk: variants[1], status: nil, hash: 0, customers: w.customers)?.differing == [4, 299])
     }
 }

@@ -6,7 +6,7 @@ import AcumenCore
 /// their offsets side by side.
 extension CustomerCache {
     /// What one chunk of customers adds to each column.
-    private struct ChunkSizes {
+    struct ChunkSizes {
         var strings = 0
         var bytes = 0
         var values = 0
@@ -19,20 +19,7 @@ extension CustomerCache {
         let n = customers.count
         let rated = Criterion.rated.count
         let size = CustomerList.chunkSize
-        let sizes = Parallel.map(customers.chunkCount) { j -> ChunkSizes in
-            var z = ChunkSizes()
-            for (i, c) in customers.chunk(j).enumerated() {
-                z.strings += fixedStrings + c.tags.count
-                z.bytes += c.id.utf8.count + c.name.utf8.count + c.industry.utf8.count + c.region.utf8.count + c.owner.utf8.count
-                for t in c.tags { z.bytes += t.utf8.count }
-                z.values += c.ratings.knownMask.nonzeroBitCount
-                if !c.isPlain {
-                    z.detailPositions.append(UInt32(truncatingIfNeeded: j * size + i))
-                    CustomerLineWriter.append(c, to: &z.details)
-                }
-            }
-            return z
-        }
+        let sizes = chunkSizes(customers)
         var stringBase = [0], byteBase = [0], valueBase = [0]
         for z in sizes {
             stringBase.append(stringBase[stringBase.count - 1] + z.strings)
@@ -104,6 +91,25 @@ extension CustomerCache {
             let hash = Checksum.fingerprint(UnsafeRawBufferPointer(rebasing: raw[8..<at]))
             word(hash)
             count = at
+        }
+    }
+
+    /// What each chunk of `customers` adds to the columns (on all cores).
+    static func chunkSizes(_ customers: CustomerList) -> [ChunkSizes] {
+        let size = CustomerList.chunkSize
+        return Parallel.map(customers.chunkCount) { j -> ChunkSizes in
+            var z = ChunkSizes()
+            for (i, c) in customers.chunk(j).enumerated() {
+                z.strings += fixedStrings + c.tags.count
+                z.bytes += c.id.utf8.count + c.name.utf8.count + c.industry.utf8.count + c.region.utf8.count + c.owner.utf8.count
+                for t in c.tags { z.bytes += t.utf8.count }
+                z.values += c.ratings.knownMask.nonzeroBitCount
+                if !c.isPlain {
+                    z.detailPositions.append(UInt32(truncatingIfNeeded: j * size + i))
+                    CustomerLineWriter.append(c, to: &z.details)
+                }
+            }
+            return z
         }
     }
 }

@@ -84,8 +84,15 @@ enum CustomerCache {
     static func store(folder: String, key: Key, customers: CustomerList, headerExtra: [String: JSONValue], fs: any FileSystem) {
         let dir = folder + "/" + TransactionCache.folderName
         if mkdir(dir, 0o777) != 0 && errno != EEXIST { return }
-        guard let bytes = encodeInParallel(key: key, customers: customers, headerExtra: headerExtra) else { return }
-        try? AtomicFile(fs: fs).replace(path(folder), with: bytes)
+        // Streamed (CustomerCache+Stream): a few MB in memory, not the whole cache.
+        guard let staged = try? AtomicFile(fs: fs).begin(path(folder)) else { return }
+        let complete: Bool
+        do { complete = try write(key: key, customers: customers, headerExtra: headerExtra, to: staged) } catch {
+            staged.abandon()
+            return
+        }
+        guard complete else { staged.abandon(); return }
+        try? staged.commit()
         let ignore = dir + "/.gitignore"
         if (try? fs.status(ignore)) == nil { try? AtomicFile(fs: fs).replace(ignore, with: Array("*\n".utf8)) }
     }

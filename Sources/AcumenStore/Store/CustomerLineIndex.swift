@@ -42,11 +42,11 @@ public struct CustomerLineIndex: Sendable {
 
     /// The index of a file Acumen just wrote from its header line and customer count (the
     /// same as ``init(written:status:hash:)`` on its bytes, without scanning them).
-    init(header: [UInt8], customers: Int, status: FileStatus?, hash: UInt64) {
+    init(header: [UInt8], customers: Int, status: FileStatus?, hash: UInt64, differing: [Int] = []) {
         self.status = status
         self.hash = hash
         headerLine = header
-        differing = []
+        self.differing = differing
         self.customers = customers
     }
 

@@ -58,8 +58,9 @@ extension WorkspaceStore {
         let fs = self.fs, path = path(WorkspaceFiles.customers), limit = options.maxFileSize
         let customers = workspace.customers
         return {
-            guard let bytes = try? fs.read(path, limit: limit), Checksum.fingerprint(bytes) == fp.hash else { return nil }
-            return CustomerLineIndex(disk: bytes, status: fp.status, hash: fp.hash, customers: customers)
+            // Read in windows (CustomerLineIndex.streamed), not whole: the same index in a few MB.
+            guard let size = fp.status?.size ?? (try? fs.status(path))?.size, size <= limit else { return nil }
+            return CustomerLineIndex.streamed(path: path, fs: fs, status: fp.status, hash: fp.hash, customers: customers)
         }
     }
 
