@@ -36,8 +36,14 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only the steps users feel: first screen and key-to-frame through the runtime (for profiling).")
     var keysOnly = false
 
+    @Flag(help: "Only time the first screen and the analysis (wall and CPU) at each size.")
+    var analysisOnly = false
+
     @Flag(help: "Only time the phases of opening --workspace, then exit.")
     var profileOpen = false
+
+    @Option(help: "With --profile-open: first change the owner of every n-th customer in one saved batch (edits --workspace).")
+    var editEvery: Int?
 
     @Flag(help: "Only run the open steps (cold, warm, resident memory) at each size.")
     var openOnly = false
@@ -53,6 +59,7 @@ struct AcumenBench: ParsableCommand {
 
     func run() throws {
         if profileOpen, let workspace {
+            if let editEvery { print(try OpenProfile.edit(workspace, every: editEvery)) }
             for line in try OpenProfile.run(workspace) { print(line) }
             return
         }
@@ -76,8 +83,10 @@ struct AcumenBench: ParsableCommand {
                                        asOf: asOf.flatMap { Day(iso: $0) })
             if saveOnly {
                 results += try steps.saveSteps()
-            } else if !openOnly { results += try steps.memorySteps() }
-            if !memoryOnly && !saveOnly { results += try openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll() }
+            } else if !openOnly, !analysisOnly { results += try steps.memorySteps() }
+            if !memoryOnly && !saveOnly {
+                results += try analysisOnly ? steps.analysisSteps() : openOnly ? steps.openSteps() : keysOnly ? steps.userSteps() : steps.runAll()
+            }
             peaks[label] = peakMemoryMegabytes()
         }
         print(BenchReport.table(results, peaks: peaks))

@@ -63,6 +63,11 @@ struct BenchScreens {
         _ = state.update(.loaded(table))
         // The workbench builds the search keys on the background queue after the first frame.
         out.append(measure("search keys (background, after the first frame)", size: label, runs: 1) { state.table.warmSearchIndex() })
+        // Then, in the same background job, the owner and tag codes and the number columns' sort buckets.
+        out.append(measure("owner/tag codes + sort buckets (background, after the first frame)", size: label, runs: 1) {
+            state.table.warmCodes()
+            state.accounts.sortOrders.warm(state.table)
+        })
         out.append(measure("render frame: accounts", size: label, runs: max(runs, 10)) { _ = Self.frame(state) })
         var profile = state
         Self.press(&profile, [.enter], view: view)
@@ -90,6 +95,31 @@ struct BenchScreens {
         })
         out += typing("key to frame: filter keystroke", opening: "f", text: "logistics", on: state)
         out += typing("key to frame: search keystroke", opening: "/", text: "nordwind", on: state)
+        out.append(changesDrill(state))
         return out
+    }
+
+    /// Enter on the largest tier cell of the Changes screen (this date against three months
+    /// earlier, no lifetime-value fit) to the accounts list's frame: the cell's accounts by id,
+    /// resolved in the table and listed.
+    func changesDrill(_ start: AppState) -> Measurement {
+        let earlier = PortfolioAnalyzer.analyze(view.workspace, asOf: view.asOf.adding(months: -3))
+        let comparison = PortfolioComparison(earlier: earlier, later: view.analysis)
+        var state = start
+        state.workflow = WorkflowModel(analysis: view.analysis, settings: view.workspace.settings)
+        state.stack = [.changes]
+        state.changes.earlierDay = comparison.earlier.asOf
+        _ = state.update(.changesLoaded(comparison))
+        let cells = comparison.tiers.cells
+        let n = cells.count
+        let largest = (0..<(n * n)).max { cells[$0 / n][$0 % n].count < cells[$1 / n][$1 % n].count } ?? 0
+        state.changes.line = largest / max(1, n)
+        state.changes.column = largest % max(1, n)
+        let count = cells.isEmpty ? 0 : cells[largest / n][largest % n].count
+        return measure("key to frame: Changes Enter on the largest tier cell (\(count) accounts by id)", size: label, runs: max(runs, 10)) {
+            var s = state
+            Self.press(&s, [.enter], view: view)
+            _ = Self.frame(s)
+        }
     }
 }

@@ -21,7 +21,7 @@ extension BenchSteps {
         }
         // As opens were before the customers' cache: the customers parsed, the transactions
         // from their cache (a read-only open writes nothing, so the customers' cache stays away).
-        try? FileManager.default.removeItem(atPath: cache + "/customers-v1.bin")
+        try? FileManager.default.removeItem(atPath: cache + "/customers-v2.bin")
         var parsedCPU: [Double] = []
         let parsed = try measure("open, customers parsed, transaction cache (as before)", size: label, runs: runs) {
             let c = cpuMilliseconds()

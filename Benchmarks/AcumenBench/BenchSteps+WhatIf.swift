@@ -16,6 +16,24 @@ extension BenchSteps {
             k += 1
             whatIf.setWeight(.satisfaction, Double(k % 20))
         }
+        // The scoring of a weight key alone, CPU of all threads: the full weighted sum, and the
+        // exact update of the one changed column from the scoring on screen.
+        analysis.engine.warmExactness()
+        var tried = analysis.settings.weights
+        let onScreen = analysis.engine.score(weights: tried, ranking: false, from: nil)
+        func cpu(_ name: String, _ body: () -> Void) -> Measurement {
+            var m = Measurement(name: name, size: label, samples: [])
+            for _ in 0..<max(runs, 10) { let c = cpuMilliseconds(); body(); m.samples.append(cpuMilliseconds() - c) }
+            return m
+        }
+        let fullPass = cpu("what-if: scores + tiers, full weighted sum, CPU ms (all threads)") {
+            tried[.monetary] = (tried[.monetary] ?? 0) + 1
+            _ = analysis.engine.score(weights: tried, ranking: false)
+        }
+        let updatePass = cpu("what-if: scores + tiers, exact update of one column, CPU ms (all threads)") {
+            tried[.monetary] = (tried[.monetary] ?? 0) + 1
+            _ = analysis.engine.score(weights: tried, ranking: false, from: onScreen)
+        }
         // The whole keypress as the user sees it, through the workbench's runtime: reducer
         // (rescore, compare), derived view models and a 120×40 frame of the weights screen
         // (migration matrix, tier shares, movers).
@@ -29,19 +47,26 @@ extension BenchSteps {
         var up = true
         var frame = Measurement(name: "what-if: key to frame (+/- on the weights screen, 120x40)", size: label, samples: [])
         var lands = Measurement(name: "what-if: key to re-ranked frame (movers, Δrank; off the input path)", size: label, samples: [])
+        // CPU time of the process (all threads; nothing else runs meanwhile): load-independent.
+        var frameCPU = Measurement(name: "what-if: key to frame, CPU ms (all threads)", size: label, samples: [])
+        var rankCPU = Measurement(name: "what-if: the re-rank after it, CPU ms (background + landing frame)", size: label, samples: [])
         for run in 0..<(max(runs, 20) + 2) {
             up.toggle()
             let t = DispatchTime.now()
+            let c = cpuMilliseconds()
             runtime.send(.key(.char(up ? "+" : "-")))
             runtime.state.render(into: &grid)
-            let keyMs = elapsedMilliseconds(since: t)
+            let keyMs = elapsedMilliseconds(since: t), keyCPU = cpuMilliseconds()
             work.waitUntilComputed(seconds: 60)
             runtime.collectBackground()
             runtime.state.render(into: &grid)
-            if run >= 2 { frame.samples.append(keyMs); lands.samples.append(elapsedMilliseconds(since: t)) }
+            if run >= 2 {
+                frame.samples.append(keyMs); lands.samples.append(elapsedMilliseconds(since: t))
+                frameCPU.samples.append(keyCPU - c); rankCPU.samples.append(cpuMilliseconds() - keyCPU)
+            }
         }
         runtime.useBackground(nil)
-        return [keypress, frame, lands, triageStep(runtime)]
+        return [keypress, fullPass, updatePass, frame, lands, frameCPU, rankCPU, triageStep(runtime)]
     }
 
     /// A triage decision as the user sees it: the key, the journaled and fsynced edit, the

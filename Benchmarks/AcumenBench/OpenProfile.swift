@@ -4,22 +4,37 @@ import AcumenStore
 import AcumenUI
 import Foundation
 
-/// Times the phases of opening a workspace (customers decode, transaction cache, analysis).
+/// Times warm opens of a workspace one by one (wall and CPU; for `perf record`), then the
+/// analysis and the accounts table of the first screen, and the peak memory.
 enum OpenProfile {
-    static func run(_ folder: String) throws -> [String] {
+    /// Changes the owner of every `every`-th customer in one batch and saves, so their lines
+    /// carry history (a workspace after bulk edits); returns what it did.
+    static func edit(_ folder: String, every: Int) throws -> String {
+        let store = try WorkspaceStore.open(folder)
+        defer { store.close() }
+        let ids = stride(from: 0, to: store.workspace.customers.count, by: max(1, every)).map { store.workspace.customers[$0].id }
+        let t = DispatchTime.now()
+        try store.record(.batch(ids.map { .setOwner(customer: $0, owner: "bulk owner") }), author: "bench", at: Timestamp(seconds: 1_764_234_650))
+        try store.save()
+        let edited = store.workspace.customers.filter { !$0.isPlain }.count
+        return String(format: "edited %d customers, saved in %.0f ms; %d customers with details", ids.count, elapsedMilliseconds(since: t), edited)
+    }
+
+    static func run(_ folder: String, opens: Int = 5) throws -> [String] {
         var lines: [String] = []
+        try WorkspaceStore.open(folder).close()  // writes the caches if they are missing
+        var store: WorkspaceStore?
+        for k in 0..<opens {
+            store?.close()
+            store = nil
+            let t = DispatchTime.now(), c = cpuMilliseconds()
+            store = try WorkspaceStore.open(folder)
+            lines.append(String(format: "warm open %d: %.1f ms wall, %.1f ms CPU", k + 1, elapsedMilliseconds(since: t), cpuMilliseconds() - c))
+        }
+        guard let store else { return lines }
+        defer { store.close() }
+        lines.append(String(format: "resident after open %.0f MB", residentMegabytes()))
         var t = DispatchTime.now()
-        let bytes = try PosixFileSystem().read(folder + "/" + WorkspaceFiles.customers, limit: 1 << 40)
-        lines.append(String(format: "read customers.jsonl %.1f ms", elapsedMilliseconds(since: t)))
-        t = .now()
-        var problems: [WorkspaceProblem] = []
-        var extra: [String: JSONValue] = [:]
-        let customers = WorkspaceCodec.decodeCustomers(bytes, headerExtra: &extra, problems: &problems)
-        lines.append(String(format: "decode %d customers %.1f ms", customers.count, elapsedMilliseconds(since: t)))
-        t = .now()
-        let store = try WorkspaceStore.open(folder, options: .init(readOnly: true))
-        lines.append(String(format: "whole open %.1f ms", elapsedMilliseconds(since: t)))
-        t = .now()
         let ws = store.workspace
         let asOf = ws.asOf(fallback: Day(ordinal: 20454))
         let analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)

@@ -29,20 +29,8 @@ import Testing
         return out
     }
 
-    @Test func theParallelCacheEqualsTheSerialOne() throws {
+    @Test func theStreamedCustomersFileEqualsTheOneBufferEncoding() throws {
         let w = try Self.workspace()
-        let key = CustomerCache.Key(FileStatus(size: 123, modifiedNanoseconds: 456, inode: 789, isRegular: true,
-                                               isDirectory: false, isSymlink: false, changedNanoseconds: 1011), contentHash: 0xABCD)
-        for list in [w.customers, CustomerList(), CustomerList(Array(w.customers.prefix(10)))] {
-            let serial = CustomerCache.encode(key: key, customers: list, headerExtra: ["journalSeq": .int(4)])
-            let parallel = CustomerCache.encodeInParallel(key: key, customers: list, headerExtra: ["journalSeq": .int(4)])
-            #expect(serial != nil && serial == parallel, "\(list.count) customers")
-            let folder = temporaryFolder()
-            let staged = try AtomicFile().begin(folder + "/cache.bin")
-            #expect(try CustomerCache.write(key: key, customers: list, headerExtra: ["journalSeq": .int(4)], to: staged))
-            try staged.commit()
-            #expect(try PosixFileSystem().read(folder + "/cache.bin", limit: 1 << 30) == serial, "streamed, \(list.count) customers")
-        }
         #expect(WorkspaceCodec.encodeCustomers(w.customers, headerExtra: [:]) == Self.serialCustomersFile(w, header: [:]))
     }
 

@@ -49,4 +49,42 @@ import AcumenStore
         #expect(!w.ranked(old) && !w.isRanked)
         #expect(w.ranked(w.analysis.rescored(weights: moved, ranking: true)) && w.isRanked)
     }
+
+    /// Random weight keys, some landing between keys and some overtaken (a ranking of older
+    /// weights still running is cancelled or ignored): what is on screen is always exactly the
+    /// full rescore of the weights shown, and once landed, its ranking and movers.
+    @Test func randomWeightKeysAlwaysShowTheFullRescore() throws {
+        let h = try WorkflowHarness(customers: 90, width: 120, height: 40)
+        let work = BackgroundWork()
+        h.runtime.useBackground(work)
+        h.press(.char("4"))
+        var g = SeededGenerator(seed: 17)
+        let keys: [Key] = [.char("+"), .char("-"), .char("j"), .char("k"), .char("+"), .char("0"), .char("x"), .char("-"), .char("u")]
+        for step in 0..<40 {
+            h.press(keys[Int.random(in: 0..<keys.count, using: &g)])
+            if step % 3 == 0 {
+                for _ in 0..<4 where h.state.weights.whatIf?.isRanked == false {
+                    #expect(work.waitUntilComputed(seconds: 10))
+                    h.runtime.collectBackground()
+                }
+            }
+            let w = try #require(h.state.weights.whatIf)
+            let direct = w.analysis.rescored(weights: w.weights, ranking: true)
+            #expect(w.scoring.scores == direct.scores && w.scoring.effectiveTiers == direct.effectiveTiers, "step \(step)")
+            #expect(w.scoring.cutoffs == direct.cutoffs, "step \(step)")
+            let reference = ScoringComparison(baseline: w.baseline, scenario: direct)
+            #expect(w.comparison.migration == reference.migration, "step \(step)")
+            if w.isRanked {
+                #expect(w.scoring.ranks == direct.ranks && w.scoring.order == direct.order, "step \(step)")
+                #expect(w.movers(limit: 30) == reference.movers(limit: 30), "step \(step)")
+            } else {
+                #expect(h.frame.contains("re-ranking…"))
+            }
+        }
+        for _ in 0..<4 {
+            #expect(work.waitUntilComputed(seconds: 10))
+            h.runtime.collectBackground()
+        }
+        #expect(h.state.weights.whatIf?.isRanked == true && !h.frame.contains("re-ranking…"))
+    }
 }

@@ -40,43 +40,53 @@ public struct CriterionMatrix: Sendable {
     }
 
     /// Builds the matrix from raw columns (NaN = unknown), normalising each per its setting.
-    /// - Parameter sortedColumns: columns already sorted (shared with RFM), by criterion.
-    init(columns: [Criterion: [Double]], count n: Int, settings: Settings, sortedColumns: [Criterion: SortedColumn]) {
+    /// - Parameter ranks: ranked columns already computed (shared with RFM), by criterion.
+    init(columns: [Criterion: [Double]], count n: Int, settings: Settings, ranks: [Criterion: ColumnRanks]) {
         count = n
-        // Criteria are normalised independently: one per core at a time.
+        // Criteria are normalised independently, one per core at a time, each straight into its
+        // row (zeroed by the thread that fills it, so the pages are touched on both cores).
         let all = Criterion.allCases
-        let rows: [[Float]] = Parallel.map(all.count) { row in
-            let c = all[row]
-            let raw = columns[c] ?? [Double](repeating: .nan, count: n)
-            let setting = settings.setting(for: c) ?? CriterionSetting(criterion: c, weight: c.defaultWeight)
-            var out = [Float](repeating: 0, count: n)
-            Self.normalise(raw, setting: setting, sorted: sortedColumns[c], into: &out)
-            return out
-        }
-        var values = [Float]()
-        values.reserveCapacity(all.count * n)
-        for r in rows { values += r }
         var mask = [UInt16](repeating: 0, count: n)
-        for c in Self.optionalCriteria {
-            guard let b = Self.bit(of: c), let raw = columns[c] else { continue }
-            for k in 0..<n where raw[k].isFinite { mask[k] |= 1 << UInt16(b) }
+        values = [Float](unsafeUninitializedCapacity: all.count * n) { buffer, initialized in
+            _ = Parallel.map(all.count + 1) { row -> Bool in
+                guard row < all.count else { Self.knownBits(columns, into: &mask); return true }
+                let c = all[row]
+                let out = UnsafeMutableBufferPointer(rebasing: buffer[(row * n)..<((row + 1) * n)])
+                out.initialize(repeating: 0)
+                // A criterion without a column is unknown for everybody: its row stays 0.
+                if let raw = columns[c] { Self.normalise(raw, setting: Self.setting(c, settings), ranks: ranks[c], into: out) }
+                return true
+            }
+            initialized = all.count * n
         }
-        self.values = values
         knownMask = mask
+    }
+
+    /// Sets bit `j` of `mask[k]` when ``optionalCriteria``[j] is known (finite) for customer `k`.
+    static func knownBits(_ columns: [Criterion: [Double]], into mask: inout [UInt16]) {
+        for c in optionalCriteria {
+            guard let b = bit(of: c), let raw = columns[c] else { continue }
+            for k in mask.indices where raw[k].isFinite { mask[k] |= 1 << UInt16(b) }
+        }
+    }
+
+    /// The setting a criterion is normalised with (its default when the settings omit it).
+    static func setting(_ c: Criterion, _ settings: Settings) -> CriterionSetting {
+        settings.setting(for: c) ?? CriterionSetting(criterion: c, weight: c.defaultWeight)
     }
 
     /// Maps raw values to 0–100 per the setting's normalisation, then flips `lower is better`.
     ///
-    /// - percentile: ``SortedColumn/percentiles(into:)`` (ties share the mean rank);
+    /// - percentile: ``ColumnRanks/percentiles(into:)`` (ties share the mean rank);
     /// - minMax: `100 · (x − min) / (max − min)`, 50 when all known values are equal;
     /// - logMinMax: minMax of `sign(x) · ln(1 + |x|)`;
     /// - scale: `10 · x` clamped to 0–100 (ratings 0–10).
     /// Then `lower is better` gives `100 − s`. Unknown (NaN) values give 0 and are masked.
-    static func normalise(_ raw: [Double], setting: CriterionSetting, sorted: SortedColumn?, into out: inout [Float]) {
+    static func normalise(_ raw: [Double], setting: CriterionSetting, ranks: ColumnRanks?, into out: UnsafeMutableBufferPointer<Float>) {
         let n = raw.count
         switch setting.normalisation {
         case .percentile:
-            (sorted ?? SortedColumn(raw: raw)).percentiles(into: &out)
+            (ranks ?? ColumnRanks(raw: raw)).percentiles(into: out)
         case .minMax, .logMinMax:
             let log = setting.normalisation == .logMinMax
             let xs = log ? raw.map { $0.isFinite ? signedLog($0) : .nan } : raw

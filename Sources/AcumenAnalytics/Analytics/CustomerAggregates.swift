@@ -6,7 +6,7 @@ import AcumenCore
 /// purchase day: several transactions of one customer on one day count once. When each
 /// customer's rows are already in date order (the demo and most exports) the pass runs in
 /// file order; otherwise rows are first grouped with ``TransactionTable/rowsByCustomer(customerCount:)``.
-struct CustomerAggregates: Sendable {
+struct CustomerAggregates: Sendable, Equatable {
     /// Sentinel in ``firstDay`` when a customer has no purchase before `asOf`.
     static let noFirstDay = Int32.max
     /// Sentinel in ``lastDay`` when a customer has no purchase before `asOf`.
@@ -30,7 +30,28 @@ struct CustomerAggregates: Sendable {
     /// Where each customer's rows are.
     var rows: CustomerRows
 
-    /// Aggregates the table for `customerCount` customers.
+    /// Aggregates already summed (by ``OrderedAggregation``).
+    init(revenue: [Int64], margin: [Int64], lifetimeMargin: [Int64], revenueLast12: [Int64], revenuePrevious12: [Int64],
+         purchases: [Int32], lifetimePurchases: [Int32], firstDay: [Int32], lastDay: [Int32], rows: CustomerRows) {
+        self.revenue = revenue; self.margin = margin; self.lifetimeMargin = lifetimeMargin; self.revenueLast12 = revenueLast12
+        self.revenuePrevious12 = revenuePrevious12; self.purchases = purchases; self.lifetimePurchases = lifetimePurchases
+        self.firstDay = firstDay; self.lastDay = lastDay; self.rows = rows
+    }
+
+    /// Aggregates the table for `customerCount` customers, on all cores when its rows are in
+    /// (customer, day) order (``OrderedAggregation``), else in one pass; `alongside(0..<others)`
+    /// run beside the pass, their results in order.
+    static func computing<T>(_ t: TransactionTable, customerCount n: Int, asOf: Day, windowStart: Day, defaultMarginRate: Double,
+                             others: Int, alongside: (Int) -> T) -> (CustomerAggregates, [T]) {
+        let parts = t.count >= 200_000 ? Parallel.cores : 1
+        let (ordered, other) = OrderedAggregation.aggregate(t, customerCount: n, asOf: asOf, windowStart: windowStart,
+                                                            defaultMarginRate: defaultMarginRate, parts: parts, others: others,
+                                                            alongside: alongside)
+        if let ordered { return (ordered, other) }
+        return (CustomerAggregates(t, customerCount: n, asOf: asOf, windowStart: windowStart, defaultMarginRate: defaultMarginRate), other)
+    }
+
+    /// Aggregates the table for `customerCount` customers (the one-pass reference).
     /// - Parameters:
     ///   - asOf: first day not seen; rows on or after it are ignored.
     ///   - windowStart: first day of the analysis window.

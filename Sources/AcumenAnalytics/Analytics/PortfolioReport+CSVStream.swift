@@ -11,10 +11,8 @@ extension PortfolioReport {
             Self.appendCSVField(c, to: &out)
         }
         out.append("\r\n")
-        for r in rows {
-            r.writeCSV(to: &out)
-            try out.flushIfFull()
-        }
+        let writer = ReportRowWriter(self)
+        try Self.streamChunks(count: order.count, rowsPerChunk: max(1, out.chunkSize / 200), to: &out) { writer.csv($0) }
     }
 
     /// Appends ``csvField(_:)`` of `s`; text with no character that needs a guard or quotes

@@ -28,17 +28,35 @@ extension PortfolioReport {
         out.append("}\n")
     }
 
-    /// The `customers` array at indent 1.
+    /// The `customers` array at indent 1, formatted in chunks on all cores (``ReportRowWriter``).
     private func writeJSONRows(to out: inout ByteOutput) throws {
-        guard !rows.isEmpty else { out.append("[]"); return }
+        guard !order.isEmpty else { out.append("[]"); return }
         out.append("[\n")
-        for (k, row) in rows.enumerated() {
-            out.append("    {\n")
-            row.writeJSONMembers(to: &out)
-            out.append(k + 1 < rows.count ? "    },\n" : "    }\n")
-            try out.flushIfFull()
-        }
+        let writer = ReportRowWriter(self)
+        try Self.streamChunks(count: order.count, rowsPerChunk: max(1, out.chunkSize / 800), to: &out) { writer.json($0) }
         out.append("  ]")
+    }
+
+    /// Formats rows `0..<count` in chunks of `rowsPerChunk`, a few chunks per core at a time,
+    /// and hands each chunk to `out`'s sink in order (memory: a few chunks, whatever `count`).
+    static func streamChunks(count: Int, rowsPerChunk: Int, to out: inout ByteOutput,
+                             _ format: (Range<Int>) -> [UInt8]) throws {
+        let inFlight = 2 * Parallel.cores
+        var start = 0
+        while start < count {
+            let ranges = (0..<inFlight).map { c in
+                min(count, start + c * rowsPerChunk)..<min(count, start + (c + 1) * rowsPerChunk)
+            }.filter { !$0.isEmpty }
+            let parts = Parallel.map(ranges.count) { format(ranges[$0]) }
+            for var part in parts {
+                // The chunk goes to the sink as it is: swapped in for the buffer, not copied.
+                try out.flush()
+                swap(&out.bytes, &part)
+                try out.flush()
+                swap(&out.bytes, &part)
+            }
+            start = ranges.last?.upperBound ?? count
+        }
     }
 }
 

@@ -52,7 +52,10 @@ public struct PortfolioReport: Sendable {
     /// The scenario's name and comparison with the baseline, if any.
     public let scenarioName: String?
     public let comparison: ScoringComparison?
-    public let rows: [Row]
+    /// Customer indices of the rows, in report order (sorted, limited).
+    public let order: [Int]
+    /// The rows, built on access from the analysis' arrays (``Rows``).
+    public var rows: Rows { Rows(report: self) }
     public let summary: PortfolioSummary
 
     /// Builds the report for the baseline, or for `scenario` compared with the baseline.
@@ -64,32 +67,35 @@ public struct PortfolioReport: Sendable {
         scenarioName = scenario?.name
         comparison = scenario.map { _ in ScoringComparison(baseline: analysis.baseline, scenario: scoring) }
         summary = analysis.summary(scoring: scoring)
-        let a = analysis
-        let names = a.tierNames
-        let order = Self.sorted(a, scoring, by: sort)
+        let order = Self.sorted(analysis, scoring, by: sort)
         let take = (limit ?? 0) > 0 ? min(order.count, limit ?? 0) : order.count
-        rows = order.prefix(take).map { k in
-            let c = a.customers[k]
-            return Row(index: k, id: c.id, name: c.name, rank: Int(scoring.ranks[k]), score: scoring.scores[k],
-                       tier: names[Int(scoring.effectiveTiers[k])], computedTier: names[Int(scoring.tiers[k])],
-                       tierOverride: a.engine.tierOverride[k] >= 0, abc: a.abc.className(k),
-                       r: Int(a.rfm.r[k]), f: Int(a.rfm.f[k]), m: Int(a.rfm.m[k]), segment: a.rfm.segmentName(k),
-                       revenue: Money(minor: a.revenue[k]), margin: Money(minor: a.margin[k]),
-                       costToServe: Money(minor: a.costToServe[k]), contribution: Money(minor: a.contribution[k]),
-                       belowBreakEven: a.contribution[k] < 0, purchases: Int(a.purchases[k]), recencyDays: a.recencyDays(k),
-                       historicalCLV: Money(minor: a.historicalCLV[k]), predictedCLV: a.clv?.clv(k), pAlive: a.clv?.alive(k),
-                       expectedPurchases: a.clv?.purchases(k),
-                       strategy: a.strategy.effective(k), recommendedStrategy: a.strategy.recommendation(k),
-                       strategyOverride: a.strategy.isOverridden(k),
-                       baselineScore: scenario == nil ? nil : a.baseline.scores[k],
-                       baselineRank: scenario == nil ? nil : Int(a.baseline.ranks[k]),
-                       baselineTier: scenario == nil ? nil : names[Int(a.baseline.effectiveTiers[k])])
-        }
+        self.order = take == order.count ? order : Array(order.prefix(take))
+    }
+
+    /// Row `k` of the customers (not of the report's order), as the report shows it.
+    func row(_ k: Int) -> Row {
+        let a = analysis, names = a.tierNames, base = scenarioName != nil
+        let c = a.customers[k]
+        return Row(index: k, id: c.id, name: c.name, rank: Int(scoring.ranks[k]), score: scoring.scores[k],
+                   tier: names[Int(scoring.effectiveTiers[k])], computedTier: names[Int(scoring.tiers[k])],
+                   tierOverride: a.engine.tierOverride[k] >= 0, abc: a.abc.className(k),
+                   r: Int(a.rfm.r[k]), f: Int(a.rfm.f[k]), m: Int(a.rfm.m[k]), segment: a.rfm.segmentName(k),
+                   revenue: Money(minor: a.revenue[k]), margin: Money(minor: a.margin[k]),
+                   costToServe: Money(minor: a.costToServe[k]), contribution: Money(minor: a.contribution[k]),
+                   belowBreakEven: a.contribution[k] < 0, purchases: Int(a.purchases[k]), recencyDays: a.recencyDays(k),
+                   historicalCLV: Money(minor: a.historicalCLV[k]), predictedCLV: a.clv?.clv(k), pAlive: a.clv?.alive(k),
+                   expectedPurchases: a.clv?.purchases(k),
+                   strategy: a.strategy.effective(k), recommendedStrategy: a.strategy.recommendation(k),
+                   strategyOverride: a.strategy.isOverridden(k),
+                   baselineScore: base ? a.baseline.scores[k] : nil,
+                   baselineRank: base ? Int(a.baseline.ranks[k]) : nil,
+                   baselineTier: base ? names[Int(a.baseline.effectiveTiers[k])] : nil)
     }
 
     /// Customer indices in report order: by `field`, ties by rank.
     static func sorted(_ a: PortfolioAnalysis, _ sc: Scoring, by field: SortField) -> [Int] {
         let order = sc.order.map { Int($0) }
+        if field == .rank { return order }  // ties by rank: the rank order itself
         let desc: ((Int) -> Double)? = switch field {
         case .score: { sc.scores[$0] }
         case .revenue: { Double(a.revenue[$0]) }
@@ -117,5 +123,17 @@ public struct PortfolioReport: Sendable {
         let keys = order.map(text)
         let perm = order.indices.sorted { keys[$0] != keys[$1] ? keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) : $0 < $1 }
         return perm.map { order[$0] }
+    }
+
+    /// The report's rows as a collection: each ``Row`` is built from the analysis' arrays when
+    /// it is read, so a report of a million customers holds one array of indices, not a
+    /// million rows (the JSON and CSV writers read the arrays without building rows at all).
+    public struct Rows: RandomAccessCollection, Sendable {
+        let report: PortfolioReport
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { report.order.count }
+
+        public subscript(position: Int) -> Row { report.row(report.order[position]) }
     }
 }

@@ -29,8 +29,8 @@ public struct RFMAnalysis: Sendable {
     /// The (R, F) cells no rule covers, e.g. `[(3, 5)]`.
     public let uncoveredCells: [(r: Int, f: Int)]
 
-    /// Scores customers from their sorted recency, frequency and monetary columns.
-    init(recency: SortedColumn, frequency: SortedColumn, monetary: SortedColumn, settings: RFMSettings) {
+    /// Scores customers from their ranked recency, frequency and monetary columns.
+    init(recency: ColumnRanks, frequency: ColumnRanks, monetary: ColumnRanks, settings: RFMSettings) {
         r = recency.quintiles(); f = frequency.quintiles(); m = monetary.quintiles()
         var names: [String] = []
         var cell = [Int](repeating: -1, count: 36)

@@ -29,6 +29,9 @@ public struct ScoreEngine: Sendable {
     /// Overridden tier index per customer, −1 when none.
     let tierOverride: [Int8]
 
+    /// What proves a column-by-column update exact (``ScoreEngine/isExact(_:)``); computed once.
+    let columnFacts = ColumnFacts()
+
     init(matrix: CriterionMatrix, idOrder: IdentifierOrder, tierSettings: TierSettings, tierOverride: [Int8]) {
         self.matrix = matrix; self.idOrder = idOrder; self.tierSettings = tierSettings; self.tierOverride = tierOverride
     }
@@ -61,81 +64,123 @@ public struct ScoreEngine: Sendable {
         score(weights: weights, ranking: ranking, parts: matrix.count >= Self.parallelFrom ? Parallel.cores : 1)
     }
 
-    /// ``score(weights:ranking:)`` with the scoring pass split into `parts` ranges run side by
-    /// side (the result does not depend on `parts`; tests check it).
-    func score(weights: [Criterion: Double], ranking: Bool, parts: Int) -> Scoring {
+    /// ``score(weights:ranking:)`` starting from another scoring of the same customers: when
+    /// `previous` kept exact weighted sums and the change is exact (``update(from:to:)``), only
+    /// the changed criteria's columns are read (`a − w·x + w′·x` per customer), else every
+    /// weighted column. The result is the same either way (see ``ScoreEngine/isExact(_:)``).
+    /// - Complexity: O(n · changed criteria) plus O(n) selection when updating.
+    public func score(weights: [Criterion: Double], ranking: Bool = true, from previous: Scoring?) -> Scoring {
+        score(weights: weights, ranking: ranking, parts: matrix.count >= Self.parallelFrom ? Parallel.cores : 1, from: previous)
+    }
+
+    /// ``score(weights:ranking:from:)`` with the scoring pass split into `parts` ranges run side
+    /// by side (the result does not depend on `parts`; tests check it).
+    func score(weights: [Criterion: Double], ranking: Bool, parts: Int, from previous: Scoring? = nil) -> Scoring {
         let n = matrix.count
         let (active, inverse) = inverseWeightTable(weights)
-        var scores = [Double](repeating: 0, count: n)
-        var keys = [UInt64](repeating: 0, count: n)
+        let changes = previous.flatMap { update(from: $0, to: weights) }
+        let keepSums = changes != nil || isExact([weights])
+        var scores = Self.uninitialised(Double.self, n)
+        var keys = Self.uninitialised(UInt64.self, n)
+        var sums = keepSums ? Self.uninitialised(Double.self, n) : []
         // Each customer's sum runs in the same order whatever the split, so the scores are the
         // same on one core or many; only the key histograms are added up.
-        let histograms: [[Int]] = scores.withUnsafeMutableBufferPointer { sc in
+        let histograms: [[UInt32]] = scores.withUnsafeMutableBufferPointer { sc in
             keys.withUnsafeMutableBufferPointer { ks in
-                let out = Output(scores: sc, keys: ks)
-                return Parallel.map(parts) { part in
-                    scoreRange(n * part / parts, n * (part + 1) / parts, active: active, inverse: inverse, into: out)
+                sums.withUnsafeMutableBufferPointer { su in
+                    let out = Output(scores: sc, keys: ks, sums: keepSums ? su : nil)
+                    let source: Source = changes.map { .update(previous?.sums ?? [], $0) } ?? .full(active)
+                    return Parallel.map(parts) { part in
+                        scoreRange(n * part / parts, n * (part + 1) / parts, source: source, inverse: inverse, into: out)
+                    }
                 }
             }
         }
-        var histogram = histograms[0]
-        for h in histograms.dropFirst() { for b in h.indices { histogram[b] += h[b] } }
-        let tiers = assignTiers(scores: scores, keys: keys, histogram: histogram)
-        var order: [Int32] = [], ranks: [Int32] = []
-        if ranking {
-            var values = [Int32](repeating: 0, count: n)
-            RadixSort.sortInPlace(keys: &keys, values: &values)
-            order = [Int32](repeating: 0, count: n)
-            ranks = [Int32](repeating: 0, count: n)
-            for pos in 0..<n {
-                let k = idOrder.order[Int(keys[pos] & 0xFFFF_FFFF)]
-                order[pos] = k
-                ranks[Int(k)] = Int32(pos + 1)
-            }
-        }
-        return Scoring(weights: weights, scores: scores, tiers: tiers.computed, effectiveTiers: tiers.effective,
-                       cutoffs: tiers.cutoffs, order: order, ranks: ranks)
+        var histogram = [Int](repeating: 0, count: 1 << 16)
+        for h in histograms { for b in h.indices { histogram[b] += Int(h[b]) } }
+        let tiers = assignTiers(keys: keys, histogram: histogram, parts: parts)
+        let unranked = Scoring(weights: weights, scores: scores, tiers: tiers.computed, effectiveTiers: tiers.effective,
+                               cutoffs: tiers.cutoffs, order: [], ranks: [], keys: keys, sums: sums)
+        return ranking ? ranked(unranked) : unranked
     }
 
     /// From this many customers the scoring pass runs on all cores (below, one core is faster).
     static let parallelFrom = 200_000
 
-    /// Where ``scoreRange(_:_:active:inverse:into:)`` writes: disjoint ranges of two buffers,
+    /// An array of `n` elements of a trivial type, each to be written before it is read (the
+    /// scoring pass fills every slot; skipping the zero fill saves a pass over fresh pages).
+    static func uninitialised<T: BitwiseCopyable>(_: T.Type, _ n: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: n) { _, count in count = n }
+    }
+
+    /// What a scoring pass sums: every weighted column, or an update of exact sums.
+    enum Source: @unchecked Sendable {
+        case full([(row: Int, w: Double)])
+        case update([Double], [(row: Int, old: Double, new: Double)])
+    }
+
+    /// Where ``scoreRange(_:_:source:inverse:into:)`` writes: disjoint ranges of the buffers,
     /// one range per thread.
     struct Output: @unchecked Sendable {
         let scores: UnsafeMutableBufferPointer<Double>
         let keys: UnsafeMutableBufferPointer<UInt64>
+        let sums: UnsafeMutableBufferPointer<Double>?
     }
 
     /// Scores customers `lo..<hi` block by block (2,048 at a time, criterion-major), writes their
-    /// scores and rank keys into `out` and returns the 16-bit histogram of the keys.
-    func scoreRange(_ lo: Int, _ hi: Int, active: [(row: Int, w: Double)], inverse: [Double], into out: Output) -> [Int] {
+    /// scores, rank keys (and sums) into `out` and returns the 16-bit histogram of the keys.
+    func scoreRange(_ lo: Int, _ hi: Int, source: Source, inverse: [Double], into out: Output) -> [UInt32] {
         let n = matrix.count, block = 2048
-        var histogram = [Int](repeating: 0, count: 1 << 16)
+        // 32-bit counts (a range holds fewer than 2³² customers): half the cache lines of `Int`.
+        var histogram = [UInt32](repeating: 0, count: 1 << 16)
         var acc = [Double](repeating: 0, count: block)
+        let previous: [Double]
+        if case .update(let sums, _) = source { previous = sums } else { previous = [] }
         matrix.values.withUnsafeBufferPointer { v in
             matrix.knownMask.withUnsafeBufferPointer { mask in
                 idOrder.rank.withUnsafeBufferPointer { idRank in
                     histogram.withUnsafeMutableBufferPointer { h in
                         acc.withUnsafeMutableBufferPointer { a in
-                            var start = lo
-                            while start < hi {
-                                let len = min(block, hi - start)
-                                for j in 0..<len { a[j] = 0 }
-                                for (row, w) in active {
-                                    let base = row * n + start
-                                    for j in 0..<len { a[j] += w * Double(v[base + j]) }
+                            previous.withUnsafeBufferPointer { prev in
+                                inverse.withUnsafeBufferPointer { inv in
+                                var start = lo
+                                while start < hi {
+                                    let len = min(block, hi - start)
+                                    switch source {
+                                    case .full(let active):
+                                        for j in 0..<len { a[j] = 0 }
+                                        for (row, w) in active {
+                                            let base = row * n + start
+                                            for j in 0..<len { a[j] += w * Double(v[base + j]) }
+                                        }
+                                    case .update(_, let changes):
+                                        for j in 0..<len { a[j] = prev[start + j] }
+                                        for (row, old, new) in changes {
+                                            let base = row * n + start
+                                            for j in 0..<len {
+                                                let x = Double(v[base + j])
+                                                a[j] = a[j] - old * x + new * x
+                                            }
+                                        }
+                                    }
+                                    if let sums = out.sums { for j in 0..<len { sums[start + j] = a[j] } }
+                                    // Non-empty buffers (len > 0) always have a base address.
+                                    guard let scoreBase = out.scores.baseAddress, let keyBase = out.keys.baseAddress,
+                                          let maskBase = mask.baseAddress, let idBase = idRank.baseAddress,
+                                          let invs = inv.baseAddress, let counts = h.baseAddress else { break }
+                                    let scores = scoreBase + start, keys = keyBase + start
+                                    let masks = maskBase + start, ids = idBase + start
+                                    for j in 0..<len {
+                                        let s = min(100, max(0, a[j] * invs[Int(masks[j])]))
+                                        let q = Self.roundHalfUp(s * 33_554_432)
+                                        scores[j] = Double(q) * Self.quantum
+                                        let key = (Self.maxQ &- q) << 32 | UInt64(UInt32(bitPattern: ids[j]))
+                                        keys[j] = key
+                                        counts[Int(key >> 48)] &+= 1
+                                    }
+                                    start += len
                                 }
-                                for j in 0..<len {
-                                    let k = start + j
-                                    let s = min(100, max(0, a[j] * inverse[Int(mask[k])]))
-                                    let q = UInt64((s * 33_554_432).rounded())
-                                    out.scores[k] = Double(q) * Self.quantum
-                                    let key = (Self.maxQ - q) << 32 | UInt64(UInt32(bitPattern: idRank[k]))
-                                    out.keys[k] = key
-                                    h[Int(key >> 48)] += 1
                                 }
-                                start += len
                             }
                         }
                     }
@@ -145,40 +190,15 @@ public struct ScoreEngine: Sendable {
         return histogram
     }
 
-    /// The rank keys at the given sorted positions, by partial selection over a key histogram.
-    ///
-    /// Only the keys falling in the histogram buckets that hold a wanted position are
-    /// collected and sorted.
-    func keys(at positions: [Int], keys: [UInt64], histogram: [Int]) -> [Int: UInt64] {
-        guard !positions.isEmpty else { return [:] }
-        var start = [Int](repeating: 0, count: histogram.count + 1)
-        for b in histogram.indices { start[b + 1] = start[b] + histogram[b] }
-        func bucket(of p: Int) -> Int {
-            var lo = 0, hi = histogram.count - 1
-            while lo < hi { let mid = (lo + hi + 1) / 2; if start[mid] <= p { lo = mid } else { hi = mid - 1 } }
-            return lo
-        }
-        var slot = [Int16](repeating: -1, count: histogram.count)
-        var buckets: [[UInt64]] = []
-        for p in positions where slot[bucket(of: p)] < 0 {
-            slot[bucket(of: p)] = Int16(buckets.count)
-            buckets.append([])
-        }
-        slot.withUnsafeBufferPointer { sl in
-            for key in keys {
-                let s = sl[Int(key >> 48)]
-                if s >= 0 { buckets[Int(s)].append(key) }
-            }
-        }
-        for j in buckets.indices where buckets[j].count > 1 {
-            var dummy = [Int32](repeating: 0, count: buckets[j].count)
-            RadixSort.sortInPlace(keys: &buckets[j], values: &dummy)
-        }
-        var out: [Int: UInt64] = [:]
-        for p in positions {
-            let b = bucket(of: p)
-            out[p] = buckets[Int(slot[b])][p - start[b]]
-        }
-        return out
+    /// `x` rounded to the nearest integer, halves away from zero — `x.rounded()` — for
+    /// `0 ≤ x < 2⁵²`, without the library call: `x − ⌊x⌋` is exact there.
+    @inline(__always)
+    static func roundHalfUp(_ x: Double) -> UInt64 {
+        let i = Int64(x)
+        return UInt64(bitPattern: x - Double(i) >= 0.5 ? i &+ 1 : i)
     }
+
+    /// The score of a rank key: `(maxQ − (key >> 32)) · 2⁻²⁵`, exactly the score it was made from.
+    @inline(__always)
+    static func score(ofKey key: UInt64) -> Double { Double(maxQ - (key >> 32)) * quantum }
 }

@@ -18,6 +18,13 @@ public struct Scoring: Sendable {
     public let order: [Int32]
     /// 1-based rank per customer; empty unless ranked.
     public let ranks: [Int32]
+    /// The rank keys `(maxQ − q) << 32 | id rank` per customer (see ``ScoreEngine``), kept while
+    /// unranked so the ranking that follows only sorts them; empty once ranked.
+    let keys: [UInt64]
+    /// The weighted sums `Σ wᵢ·xᵢ` per customer when they are provably exact (see
+    /// ``ScoreEngine/exactness(_:)``), so a weight change can update them column by column;
+    /// empty otherwise.
+    let sums: [Double]
 
     /// Whether ``order`` and ``ranks`` were computed.
     public var isRanked: Bool { ranks.count == scores.count }
@@ -26,9 +33,21 @@ public struct Scoring: Sendable {
     public var count: Int { scores.count }
 
     init(weights: [Criterion: Double], scores: [Double], tiers: [UInt8], effectiveTiers: [UInt8],
-         cutoffs: [TierCutoff], order: [Int32], ranks: [Int32]) {
+         cutoffs: [TierCutoff], order: [Int32], ranks: [Int32], keys: [UInt64] = [], sums: [Double] = []) {
         self.weights = weights; self.scores = scores; self.tiers = tiers; self.effectiveTiers = effectiveTiers
-        self.cutoffs = cutoffs; self.order = order; self.ranks = ranks
+        self.cutoffs = cutoffs; self.order = order; self.ranks = ranks; self.keys = keys; self.sums = sums
+    }
+
+    /// This scoring with the exact weighted sums of its weights (computed by an update).
+    func with(sums: [Double]) -> Scoring {
+        Scoring(weights: weights, scores: scores, tiers: tiers, effectiveTiers: effectiveTiers, cutoffs: cutoffs,
+                order: order, ranks: ranks, keys: keys, sums: sums)
+    }
+
+    /// This scoring with its order and ranks (the keys are dropped: the ranking consumed them).
+    func withRanking(order: [Int32], ranks: [Int32]) -> Scoring {
+        Scoring(weights: weights, scores: scores, tiers: tiers, effectiveTiers: effectiveTiers, cutoffs: cutoffs,
+                order: order, ranks: ranks, sums: sums)
     }
 }
 

@@ -14,19 +14,52 @@ public struct ScoringComparison: Sendable {
     /// Customers whose tier went up, and down.
     public let movedUp: Int
     public let movedDown: Int
+    /// The first movers in either direction, kept when the comparison was ranked for a screen
+    /// (``ranked(_:movers:)``), so drawing a frame does not scan every customer; nil otherwise.
+    let moverCache: (limit: Int, movers: [Int])?
 
     /// Compares two scorings of the same customers (both should be ranked for Δrank).
     public init(baseline: Scoring, scenario: Scoring) {
         self.baseline = baseline; self.scenario = scenario
+        moverCache = nil
         let tiers = max(baseline.cutoffs.count, scenario.cutoffs.count)
+        // Counted flat (`from · 256 + to`: tiers are bytes), then folded to the matrix.
+        var flat = [Int](repeating: 0, count: 256 * 256)
+        flat.withUnsafeMutableBufferPointer { f in
+            baseline.effectiveTiers.withUnsafeBufferPointer { a in
+                scenario.effectiveTiers.withUnsafeBufferPointer { b in
+                    for k in 0..<min(a.count, b.count) { f[Int(a[k]) << 8 | Int(b[k])] += 1 }
+                }
+            }
+        }
         var m = [[Int]](repeating: [Int](repeating: 0, count: tiers), count: tiers)
         var up = 0, down = 0
-        for k in 0..<min(baseline.count, scenario.count) {
-            let a = Int(baseline.effectiveTiers[k]), b = Int(scenario.effectiveTiers[k])
-            m[a][b] += 1
-            if b < a { up += 1 } else if b > a { down += 1 }
+        for a in 0..<256 {
+            for b in 0..<256 where flat[a << 8 | b] > 0 {
+                let c = flat[a << 8 | b]
+                if a < tiers, b < tiers { m[a][b] += c }
+                if b < a { up += c } else if b > a { down += c }
+            }
         }
         migration = m; movedUp = up; movedDown = down
+    }
+
+    init(baseline: Scoring, scenario: Scoring, migration: [[Int]], movedUp: Int, movedDown: Int, moverCache: (limit: Int, movers: [Int])?) {
+        self.baseline = baseline; self.scenario = scenario; self.migration = migration
+        self.movedUp = movedUp; self.movedDown = movedDown; self.moverCache = moverCache
+    }
+
+    /// This comparison with `ranked` — the scenario's scoring with its ranking, same tiers —
+    /// as the scenario, and its first `limit` movers kept (``movers(limit:direction:)`` answers
+    /// from them up to `limit`). The migration matrix is carried over: the tiers are the same.
+    /// - Complexity: O(n · log limit) for the movers; O(n) when the tiers differ (recounted).
+    func ranked(_ ranked: Scoring, movers limit: Int) -> ScoringComparison {
+        let same = ranked.effectiveTiers == scenario.effectiveTiers
+        let base = same ? self : ScoringComparison(baseline: baseline, scenario: ranked)
+        let movers = baseline.isRanked && ranked.isRanked
+            ? RankMovers.select(before: baseline.ranks, after: ranked.ranks, limit: limit) : []
+        return ScoringComparison(baseline: baseline, scenario: ranked, migration: base.migration, movedUp: base.movedUp,
+                                 movedDown: base.movedDown, moverCache: (limit, movers))
     }
 
     /// Scenario score − baseline score of customer `k` (points).
@@ -53,6 +86,10 @@ public struct ScoringComparison: Sendable {
     /// - Complexity: O(n · log limit) typical (partial selection).
     public func movers(limit: Int, direction: RankMovers.Direction = .either) -> [Int] {
         guard baseline.isRanked, scenario.isRanked else { return [] }
+        // The kept movers are the first of the same total order: a prefix answers any shorter list.
+        if direction == .either, let c = moverCache, limit <= c.limit || c.movers.count < c.limit {
+            return Array(c.movers.prefix(max(0, limit)))
+        }
         return RankMovers.select(before: baseline.ranks, after: scenario.ranks, limit: limit, direction: direction)
     }
 }

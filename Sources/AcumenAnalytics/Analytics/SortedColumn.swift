@@ -38,17 +38,32 @@ struct SortedColumn: Sendable {
         }
     }
 
+    /// A column already ordered (indices by ascending key, keys in that order).
+    init(order: (indices: [Int32], keys: [UInt64])) {
+        (indices, keys) = order
+    }
+
     /// Percentile rank 0–100 of each known value; ties share their mean rank.
     ///
     /// `p = 100 · (lo + (t − 1) / 2) / (m − 1)` for a run of `t` equal values starting at
     /// sorted position `lo` (0-based) among `m` known values; `50` when `m == 1`.
-    func percentiles(into out: inout [Float]) {
+    func percentiles(into out: UnsafeMutableBufferPointer<Float>) {
         let m = count
         forEachRun { lo, hi in
-            let p = m <= 1 ? 50 : 100 * (Double(lo) + Double(hi - lo - 1) / 2) / Double(m - 1)
-            for j in lo..<hi { out[Int(indices[j])] = Float(p) }
+            let p = Self.percentile(lo: lo, run: hi - lo, known: m)
+            for j in lo..<hi { out[Int(indices[j])] = p }
         }
     }
+
+    /// The percentile of a run of `run` equal values from sorted position `lo` among `known` (see above).
+    @inline(__always)
+    static func percentile(lo: Int, run: Int, known m: Int) -> Float {
+        Float(m <= 1 ? 50 : 100 * (Double(lo) + Double(run - 1) / 2) / Double(m - 1))
+    }
+
+    /// The quintile score of values from sorted position `lo` among `n` (see ``quintiles()``).
+    @inline(__always)
+    static func quintile(lo: Int, known n: Int) -> UInt8 { UInt8((5 * (lo + 1) + n - 1) / n) }
 
     /// Quintile scores 1–5 with ties sharing the lowest rank (`rank_min`).
     ///
@@ -60,7 +75,7 @@ struct SortedColumn: Sendable {
         let n = count
         var out = [UInt8](repeating: 1, count: n)
         forEachRun { lo, hi in
-            let s = UInt8((5 * (lo + 1) + n - 1) / n)
+            let s = Self.quintile(lo: lo, known: n)
             for j in lo..<hi { out[Int(indices[j])] = s }
         }
         return out

@@ -33,12 +33,27 @@ public struct StrategyAnalysis: Sendable {
         var rec = [UInt8](repeating: 0, count: n)
         var forced = [Bool](repeating: false, count: n), below = forced
         let valueAxis = AxisColumns(settings.valueCriteria, matrix), potentialAxis = AxisColumns(settings.potentialCriteria, matrix)
-        for k in 0..<n {
-            let v = valueAxis.mean(matrix, k) ?? 0
-            let p = potentialAxis.mean(matrix, k) ?? 0
-            let d = StrategyDecision.decide(value: v, potential: p, belowBreakEven: belowBreakEven(k), settings)
-            value[k] = v; potential[k] = p
-            rec[k] = Self.index(d.strategy); forced[k] = d.forcedByBreakEven; below[k] = d.isBelowBreakEven
+        // Customers are decided independently: disjoint ranges on all cores.
+        let parts = n >= 200_000 ? Parallel.cores : 1
+        value.withUnsafeMutableBufferPointer { value in
+            potential.withUnsafeMutableBufferPointer { potential in
+                rec.withUnsafeMutableBufferPointer { rec in
+                    forced.withUnsafeMutableBufferPointer { forced in
+                        below.withUnsafeMutableBufferPointer { below in
+                            _ = Parallel.map(parts) { part -> Bool in
+                                for k in (n * part / parts)..<(n * (part + 1) / parts) {
+                                    let v = valueAxis.mean(matrix, k) ?? 0
+                                    let p = potentialAxis.mean(matrix, k) ?? 0
+                                    let d = StrategyDecision.decide(value: v, potential: p, belowBreakEven: belowBreakEven(k), settings)
+                                    value[k] = v; potential[k] = p
+                                    rec[k] = Self.index(d.strategy); forced[k] = d.forcedByBreakEven; below[k] = d.isBelowBreakEven
+                                }
+                                return true
+                            }
+                        }
+                    }
+                }
+            }
         }
         self.value = value; self.potential = potential; recommended = rec; override = overrides
         forcedByBreakEven = forced; self.belowBreakEven = below

@@ -62,7 +62,9 @@ struct BGNBDLikelihood: Sendable {
                     var w3 = 1.0, w4 = 0.0, lse = u3
                     if data.xs[xi] > 0 {
                         let u4 = c4[xi] - rx * lTx[si]
-                        let m = max(u3, u4), e3 = exp(u3 - m), e4 = exp(u4 - m), s = e3 + e4
+                        // One of the two differences is exactly 0 and exp(±0) is exactly 1: skip that exp.
+                        let m = max(u3, u4), d3 = u3 - m, d4 = u4 - m
+                        let e3 = d3 == 0 ? 1.0 : exp(d3), e4 = d4 == 0 ? 1.0 : exp(d4), s = e3 + e4
                         lse = m + log(s); w3 = e3 / s; w4 = e4 / s
                     }
                     ll += w * (cx[xi] + lse)

@@ -83,17 +83,63 @@ public enum CLVAnalysis {
     }
 
     /// Fills P(alive), expected purchases, spend and discounted CLV from the fitted models.
-    static func fillModelValues(_ result: inout CLVResult, summary: CLVSummary, cohort: [Int]) {
+    /// - Parameter chunks: pieces of the cohort valued side by side (default: one per core);
+    ///   any number gives the same values.
+    static func fillModelValues(_ result: inout CLVResult, summary: CLVSummary, cohort: [Int], chunks: Int? = nil) {
         guard let bg = result.bgnbd?.parameters, let gg = result.gammaGamma?.parameters else { return }
         let h = result.horizonMonths, step = summary.unit.month
         let monthly = pow(1 + result.annualDiscountRate, 1.0 / 12) - 1
         let discount = (0...max(h, 0)).map { 1 / pow(1 + monthly, Double($0)) }
         let repeaters = cohort.filter { summary.x[$0] > 0 && summary.meanRepeatSpend[$0] > 0 }
         let observedMean = repeaters.isEmpty ? 0 : repeaters.reduce(0.0) { $0 + summary.meanRepeatSpend[$1] } / Double(repeaters.count)
+        // Customers are independent (each value alone: identical on any number of cores): one
+        // chunk per core, each writing only its customers, with its own cache of curves.
+        let chunks = max(1, chunks ?? (cohort.count >= 16_384 ? min(8, Parallel.cores) : 1))
+        let marginRate = result.marginRate
+        var alive: [Double] = [], expected: [Double] = [], spend: [Double] = [], clv: [Double] = [], source: [CLVSource] = []
+        swap(&alive, &result.pAlive); swap(&expected, &result.expectedPurchases); swap(&spend, &result.expectedSpend)
+        swap(&clv, &result.predictedCLV); swap(&source, &result.source)
+        var failed = [Int](repeating: 0, count: chunks)
+        alive.withUnsafeMutableBufferPointer { aliveOut in
+            expected.withUnsafeMutableBufferPointer { expectedOut in
+                spend.withUnsafeMutableBufferPointer { spendOut in
+                    clv.withUnsafeMutableBufferPointer { clvOut in
+                        source.withUnsafeMutableBufferPointer { sourceOut in
+                            failed.withUnsafeMutableBufferPointer { failedOut in
+                                let out = ModelValueOutput(alive: aliveOut, expected: expectedOut, spend: spendOut, clv: clvOut,
+                                                           source: sourceOut, failed: failedOut)
+                                let body: @Sendable (Int) -> Void = { chunk in
+                                    let n = cohort.count
+                                    out.failed[chunk] = fillModelValues(cohort[n * chunk / chunks..<n * (chunk + 1) / chunks], out,
+                                                                        summary: summary, bg: bg, gg: gg, horizon: h, step: step,
+                                                                        discount: discount, marginRate: marginRate, observedMean: observedMean)
+                                }
+                                if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        swap(&alive, &result.pAlive); swap(&expected, &result.expectedPurchases); swap(&spend, &result.expectedSpend)
+        swap(&clv, &result.predictedCLV); swap(&source, &result.source)
+        let failures = failed.reduce(0, +)
+        if failures > 0 {
+            result.warnings.append("\(failures) customer(s) could not be evaluated by the model (series did not converge); their CLV is historical")
+        }
+    }
+}
+
+extension CLVAnalysis {
+    /// P(alive), expected purchases, spend and CLV of the customers in `part`; returns how
+    /// many the model could not evaluate (their values stay the historical fallback).
+    static func fillModelValues(_ part: ArraySlice<Int>, _ out: ModelValueOutput, summary: CLVSummary, bg: BGNBDParameters,
+                                gg: GammaGammaParameters, horizon h: Int, step: Double, discount: [Double],
+                                marginRate: [Double], observedMean: Double) -> Int {
         // E(kΔ) without the P(alive) factor depends on (x, T) only: cache it.
         var cache: [CLVCacheKey: [Double]?] = [:]
         var failures = 0
-        for i in cohort {
+        for i in part {
             let x = summary.x[i], T = summary.T[i]
             let key = CLVCacheKey(x: x, t: T.bitPattern)
             let curve: [Double]? = cache[key] ?? {
@@ -110,19 +156,25 @@ public enum CLVAnalysis {
             let spend = gg.conditionalExpectedSpend(x: x, meanSpend: summary.meanRepeatSpend[i]) ?? (x > 0 ? summary.meanRepeatSpend[i] : observedMean)
             var clv = 0.0
             for k in stride(from: 1, through: h, by: 1) {
-                clv += (cumulative[k] - cumulative[k - 1]) * alive * spend * result.marginRate[i] * discount[k]
+                clv += (cumulative[k] - cumulative[k - 1]) * alive * spend * marginRate[i] * discount[k]
             }
             guard clv.isFinite, alive.isFinite else { failures += 1; continue }
-            result.pAlive[i] = alive
-            result.expectedPurchases[i] = (cumulative.last ?? 0) * alive
-            result.expectedSpend[i] = spend
-            result.predictedCLV[i] = clv
-            result.source[i] = .model
+            out.alive[i] = alive
+            out.expected[i] = (cumulative.last ?? 0) * alive
+            out.spend[i] = spend
+            out.clv[i] = clv
+            out.source[i] = .model
         }
-        if failures > 0 {
-            result.warnings.append("\(failures) customer(s) could not be evaluated by the model (series did not converge); their CLV is historical")
-        }
+        return failures
     }
+}
+
+/// Where the chunks of ``CLVAnalysis/fillModelValues(_:summary:cohort:)`` write: each chunk
+/// only the positions of its own customers.
+struct ModelValueOutput: @unchecked Sendable {
+    let alive: UnsafeMutableBufferPointer<Double>, expected: UnsafeMutableBufferPointer<Double>
+    let spend: UnsafeMutableBufferPointer<Double>, clv: UnsafeMutableBufferPointer<Double>
+    let source: UnsafeMutableBufferPointer<CLVSource>, failed: UnsafeMutableBufferPointer<Int>
 }
 
 /// Cache key of the expected-purchases curve: repeat count and age (bit pattern).

@@ -29,6 +29,7 @@ public enum GammaGammaFitter {
         let group = xs.map { position[$0] ?? 0 }
         let logM = ms.map { log($0) }, xm = zip(xs, ms).map { Double($0) * $1 }
         let n = Double(xs.count)
+        let scratch = GammaGammaTerms(x: xs, xm: xm)
         let objective: CLVOptimizer.Objective = { theta in
             let p = exp(theta[0]), q = exp(theta[1]), g = exp(theta[2])
             let lgQ = CLVMath.logGamma(q), psiQ = CLVMath.digamma(q), lnG = log(g)
@@ -40,14 +41,17 @@ public enum GammaGammaFitter {
                 dp.append(Double(x) * (psiPXQ - CLVMath.digamma(px) + log(Double(x))))
                 dq.append(psiPXQ - psiQ + lnG)
             }
+            // The logarithms and quotients per customer on all cores, then the sums in one
+            // pass in customer order (the same operations and order as one loop: identical sums).
+            scratch.fill(p: p, q: q, g: g)
             var ll = 0.0, gp = 0.0, gq = 0.0, gg = 0.0
             for i in xs.indices {
                 let k = group[i], px = p * Double(xs[i])
-                let lnD = log(g + xm[i])
+                let lnD = scratch.logD[i]
                 ll += c[k] + (px - 1) * logM[i] - (px + q) * lnD
                 gp += dp[k] + Double(xs[i]) * (logM[i] - lnD)
                 gq += dq[k] - lnD
-                gg += q / g - (px + q) / (g + xm[i])
+                gg += q / g - scratch.ratio[i]
             }
             return (-ll / n, [-p * gp / n, -q * gq / n, -g * gg / n])
         }
@@ -67,5 +71,39 @@ public enum GammaGammaFitter {
         let correlation = CLVMath.pearson(xs.map(Double.init), ms)
         return GammaGammaFit(parameters: parameters, logLikelihood: ll, diagnostics: diagnostics,
                              frequencySpendCorrelation: correlation)
+    }
+}
+
+/// Per-customer terms of the Gamma-Gamma likelihood, ln(γ + x m̄) and (p x + q) / (γ + x m̄),
+/// computed in fixed chunks on all cores (each value alone, so the results do not depend on
+/// the number of cores).
+final class GammaGammaTerms: @unchecked Sendable {
+    let x: [Int], xm: [Double]
+    private(set) var logD: [Double], ratio: [Double]
+
+    init(x: [Int], xm: [Double]) {
+        self.x = x; self.xm = xm
+        logD = [Double](repeating: 0, count: x.count)
+        ratio = logD
+    }
+
+    func fill(p: Double, q: Double, g: Double) {
+        let n = x.count, chunks = n >= 16_384 ? 16 : 1
+        let x = self.x, xm = self.xm
+        logD.withUnsafeMutableBufferPointer { logs in
+            ratio.withUnsafeMutableBufferPointer { ratios in
+                // Each chunk writes only its own range of both buffers.
+                nonisolated(unsafe) let l = logs
+                nonisolated(unsafe) let r = ratios
+                let body: @Sendable (Int) -> Void = { chunk in
+                    for i in n * chunk / chunks..<n * (chunk + 1) / chunks {
+                        let px = p * Double(x[i])
+                        l[i] = log(g + xm[i])
+                        r[i] = (px + q) / (g + xm[i])
+                    }
+                }
+                if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
+            }
+        }
     }
 }

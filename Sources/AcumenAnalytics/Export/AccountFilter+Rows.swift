@@ -15,6 +15,8 @@ extension AccountFilter {
     public func rows(_ candidates: [Int32], in table: some AccountFilterRows) -> [Int32] {
         if isEmpty { return candidates }
         let node = Self.compile(expression, table)
+        // One per-row test (a word of a name, typed live): called directly, not through the tree.
+        if case .row(let test) = node { return candidates.filter { test(Int($0)) } }
         return candidates.filter { node.matches(Int($0)) }
     }
 

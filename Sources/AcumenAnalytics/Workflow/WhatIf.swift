@@ -3,9 +3,11 @@ import AcumenCore
 /// that follows from them (Δscore, Δrank, tier moves, the tier migration matrix, movers,
 /// tier-share changes).
 ///
-/// Cheap by construction: a weight change calls ``PortfolioAnalysis/rescored(weights:ranking:)``,
-/// which recombines the precomputed normalised criteria and re-ranks; the analysis itself is
-/// never recomputed here.
+/// Cheap by construction: a weight change rescores from the scoring on screen
+/// (``ScoreEngine/score(weights:ranking:from:)``: the precomputed normalised criteria
+/// recombined, or only the changed columns when the sums are provably exact) and the ranking
+/// can follow later (``ranking(isCancelled:)``, ``ranked(_:)``); the analysis itself is never
+/// recomputed here.
 public struct WhatIf: Sendable {
     public let analysis: PortfolioAnalysis
     /// The pinned baseline's weights and name (`default` for the workspace's weights).
@@ -68,10 +70,19 @@ public struct WhatIf: Sendable {
     public mutating func use(_ w: [Criterion: Double], name: String?, ranking: Bool = true) {
         weights = w
         scenarioName = name
-        if w == comparison.baseline.weights {
-            comparison = ScoringComparison(baseline: comparison.baseline, scenario: comparison.baseline)
+        if w == comparison.scenario.weights, comparison.scenario.isRanked || !ranking {
+            return  // the same weights score the same (a rename keeps the scoring)
+        } else if w == comparison.baseline.weights {
+            var base = comparison.baseline
+            if base.sums.isEmpty, analysis.engine.update(from: comparison.scenario, to: w) != nil {
+                // Back at the baseline: keep its exact sums, so the next change updates them too.
+                base = base.with(sums: analysis.engine.score(weights: w, ranking: false, from: comparison.scenario).sums)
+            }
+            comparison = ScoringComparison(baseline: base, scenario: base)
         } else {
-            comparison = ScoringComparison(baseline: comparison.baseline, scenario: analysis.rescored(weights: w, ranking: ranking))
+            // From the scoring on screen: a change of a few weights updates its exact sums.
+            let s = analysis.engine.score(weights: w, ranking: ranking, from: comparison.scenario)
+            comparison = ScoringComparison(baseline: comparison.baseline, scenario: s)
         }
     }
 
@@ -85,8 +96,23 @@ public struct WhatIf: Sendable {
     @discardableResult
     public mutating func ranked(_ s: Scoring) -> Bool {
         guard s.isRanked, s.weights == weights, s.count == comparison.scenario.count else { return false }
-        comparison = ScoringComparison(baseline: comparison.baseline, scenario: s)
+        comparison = comparison.ranked(s, movers: Self.keptMovers)
         return true
+    }
+
+    /// Movers kept with an adopted ranking (``ranked(_:)``): a frame lists at most these
+    /// without scanning every customer again.
+    public static let keptMovers = 200
+
+    /// The ranking of the tried weights' scoring (a radix sort of its rank keys: no rescore),
+    /// for a background job to hand to ``ranked(_:)``; nil when `isCancelled` said so first.
+    /// Also computes what proves the next weight changes exact (``ScoreEngine/warmExactness()``).
+    /// - Complexity: O(n) per digit pass, ≤ 5 passes, one core.
+    public func ranking(isCancelled: () -> Bool = { false }) -> Scoring? {
+        let engine = analysis.engine
+        if isCancelled() { return nil }
+        engine.warmExactness()
+        return engine.ranked(comparison.scenario, isCancelled: isCancelled)
     }
 
     /// Returns to the baseline's weights: every Δ becomes zero.

@@ -26,6 +26,35 @@ public struct CustomerIndex: Hashable, Sendable {
         return (index, duplicates)
     }
 
+    /// The probe table (a position + 1 per used slot, 0 when empty): for the customers' cache,
+    /// which stores it so a warm open does not hash every id again.
+    package var slots: [Int32] { table }
+
+    /// An index of distinct `ids` over a probe table ``slots`` returned for the same ids (read
+    /// back from a cache); nil unless the table has a power-of-two size of at least twice the
+    /// ids, every entry is empty or a position, each position appears exactly once, and a
+    /// sample of the ids is found at its position (so a table built by another hash is refused).
+    /// - Complexity: O(table + ids / 16k) — no id is hashed but the sample.
+    package init?(ids: [String], slots: [Int32]) {
+        let n = ids.count, size = slots.count
+        guard size >= 16, size & (size - 1) == 0, size >= 2 * n, n < Int(Int32.max) else { return nil }
+        var seen = [UInt64](repeating: 0, count: n / 64 + 1)
+        var used = 0
+        for v in slots where v != 0 {
+            guard v > 0, Int(v) <= n else { return nil }
+            let p = Int(v) - 1
+            let bit: UInt64 = 1 << UInt64(p & 63)
+            guard seen[p >> 6] & bit == 0 else { return nil }
+            seen[p >> 6] |= bit
+            used += 1
+        }
+        guard used == n else { return nil }
+        self.ids = ids; table = slots; mask = size - 1; distinct = n
+        let step = max(1, n / 64)
+        for p in stride(from: 0, to: n, by: step) where self[ids[p]] != p { return nil }
+        if n > 0, self[ids[n - 1]] != n - 1 { return nil }
+    }
+
     /// Number of distinct ids indexed.
     public var count: Int { distinct }
 

@@ -97,6 +97,17 @@ public struct Ratings: Hashable, Sendable, Sequence, ExpressibleByDictionaryLite
         store(v)
     }
 
+    /// The lanes in thousandths when every known value is a whole number of thousandths
+    /// (nil when the exact box holds them): for columnar storage (the customer cache).
+    package var fixedPointLanes: SIMD16<UInt16>? { exact == nil ? thousandths : nil }
+
+    /// Ratings from a bit mask and lanes in thousandths (unknown lanes must be 0), as
+    /// ``fixedPointLanes`` returned them: no conversion, no allocation.
+    package init(knownMask: UInt16, thousandths lanes: SIMD16<UInt16>) {
+        known = knownMask
+        thousandths = lanes
+    }
+
     public func makeIterator() -> Iterator { Iterator(ratings: self) }
 
     /// Iterates the known ratings in ``Criterion/rated`` order.

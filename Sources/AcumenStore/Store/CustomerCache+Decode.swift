@@ -1,9 +1,10 @@
 import AcumenCore
 
 /// Reading a customer cache: every count and offset is checked before it is used, the
-/// trailer's fingerprint must match, and the customers are built from the columns on all cores.
+/// trailer's fingerprint must match, and the customers are built from the mapped columns on
+/// all cores (each core a disjoint range of customers, written in place).
 extension CustomerCache {
-    /// A bounds-checked cursor over the cache's bytes.
+    /// A bounds-checked cursor over the cache's sections (each padded to 8 bytes).
     struct Cursor {
         let raw: UnsafeRawBufferPointer
         var at = 0
@@ -20,27 +21,41 @@ extension CustomerCache {
             return Int(v)
         }
 
+        /// `n` bytes, then the padding to the next multiple of 8.
         mutating func bytes(_ n: Int) -> UnsafeRawBufferPointer? {
-            guard n >= 0, raw.count - at >= n else { return nil }
-            defer { at += n }
+            let padded = (n + 7) & ~7
+            guard n >= 0, raw.count - at >= padded else { return nil }
+            defer { at += padded }
             return UnsafeRawBufferPointer(rebasing: raw[at..<(at + n)])
         }
 
-        mutating func column<T>(_ n: Int, _: T.Type) -> [T]? {
+        /// `n` elements read in place (the mapping is page-aligned and sections 8-aligned).
+        mutating func column<T>(_ n: Int, _: T.Type) -> UnsafeBufferPointer<T>? {
             guard n >= 0, n <= (raw.count - at) / MemoryLayout<T>.stride, let b = bytes(n * MemoryLayout<T>.stride) else { return nil }
-            return [T](unsafeUninitializedCapacity: n) { buf, initialized in
-                UnsafeMutableRawBufferPointer(buf).copyMemory(from: b)
-                initialized = n
-            }
+            guard let base = b.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
+            guard Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 else { return nil }
+            return UnsafeBufferPointer(start: base.assumingMemoryBound(to: T.self), count: n)
         }
+    }
+
+    /// The columns of a cache, pointing into its mapping.
+    struct Columns {
+        var firstString: UnsafeBufferPointer<UInt32>
+        var stringEnd: UnsafeBufferPointer<UInt32>
+        var strings: UnsafeBufferPointer<UInt8>
+        var codes: UnsafeBufferPointer<UInt32>
+        var dictionary: [String]
+        var known: UnsafeBufferPointer<UInt16>
+        var thousandths: UnsafeBufferPointer<UInt16>
+        var cost: UnsafeBufferPointer<Int64>
     }
 
     /// Decodes a whole cache file; nil when it is not a cache of the file `status` describes or
     /// any check fails.
     static func decode(_ raw: UnsafeRawBufferPointer, status: FileStatus) -> Loaded? {
         guard raw.count >= 16 else { return nil }
-        let bodyHash = Checksum.fingerprint(UnsafeRawBufferPointer(rebasing: raw[8..<(raw.count - 8)]))
-        guard UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)) == bodyHash else { return nil }
+        guard UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+                == bodyHash(UnsafeRawBufferPointer(rebasing: raw[8..<(raw.count - 8)])) else { return nil }
         var r = Cursor(raw: UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)]))
         let limit = raw.count
         guard r.word() == magic, let size = r.word(), let mtime = r.word(), let inode = r.word(), let ctime = r.word(),
@@ -50,96 +65,165 @@ extension CustomerCache {
               let headerLength = r.count(limit), let headerBytes = r.bytes(headerLength),
               case .object(let headerExtra)? = try? JSONParser.parse(Array(headerBytes)),
               let n = r.count(limit / 4), let s = r.count(limit / 4), let b = r.count(limit),
-              r.count(Int(UInt16.max)) == Criterion.rated.count, let v = r.count(limit / 8),
+              r.count(Int(UInt16.max)) == Criterion.rated.count, let v = r.count(limit / 2),
+              let t = r.count(limit / 4), let u = r.count(limit), let h = r.count(limit / 4),
               let m = r.count(n), let d = r.count(limit),
               let firstString = r.column(n + 1, UInt32.self), let stringEnd = r.column(s, UInt32.self),
-              let strings = r.bytes(b), let known = r.column(n, UInt16.self), let values = r.column(v, Double.self),
-              let cost = r.column(n, Int64.self), let detailPositions = r.column(m, UInt32.self), let details = r.bytes(d),
-              r.at == r.raw.count else { return nil }
-        guard columnsAreConsistent(firstString: firstString, stringEnd: stringEnd, stringBytes: b, known: known,
-                                   values: values, cost: cost, detailPositions: detailPositions) else { return nil }
-        var customers = materialise(firstString: firstString, stringEnd: stringEnd, strings: strings, known: known,
-                                    values: values, cost: cost)
-        guard addDetails(details, at: detailPositions, to: &customers) else { return nil }
-        let (index, duplicates) = CustomerIndex.build(customers.map(\.id))
-        guard duplicates.isEmpty else { return nil }
+              let strings = r.bytes(b), let codes = r.column(3 * n, UInt32.self),
+              let dictionaryEnd = r.column(t, UInt32.self), let dictionaryBytes = r.bytes(u),
+              let known = r.column(n, UInt16.self), let thousandths = r.column(v, UInt16.self),
+              let cost = r.column(n, Int64.self), let slots = r.column(h, Int32.self),
+              let detailPositions = r.column(m, UInt32.self), let detailStarts = r.column(m + 1, UInt64.self),
+              let details = r.bytes(d), r.at == r.raw.count,
+              firstString[0] == 0, Int(firstString[n]) == s, s == 0 || Int(stringEnd[s - 1]) == b,
+              let dictionary = dictionaryStrings(dictionaryEnd, dictionaryBytes) else { return nil }
+        let columns = Columns(firstString: firstString, stringEnd: stringEnd, strings: strings.bindMemory(to: UInt8.self),
+                              codes: codes, dictionary: dictionary, known: known, thousandths: thousandths, cost: cost)
+        guard let records = Details(bytes: details, positions: detailPositions, starts: detailStarts, count: n),
+              let built = materialise(columns, details: records),
+              let index = CustomerIndex(ids: built.ids, slots: Array(slots)) else { return nil }
+        let customers = built.customers
         return Loaded(customers: customers, index: index, headerExtra: headerExtra, contentHash: contentHash)
     }
 
-    /// Offsets in range and ordered, masks within the rated criteria, values in 0–10, costs ≥ 0.
-    static func columnsAreConsistent(firstString: [UInt32], stringEnd: [UInt32], stringBytes: Int, known: [UInt16],
-                                     values: [Double], cost: [Int64], detailPositions: [UInt32]) -> Bool {
-        guard firstString.first == 0, Int(firstString[firstString.count - 1]) == stringEnd.count else { return false }
-        for k in 1..<firstString.count where firstString[k] < firstString[k - 1] + UInt32(fixedStrings) { return false }
-        var previous: UInt32 = 0
-        for e in stringEnd {
-            guard e >= previous else { return false }
-            previous = e
+    /// The dictionary's strings; nil when an offset is out of order or range.
+    static func dictionaryStrings(_ ends: UnsafeBufferPointer<UInt32>, _ bytes: UnsafeRawBufferPointer) -> [String]? {
+        var out: [String] = []
+        out.reserveCapacity(ends.count)
+        var start = 0
+        for e in ends {
+            let end = Int(e)
+            guard end >= start, end <= bytes.count else { return nil }
+            out.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            start = end
         }
-        guard Int(previous) == stringBytes else { return false }
-        let outside = UInt16.max << UInt16(Criterion.rated.count)
-        var total = 0
-        for mask in known {
-            guard mask & outside == 0 else { return false }
-            total += mask.nonzeroBitCount
-        }
-        guard total == values.count, !values.contains(where: { !($0 >= 0 && $0 <= 10) }), !cost.contains(where: { $0 < 0 }) else { return false }
-        for k in detailPositions.indices where Int(detailPositions[k]) >= known.count || (k > 0 && detailPositions[k] <= detailPositions[k - 1]) {
-            return false
-        }
-        return true
+        return start == bytes.count ? out : nil
     }
 
-    /// Builds the customers from the columns, in chunks on all cores.
-    static func materialise(firstString: [UInt32], stringEnd: [UInt32], strings: UnsafeRawBufferPointer, known: [UInt16],
-                            values: [Double], cost: [Int64]) -> CustomerList {
-        let n = known.count
+    /// The detail records of a cache, checked: positions ascending and in range, starts ordered.
+    struct Details {
+        let bytes: UnsafeRawBufferPointer
+        let positions: UnsafeBufferPointer<UInt32>
+        let starts: UnsafeBufferPointer<UInt64>
+
+        init?(bytes: UnsafeRawBufferPointer, positions: UnsafeBufferPointer<UInt32>, starts: UnsafeBufferPointer<UInt64>, count n: Int) {
+            let m = positions.count
+            guard starts.count == m + 1, starts[0] == 0, starts[m] == UInt64(bytes.count) else { return nil }
+            for k in 0..<m {
+                guard Int(positions[k]) < n, k == 0 || positions[k] > positions[k - 1], starts[k] <= starts[k + 1] else { return nil }
+            }
+            self.bytes = bytes; self.positions = positions; self.starts = starts
+        }
+
+        /// The first record at a position ≥ `p` (binary search).
+        func first(atOrAfter p: Int) -> Int {
+            var lo = 0, hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(positions[mid]) < p { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+
+        func record(_ k: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: bytes[Int(starts[k])..<Int(starts[k + 1])])
+        }
+    }
+
+    /// Builds the customers (and their ids, for the index) from the columns and the detail
+    /// records, chunk by chunk of the ``CustomerList`` on all cores; nil when an offset, code,
+    /// mask, rating, cost or record is out of range (string offsets ordered, masks within the
+    /// rated criteria, ratings 0–10 in thousandths, costs ≥ 0 and adding up to at most
+    /// ``MoneyBounds/workspaceLimitMinor``). A chunk that meets a bad value fills the rest of
+    /// its range with placeholders and reports it, so every slot is always initialised.
+    static func materialise(_ col: Columns, details: Details) -> (customers: CustomerList, ids: [String])? {
+        let n = col.known.count
         let size = CustomerList.chunkSize
-        // Where each chunk's ratings start in `values`.
+        let chunks = (n + size - 1) / size
+        // Where each chunk's ratings start in `thousandths`.
         var valueStart = [0]
-        for ch in 0..<((n + size - 1) / size) {
-            var t = valueStart[ch]
-            for k in (ch * size)..<min(n, (ch + 1) * size) { t += known[k].nonzeroBitCount }
-            valueStart.append(t)
+        valueStart.reserveCapacity(chunks + 1)
+        for ch in 0..<chunks {
+            var total = valueStart[ch]
+            for k in (ch * size)..<min(n, (ch + 1) * size) { total += col.known[k].nonzeroBitCount }
+            valueStart.append(total)
         }
-        let text = strings.bindMemory(to: UInt8.self)
-        let rated = Criterion.rated.count
-        return CustomerList(count: n) { range, slots in
-            var next = valueStart[range.lowerBound / size]
-            func string(_ j: Int) -> String {
-                let start = j == 0 ? 0 : Int(stringEnd[j - 1])
-                return String(decoding: UnsafeBufferPointer(rebasing: text[start..<Int(stringEnd[j])]), as: UTF8.self)
-            }
-            for k in range {
-                let s0 = Int(firstString[k]), s1 = Int(firstString[k + 1])
-                var c = Customer(id: string(s0), name: string(s0 + 1))
-                c.industry = string(s0 + 2); c.region = string(s0 + 3); c.owner = string(s0 + 4)
-                if s1 > s0 + fixedStrings { c.tags = ((s0 + fixedStrings)..<s1).map(string) }
-                let mask = known[k]
-                if mask != 0 {
-                    var lanes = SIMD16<Double>()
-                    for j in 0..<rated where mask & (1 << j) != 0 { lanes[j] = values[next]; next += 1 }
-                    c.ratings = Ratings(knownMask: mask, values: lanes)
+        guard valueStart[chunks] == col.thousandths.count else { return nil }
+        let outside = UInt16.max << UInt16(Criterion.rated.count)
+        let s = col.stringEnd.count, b = col.strings.count, t = UInt32(col.dictionary.count)
+        let bound = UInt64(MoneyBounds.workspaceLimitMinor)
+        // Per chunk: the sum of its costs, or UInt64.max when a value was out of range.
+        var costs = [UInt64](repeating: 0, count: chunks)
+        var customers = CustomerList()
+        let ids = [String](unsafeUninitializedCapacity: n) { idSlots, idsInitialized in
+            costs.withUnsafeMutableBufferPointer { costSlots in
+                customers = CustomerList(count: n) { range, slots in
+                    let ch = range.lowerBound / size
+                    var next = valueStart[ch]
+                    var sum: UInt64 = 0
+                    var record = details.first(atOrAfter: range.lowerBound)
+                    func string(_ j: Int) -> String? {
+                        let start = j == 0 ? 0 : Int(col.stringEnd[j - 1]), end = Int(col.stringEnd[j])
+                        guard start <= end, end <= b else { return nil }
+                        return String(decoding: UnsafeBufferPointer(rebasing: col.strings[start..<end]), as: UTF8.self)
+                    }
+                    func build(_ k: Int) -> Customer? {
+                        let s0 = Int(col.firstString[k]), s1 = Int(col.firstString[k + 1])
+                        let i0 = col.codes[3 * k], i1 = col.codes[3 * k + 1], i2 = col.codes[3 * k + 2]
+                        let mask = col.known[k], cost = col.cost[k]
+                        guard s0 + fixedStrings <= s1, s1 <= s, i0 < t, i1 < t, i2 < t, mask & outside == 0, cost >= 0,
+                              let id = string(s0), let name = string(s0 + 1) else { return nil }
+                        sum += UInt64(cost)  // ≤ 10^18 + 2^63: no overflow
+                        guard sum <= bound else { return nil }
+                        var c = Customer(id: id, name: name)
+                        c.industry = col.dictionary[Int(i0)]; c.region = col.dictionary[Int(i1)]; c.owner = col.dictionary[Int(i2)]
+                        if s1 > s0 + fixedStrings {
+                            var tags: [String] = []
+                            tags.reserveCapacity(s1 - s0 - fixedStrings)
+                            for j in (s0 + fixedStrings)..<s1 {
+                                guard let tag = string(j) else { return nil }
+                                tags.append(tag)
+                            }
+                            c.tags = tags
+                        }
+                        if mask != 0 {
+                            var lanes = SIMD16<UInt16>()
+                            var bits = mask
+                            while bits != 0 {
+                                let value = col.thousandths[next]
+                                guard value <= 10_000 else { return nil }
+                                lanes[bits.trailingZeroBitCount] = value
+                                next += 1
+                                bits &= bits - 1
+                            }
+                            c.ratings = Ratings(knownMask: mask, thousandths: lanes)
+                        }
+                        c.costToServe = Money(minor: cost)
+                        if record < details.positions.count, Int(details.positions[record]) == k {
+                            guard DetailRecord.apply(details.record(record), to: &c) else { return nil }
+                            record += 1
+                        }
+                        return c
+                    }
+                    var failed = false
+                    for k in range {
+                        let c = failed ? nil : build(k)
+                        if c == nil { failed = true }
+                        let customer = c ?? Customer(id: "", name: "")
+                        (idSlots.baseAddress.unsafelyUnwrapped + k).initialize(to: customer.id)
+                        slots.append(customer)
+                    }
+                    costSlots[ch] = failed ? UInt64.max : sum
                 }
-                c.costToServe = Money(minor: cost[k])
-                slots.append(c)
             }
+            idsInitialized = n
         }
-    }
-
-    /// Replaces the customers at `positions` by their strictly decoded lines; false when a
-    /// line does not decode cleanly or names another id.
-    static func addDetails(_ details: UnsafeRawBufferPointer, at positions: [UInt32], to customers: inout CustomerList) -> Bool {
-        let bytes = Array(details)
-        var lines: [JSONLines.Line] = []
-        JSONLines.forEachLine(bytes) { lines.append($0) }
-        guard lines.count == positions.count else { return false }
-        for (line, position) in zip(lines, positions) {
-            var problems: [WorkspaceProblem] = []
-            guard let c = WorkspaceCodec.strictCustomer(bytes, line, problems: &problems), problems.isEmpty,
-                  c.id == customers[Int(position)].id else { return false }
-            customers[Int(position)] = c
+        var total: UInt64 = 0
+        for c in costs {
+            guard c != UInt64.max else { return nil }
+            total += c  // each ≤ 10^18 and the total checked after each: no overflow
+            guard total <= bound else { return nil }
         }
-        return true
+        return (customers, ids)
     }
 }

@@ -4,33 +4,43 @@ import Glibc
 #endif
 
 /// A columnar binary copy of `customers.jsonl`, so a large workspace opens without decoding
-/// JSON: `.acumen-cache/customers-v1.bin` inside the workspace, read through `mmap`.
+/// JSON: `.acumen-cache/customers-v2.bin` inside the workspace, read through `mmap`.
 ///
 /// Valid only for the exact source file: its size, modification and status-change times (ns)
 /// and inode must match the ones recorded when the cache was built (the status-change time,
 /// which no program can set back, catches a same-size rewrite that restored the mtime), and
 /// a fingerprint of the cache's own bytes must match its trailer, so a truncated, flipped or
 /// foreign cache is never trusted. A cache that fails any check is ignored and rebuilt; the
-/// JSON Lines file is always the truth. Layout (little endian, docs/format.md):
+/// JSON Lines file is always the truth. Layout (little endian, every section padded to 8
+/// bytes so the columns are read in place; docs/format.md):
 ///
-/// - magic `ACUMCUC1`; key: size, mtime, inode, ctime, content fingerprint of the source file;
+/// - magic `ACUMCUC2`; key: size, mtime, inode, ctime, content fingerprint of the source file;
 /// - the header line's members as compact JSON (length, bytes);
 /// - counts: customers `n`, strings `s`, string bytes `b`, rated criteria, rating values `v`,
-///   customers with details `m`, details bytes `d`;
-/// - columns: first string of each customer `UInt32 × (n+1)` (id, name, industry, region,
-///   owner, then the tags), end offset of each string `UInt32 × s`, the strings' UTF-8 `b`
-///   bytes back to back, the known-ratings mask `UInt16 × n`, the known ratings `Double × v`
-///   in customer and ``Criterion/rated`` order, cost to serve in minor units `Int64 × n`;
-/// - customers with notes, overrides, review, history or unknown fields: their positions
-///   `UInt32 × m` and their `customers.jsonl` lines (`d` bytes), decoded strictly on load;
-/// - trailer: the fingerprint of every byte after the magic.
+///   dictionary strings `t`, dictionary bytes `u`, probe slots `h`, customers with details
+///   `m`, details bytes `d`;
+/// - columns: first string of each customer `UInt32 × (n+1)` (id, name, then the tags), end
+///   offset of each string `UInt32 × s`, the strings' UTF-8 (`b` bytes); industry, region and
+///   owner as codes `UInt32 × 3n` into a dictionary of the distinct values (end offsets
+///   `UInt32 × t`, UTF-8 `u` bytes); the known-ratings mask `UInt16 × n`, the known ratings
+///   in thousandths `UInt16 × v` in customer and ``Criterion/rated`` order; cost to serve in
+///   minor units `Int64 × n`; the id index's probe table `Int32 × h` (``CustomerIndex``);
+/// - customers with notes, overrides, review, history, unknown fields or ratings that are not
+///   whole thousandths: their positions `UInt32 × m`, where each record starts `UInt64 × (m+1)`
+///   and the records (`d` bytes, ``DetailRecord``);
+/// - trailer: a fingerprint of the fingerprints of 16 equal parts of every byte after the
+///   magic (computed on all cores).
 ///
-/// - Complexity: load is O(n + b): one pass over the mapped columns, on all cores.
+/// - Complexity: load is O(n + b + d) on all cores; the columns are read where they are mapped.
 enum CustomerCache {
-    static let fileName = "customers-v1.bin"
-    static let magic: UInt64 = 0x3143_5543_4D55_4341  // "ACUMCUC1"
-    /// Strings a customer always has: id, name, industry, region, owner.
-    static let fixedStrings = 5
+    static let fileName = "customers-v2.bin"
+    /// The previous layout's file, removed when a new cache is written.
+    static let oldFileName = "customers-v1.bin"
+    static let magic: UInt64 = 0x3243_5543_4D55_4341  // "ACUMCUC2"
+    /// Strings each customer has in the string columns: id and name (then its tags).
+    static let fixedStrings = 2
+    /// Parts of the body fingerprinted separately (on all cores) for the trailer.
+    static let hashParts = 16
 
     /// What a cache must match: the source file as it was read.
     struct Key: Equatable {
@@ -73,74 +83,34 @@ enum CustomerCache {
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size >= 16, st.st_size < 1 << 40 else { return nil }
         let size = Int(st.st_size)
         // Writers replace the cache by rename, so the mapped inode never shrinks under us.
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        // MAP_POPULATE maps every page of the page cache at once instead of one fault per page.
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
         defer { munmap(base, size) }
-        _ = madvise(base, size, MADV_WILLNEED)
         return decode(UnsafeRawBufferPointer(start: base, count: size), status: status)
     }
 
     /// Writes the cache crash-safely (temporary file, fsync, rename); failures are ignored,
     /// the cache is only an accelerator.
-    static func store(folder: String, key: Key, customers: CustomerList, headerExtra: [String: JSONValue], fs: any FileSystem) {
+    /// - Parameter index: the index of exactly these customers, when the caller has it (else
+    ///   it is built).
+    static func store(folder: String, key: Key, customers: CustomerList, headerExtra: [String: JSONValue], fs: any FileSystem,
+                      index: CustomerIndex? = nil) {
         let dir = folder + "/" + TransactionCache.folderName
         if mkdir(dir, 0o777) != 0 && errno != EEXIST { return }
-        // Streamed (CustomerCache+Stream): a few MB in memory, not the whole cache.
-        guard let staged = try? AtomicFile(fs: fs).begin(path(folder)) else { return }
-        let complete: Bool
-        do { complete = try write(key: key, customers: customers, headerExtra: headerExtra, to: staged) } catch {
-            staged.abandon()
-            return
-        }
-        guard complete else { staged.abandon(); return }
-        try? staged.commit()
+        guard let bytes = encode(key: key, customers: customers, headerExtra: headerExtra, index: index) else { return }
+        try? AtomicFile(fs: fs).replace(path(folder), with: bytes)
+        _ = unlink(dir + "/" + oldFileName)
         let ignore = dir + "/.gitignore"
         if (try? fs.status(ignore)) == nil { try? AtomicFile(fs: fs).replace(ignore, with: Array("*\n".utf8)) }
     }
 
-    /// The cache's bytes, or nil when the customers do not fit its 32-bit offsets.
-    static func encode(key: Key, customers: CustomerList, headerExtra: [String: JSONValue]) -> [UInt8]? {
-        let n = customers.count
-        let rated = Criterion.rated.count
-        var firstString: [UInt32] = [0]
-        firstString.reserveCapacity(n + 1)
-        var stringEnd: [UInt32] = []
-        stringEnd.reserveCapacity(n * fixedStrings)
-        var strings: [UInt8] = []
-        strings.reserveCapacity(n * 48)
-        var known: [UInt16] = [], values: [Double] = [], cost: [Int64] = []
-        known.reserveCapacity(n); cost.reserveCapacity(n)
-        var detailPositions: [UInt32] = [], details: [UInt8] = []
-        for (k, c) in customers.enumerated() {
-            for s in [c.id, c.name, c.industry, c.region, c.owner] + c.tags {
-                strings += s.utf8
-                stringEnd.append(UInt32(truncatingIfNeeded: strings.count))
-            }
-            firstString.append(UInt32(truncatingIfNeeded: stringEnd.count))
-            let mask = c.ratings.knownMask
-            known.append(mask)
-            for j in 0..<rated where mask & (1 << j) != 0 { values.append(c.ratings.value(atRatedIndex: j) ?? 0) }
-            cost.append(c.costToServe.minor)
-            if !c.isPlain {
-                detailPositions.append(UInt32(k))
-                CustomerLineWriter.append(c, to: &details)
-            }
+    /// The trailer's fingerprint of `body`: ``hashParts`` parts fingerprinted on all cores,
+    /// then the fingerprint of their fingerprints.
+    static func bodyHash(_ body: UnsafeRawBufferPointer) -> UInt64 {
+        let n = body.count
+        let parts = Parallel.map(hashParts) { k in
+            Checksum.fingerprint(UnsafeRawBufferPointer(rebasing: body[(n * k / hashParts)..<(n * (k + 1) / hashParts)]))
         }
-        guard strings.count < Int(UInt32.max), stringEnd.count < Int(UInt32.max), n < Int(UInt32.max) else { return nil }
-        let header = Array(JSONWriter.compact(.object(headerExtra)).utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(160 + header.count + n * 24 + stringEnd.count * 4 + strings.count + values.count * 8 + details.count)
-        func word(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
-        func column<T>(_ a: [T]) { a.withUnsafeBytes { out += $0 } }
-        word(magic)
-        word(UInt64(bitPattern: key.size)); word(UInt64(bitPattern: key.modifiedNanoseconds)); word(key.inode)
-        word(UInt64(bitPattern: key.changedNanoseconds)); word(key.contentHash)
-        word(UInt64(header.count)); out += header
-        for count in [n, stringEnd.count, strings.count, rated, values.count, detailPositions.count, details.count] { word(UInt64(count)) }
-        column(firstString); column(stringEnd); out += strings
-        column(known); column(values); column(cost)
-        column(detailPositions); out += details
-        let hash = out.withUnsafeBytes { Checksum.fingerprint(UnsafeRawBufferPointer(rebasing: $0[8...])) }
-        word(hash)
-        return out
+        return parts.withUnsafeBytes { Checksum.fingerprint($0) }
     }
 }

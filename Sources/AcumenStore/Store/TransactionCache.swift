@@ -42,32 +42,37 @@ enum TransactionCache {
         return Checksum.fingerprint(bytes)
     }
 
-    /// Loads the cache if it matches `status` and the ids; nil otherwise.
+    /// Loads the cache if it matches `status` and the ids, and its rows keep the money bounds
+    /// (``MoneyBounds``: every amount within 10^15, Σ|amount| and Σ|known margin| within
+    /// 10^16) and refer to existing customers; nil otherwise. Each column is read in parts on
+    /// all cores, each part checked while it is still in the processor's cache.
     static func load(folder: String, status: FileStatus, customers: CustomerList) -> (table: TransactionTable, contentHash: UInt64, headerExtra: [String: JSONValue])? {
         let fd = open(path(folder), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var offset: off_t = 0
-        func readInto(_ raw: UnsafeMutableRawBufferPointer) -> Bool {
-            var done = 0
-            while done < raw.count, let base = raw.baseAddress {
-                let n = pread(fd, base + done, raw.count - done, offset + off_t(done))
-                if n <= 0 { if n < 0 && errno == EINTR { continue }; return false }
-                done += n
-            }
-            offset += off_t(raw.count)
-            return true
-        }
         func word() -> UInt64? {
             var v: UInt64 = 0
-            return withUnsafeMutableBytes(of: &v) { readInto($0) } ? UInt64(littleEndian: v) : nil
+            guard withUnsafeMutableBytes(of: &v, { read(fd, into: $0, at: offset) }) else { return nil }
+            offset += 8
+            return UInt64(littleEndian: v)
         }
-        func column<T>(_ n: Int, _ type: T.Type) -> [T]? {
-            var ok = true
+        /// `n` elements from the current offset, read in parts side by side; nil when a read
+        /// fails or `valid` refuses a part.
+        func column<T>(_ n: Int, _: T.Type, valid: @escaping (UnsafeBufferPointer<T>) -> Bool = { _ in true }) -> [T]? {
+            let parts = n >= 1 << 20 ? Parallel.cores * 2 : 1
+            let start = offset
+            var ok = false
             let a = [T](unsafeUninitializedCapacity: n) { buf, count in
-                ok = readInto(UnsafeMutableRawBufferPointer(buf))
+                ok = Parallel.map(parts) { k in
+                    let lo = n * k / parts, hi = n * (k + 1) / parts
+                    let part = UnsafeMutableBufferPointer(rebasing: buf[lo..<hi])
+                    return read(fd, into: UnsafeMutableRawBufferPointer(part), at: start + off_t(lo * MemoryLayout<T>.stride))
+                        && valid(UnsafeBufferPointer(part))
+                }.allSatisfy { $0 }
                 count = ok ? n : 0
             }
+            offset += off_t(n * MemoryLayout<T>.stride)
             return ok ? a : nil
         }
         guard word() == magic, let size = word(), let mtime = word(), let inode = word(), let hash = word(), let ids = word(),
@@ -76,20 +81,36 @@ enum TransactionCache {
               let extraLength = word(), extraLength < 1 << 30,
               let headerBytes = column(Int(extraLength), UInt8.self), let rows = word(), rows < 1 << 40 else { return nil }
         let n = Int(rows)
+        let limit = Int32(customers.count)
+        let amounts = PartSums(), margins = PartSums()
         var t = TransactionTable()
-        guard let c = column(n, Int32.self), let d = column(n, Int32.self), let a = column(n, Int64.self),
-              let m = column(n, Int64.self), let q = column(n, Int32.self), let g = column(n, UInt8.self),
+        guard let c = column(n, Int32.self, valid: { part in !part.contains { $0 < 0 || $0 >= limit } }),
+              let d = column(n, Int32.self),
+              let a = column(n, Int64.self, valid: { part in amounts.add(part.magnitudes(limit: UInt64(Money.limitMinor))) }),
+              let m = column(n, Int64.self, valid: { part in margins.add(part.magnitudes(skipping: TransactionTable.unknownMargin)) }),
+              let q = column(n, Int32.self),
+              let g = column(n, Bool.self, valid: { part in UnsafeRawBufferPointer(part).allSatisfy { $0 <= 1 } }),
+              amounts.withinBound, margins.withinBound,
               let rowExtraLength = word(), rowExtraLength < 1 << 34, let rowExtra = column(Int(rowExtraLength), UInt8.self) else { return nil }
         var probe: UInt8 = 0
         guard pread(fd, &probe, 1, offset) == 0 else { return nil }  // trailing bytes: not a cache this code wrote
-        let limit = Int32(customers.count)
-        guard !c.contains(where: { $0 < 0 || $0 >= limit }) else { return nil }
-        t.customer = c; t.day = d; t.amount = a; t.margin = m; t.quantity = q; t.givenAsCost = g.map { $0 != 0 }
+        t.customer = c; t.day = d; t.amount = a; t.margin = m; t.quantity = q; t.givenAsCost = g
         if rowExtraLength > 0, case .object(let o)? = try? JSONParser.parse(rowExtra) {
             for (k, v) in o { if let row = Int(k), let e = v.objectValue { t.extra[row] = e } }
         }
         let headerExtra = (try? JSONParser.parse(headerBytes))?.objectValue ?? [:]
         return (t, hash, headerExtra)
+    }
+
+    /// Reads exactly `raw.count` bytes at `offset`.
+    private static func read(_ fd: Int32, into raw: UnsafeMutableRawBufferPointer, at offset: off_t) -> Bool {
+        var done = 0
+        while done < raw.count, let base = raw.baseAddress {
+            let n = pread(fd, base + done, raw.count - done, offset + off_t(done))
+            if n <= 0 { if n < 0 && errno == EINTR { continue }; return false }
+            done += n
+        }
+        return true
     }
 
     /// Writes the cache crash-safely; failures are ignored (the cache is only an accelerator).

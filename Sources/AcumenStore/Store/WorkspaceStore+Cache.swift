@@ -13,14 +13,14 @@ extension WorkspaceStore {
     ///   they were parsed, to cache them as well.
     /// - Returns: true when a cache was written.
     @discardableResult
-    func refreshCacheUnderLock(customers: (customers: CustomerList, headerExtra: [String: JSONValue])? = nil) -> Bool {
+    func refreshCacheUnderLock(customers: (customers: CustomerList, headerExtra: [String: JSONValue], index: CustomerIndex)? = nil) -> Bool {
         guard case .acquired(let lock) = WorkspaceLock.take(folder: folder) else { return false }
         defer { lock.release() }
         AtomicFile(fs: fs).removeStaleTemporaries(in: folder + "/" + TransactionCache.folderName)
         var wrote = false
         // A file may have changed between reading and locking: the key must still describe it.
         if let customers, unchanged(WorkspaceFiles.customers) {
-            storeCustomerCache(customers.customers, headerExtra: customers.headerExtra)
+            storeCustomerCache(customers.customers, headerExtra: customers.headerExtra, index: customers.index)
             wrote = true
         }
         if transactionsParsed, unchanged(WorkspaceFiles.transactions) {

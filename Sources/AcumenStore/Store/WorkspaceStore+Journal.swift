@@ -38,8 +38,10 @@ extension WorkspaceStore {
             for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
             unsavedRecords.append(r)
         }
-        let beyond = MoneyBounds.check(TransactionTable(), customers: w.customers)  // costs to serve set by edits
-        if !beyond.isEmpty { throw .invalid(problems + beyond) }
+        if !unsavedRecords.isEmpty {  // costs to serve set by edits (the files' own were checked on load)
+            let beyond = MoneyBounds.check(TransactionTable(), customers: w.customers)
+            if !beyond.isEmpty { throw .invalid(problems + beyond) }
+        }
         journalPosition = position.map { Journal.Position(length: contents.length, inode: $0.inode) }
         guard !isReadOnly else { return }
         do {

@@ -149,7 +149,7 @@ public final class WorkspaceStore {
         guard let st, st.isDirectory || st.isSymlink else { throw .notAWorkspace(folder) }
         readOverlay = try WorkspacePublish.recover(folder: folder, fs: fs, readOnly: options.readOnly)
         var problems: [WorkspaceProblem] = []
-        let cachedCustomers = try cachedCustomers()
+        var cachedCustomers = try cachedCustomers()
         var customerBytes: [UInt8] = []
         if cachedCustomers == nil {
             guard let bytes = try readFile(WorkspaceFiles.customers, problems: &problems) else {
@@ -177,31 +177,37 @@ public final class WorkspaceStore {
                                                             file: WorkspaceFiles.settings, bytes: settingsBytes ?? [], problems: &problems)
         let customersBefore = problems.count
         var extra: [String: JSONValue] = [:]
-        let customers: CustomerList, index: CustomerIndex
-        if let cachedCustomers {
-            (customers, index, extra) = (cachedCustomers.customers, cachedCustomers.index, cachedCustomers.headerExtra)
+        var w: Workspace
+        // The customers as parsed from the file (a cold open), kept for its cache; a warm open
+        // keeps no second reference, so the journal's edits change the only copy in place.
+        var parsed: (customers: CustomerList, index: CustomerIndex)?
+        if let loaded = cachedCustomers {
+            extra = loaded.headerExtra
+            w = Workspace(settings: settings, customers: loaded.customers, index: loaded.index, transactions: TransactionTable())
         } else {
-            let parsed = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
-            (customers, index) = (CustomerList(parsed.customers), parsed.index)
+            let decoded = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
+            let list = CustomerList(decoded.customers)
+            w = Workspace(settings: settings, customers: list, index: decoded.index, transactions: TransactionTable())
+            parsed = (list, decoded.index)
         }
+        cachedCustomers = nil
         let fileHeader = extra
         savedSeq[WorkspaceFiles.customers] = Self.journalSeq(extra.removeValue(forKey: Self.journalSeqKey),
                                                              file: WorkspaceFiles.customers, bytes: customerBytes, problems: &problems)
-        let parsedCustomers = cachedCustomers == nil && problems.count == customersBefore
-        var w = Workspace(settings: settings, customers: customers, index: index, transactions: TransactionTable())
+        if problems.count != customersBefore { parsed = nil }
         w.customersHeaderExtra = extra
-        let parsedTransactions = try loadTransactions(into: &w, index: index, problems: &problems)
+        let parsedTransactions = try loadTransactions(into: &w, index: w.index, problems: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         if options.replayJournal { try replayJournal(into: &w, problems: &problems) }
         // Only a workspace that opened without errors gets a cache; the customers' cache holds
         // the file as read, before the journal's edits.
         if parsedTransactions, !isReadOnly { storeTransactionCache(w) }
-        if parsedCustomers, !isReadOnly { storeCustomerCache(customers, headerExtra: fileHeader) }
-        if parsedCustomers, isReadOnly { cacheIsStale = true }
+        if let parsed, !isReadOnly { storeCustomerCache(parsed.customers, headerExtra: fileHeader, index: parsed.index) }
+        if parsed != nil, isReadOnly { cacheIsStale = true }
         workspace = w
         warnings = problems
         if cacheIsStale, isReadOnly, options.refreshesCache {
-            refreshCacheUnderLock(customers: parsedCustomers ? (customers, fileHeader) : nil)
+            refreshCacheUnderLock(customers: parsed.map { ($0.customers, fileHeader, $0.index) })
         }
     }
 
@@ -219,10 +225,10 @@ public final class WorkspaceStore {
     }
 
     /// Rebuilds the customers' cache for `customers.jsonl` as just read (before the journal).
-    func storeCustomerCache(_ customers: CustomerList, headerExtra: [String: JSONValue]) {
+    func storeCustomerCache(_ customers: CustomerList, headerExtra: [String: JSONValue], index: CustomerIndex? = nil) {
         guard let fp = fingerprints[WorkspaceFiles.customers], let st = fp.status, st.isRegular else { return }
         CustomerCache.store(folder: folder, key: CustomerCache.Key(st, contentHash: fp.hash), customers: customers,
-                            headerExtra: headerExtra, fs: fs)
+                            headerExtra: headerExtra, fs: fs, index: index)
     }
 
     /// A file's `journalSeq`: absent is 0; anything but an integer in 0…``Journal/maxSeq`` is
@@ -244,8 +250,9 @@ public final class WorkspaceStore {
         let st: FileStatus?
         do { st = try fs.status(readOverlay[file] ?? path(file)) } catch { throw .io(error) }
         if let st, st.isRegular, problems.isEmpty, readOverlay.isEmpty, isReadable(path(file)),
-           let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers),
-           MoneyBounds.check(cached.table, customers: w.customers).isEmpty {
+           // The money bounds: the rows' checked by the load, the costs to serve by the
+           // customers' decoder or cache.
+           let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers) {
             w.transactions = cached.table
             w.transactionsHeaderExtra = cached.headerExtra
             fingerprints[file] = Fingerprint(status: st, hash: cached.contentHash)

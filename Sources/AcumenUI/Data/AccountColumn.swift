@@ -180,15 +180,15 @@ public enum AccountColumn: String, CaseIterable, Sendable, Hashable {
         case .clv: return { RadixSort.key(t.clv[$0]) }
         case .strategy: return { UInt64(t.strategy[$0]) }
         case .owner:
-            let r = rank(t.ownerNames)
-            return { Int(t.owner[$0]) < r.count && t.owner[$0] >= 0 ? r[Int(t.owner[$0])] : UInt64.max }
+            let c = t.owners.coded, r = rank(c.names)
+            return { Int(c.codes[$0]) < r.count && c.codes[$0] >= 0 ? r[Int(c.codes[$0])] : UInt64.max }
         case .triage: return { UInt64(t.triage[$0].rawValue) }
         case .trend:
             let last = t.lastMonth
             return { RadixSort.key(Double(last[$0])) }
         case .tags:
-            let r = rank(t.tagNames)
-            return { Int(t.tags[$0]) < r.count && t.tags[$0] >= 0 ? r[Int(t.tags[$0])] : UInt64.max }
+            let c = t.tagSets.coded, r = rank(c.names)
+            return { Int(c.codes[$0]) < r.count && c.codes[$0] >= 0 ? r[Int(c.codes[$0])] : UInt64.max }
         case .deltaScore: return { RadixSort.key(t.deltaScore[$0]) }
         case .deltaRank: return { RadixSort.key(Int64(t.deltaRank[$0])) }
         }

@@ -21,7 +21,9 @@ extension AccountTable: AccountFilterRows {
         case .segment: return .init(names: segmentNames.map { [$0] }) { Int(self.segment[$0]) }
         case .abc: return .init(names: ABCAnalysis.classNames.map { [$0] }) { Int(self.abc[$0]) }
         case .strategy: return .init(names: Strategy.allCases.map { [$0.rawValue, $0.title] }) { Int(self.strategy[$0]) }
-        case .owner: return .init(names: ownerNames.map { [$0] }) { Int(self.owner[$0]) }
+        case .owner:
+            let c = owners.coded
+            return .init(names: c.names.map { [$0] }) { Int(c.codes[$0]) }
         default: return nil
         }
     }
@@ -66,8 +68,6 @@ extension AccountTable: AccountFilterRows {
 
     /// Name-or-id search on the folded search bytes (no string work per row).
     public func nameOrIDMatcher(_ needle: String) -> (Int) -> Bool {
-        let bytes = Array(needle.utf8)
-        let keys = searchKeys
-        return { keys.contains($0, bytes) }
+        searchKeys.matcher(Array(needle.utf8))
     }
 }

@@ -8,6 +8,8 @@ extension AccountTable {
     public struct SearchKeys: Sendable {
         public private(set) var bytes: [UInt8] = []
         public private(set) var start: [Int] = [0]
+        /// Which rows contain each byte, so a keystroke compares bytes only for candidates.
+        public private(set) var index = SearchByteIndex(rows: 0)
 
         /// The keys of every row of `names` and `ids`.
         /// - Complexity: O(total length of the names and ids).
@@ -21,6 +23,31 @@ extension AccountTable {
                 AccountTable.appendFolded(ids[i], to: &bytes)
                 start.append(bytes.count)
             }
+            var index = SearchByteIndex(rows: n)
+            bytes.withUnsafeBufferPointer { b in
+                for i in 0..<n { index.add(UnsafeBufferPointer(rebasing: b[start[i]..<start[i + 1]]), row: i) }
+            }
+            self.index = index
+        }
+
+        /// The rows whose key contains `needle` as a bitmap, when one bitmap decides it (a needle
+        /// of one indexed byte: the first keystroke); nil otherwise.
+        public func exactBitmap(_ needle: [UInt8]) -> [UInt64]? {
+            guard needle.count == 1, SearchByteIndex.isIndexed(needle[0]) else { return nil }
+            return index.required(needle)?.first ?? [UInt64](repeating: 0, count: (start.count + 62) >> 6)
+        }
+
+        /// A test of whether a row's key contains `needle` (the same answer as ``contains(_:_:)``):
+        /// the needle's byte bitmaps first, bytes compared only for rows that have them all, and
+        /// nothing compared for a one-byte needle.
+        public func matcher(_ needle: [UInt8]) -> (Int) -> Bool {
+            guard !needle.isEmpty else { return { _ in true } }
+            guard let maps = index.required(needle) else { return { _ in false } }
+            if needle.count == 1, maps.count == 1 {
+                let m = maps[0]
+                return { r in m[r >> 6] & (UInt64(1) << UInt64(r & 63)) != 0 }
+            }
+            return { r in SearchByteIndex.has(maps, r) && self.contains(r, needle) }
         }
 
         /// Whether row `i`'s folded name or id contains `needle` (``TextFolding`` UTF-8 bytes).
@@ -47,6 +74,13 @@ extension AccountTable {
     /// Builds the search keys now if they are not built yet (the runtime calls this on a
     /// background queue after the first frame, so the first search keystroke does not pay).
     public func warmSearchIndex() { _ = searchKeys }
+
+    /// Computes the owner and tag codes now if they are not yet (the runtime calls this on a
+    /// background queue after the first frame, before a sort or filter by them needs them).
+    public func warmCodes() {
+        _ = owners.coded
+        _ = tagSets.coded
+    }
 
     /// Identifies the search-key cache (a new table has a new one).
     public var searchCacheID: ObjectIdentifier { ObjectIdentifier(searchCache) }

@@ -39,6 +39,10 @@ extension AccountTable {
             return TextSanitizer.sanitize(source(i))
         }
 
+        /// Identifies a column read from the workspace (a new table has a new one); nil for a
+        /// stored column.
+        public var sourceIdentity: ObjectIdentifier? { source == nil ? nil : ObjectIdentifier(cache) }
+
         /// Every row, sanitised.
         /// - Complexity: O(rows) the first time for a lazy column, then O(1).
         public var all: [String] {
@@ -73,6 +77,13 @@ extension AccountTable {
         /// The value if it was computed.
         var value: Value? {
             lock.lock(); defer { lock.unlock() }
+            return stored
+        }
+
+        /// The value if it was computed, without waiting while another thread computes it (nil then).
+        var valueIfFree: Value? {
+            guard lock.try() else { return nil }
+            defer { lock.unlock() }
             return stored
         }
 

@@ -92,13 +92,29 @@ public struct AccountTable: Sendable {
     public var strategyNames: [String] = []
     /// Rows whose strategy is a manual override (the Strategy column marks them with `*`).
     public var strategyOverridden: Set<Int32> = []
+    /// The owners, coded (built on first use for a table built from the workspace).
+    public var owners = CodedColumn()
+    /// The tag sets, coded: each the row's tags joined with `, `, "" for none.
+    public var tagSets = CodedColumn(names: [""])
     /// Owner position into ``ownerNames``.
-    public var owner: [Int32] = []
-    public var ownerNames: [String] = []
+    public var owner: [Int32] {
+        get { owners.codes }
+        set { owners.codes = newValue }
+    }
+    public var ownerNames: [String] {
+        get { owners.names }
+        set { owners.names = newValue }
+    }
     public var triage: [TriageState] = []
     /// Tags position into ``tagNames`` (each entry the row's tags joined with `, `; "" none).
-    public var tags: [Int32] = []
-    public var tagNames: [String] = [""]
+    public var tags: [Int32] {
+        get { tagSets.codes }
+        set { tagSets.codes = newValue }
+    }
+    public var tagNames: [String] {
+        get { tagSets.names }
+        set { tagSets.names = newValue }
+    }
     /// Monthly revenue, `months` values per customer (oldest first), in currency units, for
     /// tables built row by row; a table built from an analysis reads each row's series on
     /// demand (``monthlyRow``) instead.
@@ -122,6 +138,15 @@ public struct AccountTable: Sendable {
     /// master data (tags, notes, review) from here, so a filter right after an edit sees it.
     /// Emptied whenever the table is rebuilt from a new analysis.
     public var editedCustomers: [Int: Customer] = [:]
+    /// The customer list a table built from the workspace reads (row `k` is `customers[k]`).
+    public var sourceCustomers: CustomerList?
+
+    /// Whether the table was built from this customer list: the same customers at the same rows
+    /// (O(chunks) when the list shares the table's storage, as a comparison's later date does).
+    public func isBuilt(from customers: CustomerList) -> Bool {
+        guard let own = sourceCustomers, own.count == customers.count, !own.isEmpty else { return false }
+        return own == customers
+    }
 
     public init() {}
 
@@ -135,14 +160,13 @@ public struct AccountTable: Sendable {
     /// The strategy title of a row.
     public func strategyName(_ i: Int) -> String { name(strategy[i], in: strategyNames) }
     /// The owner of a row.
-    public func ownerName(_ i: Int) -> String {
-        let o = Int(owner[i])
-        return o >= 0 && o < ownerNames.count ? ownerNames[o] : ""
-    }
+    public func ownerName(_ i: Int) -> String { owners.text(i) }
     /// The tags of a row, joined with `, `.
     public func tagText(_ i: Int) -> String {
-        let t = i < tags.count ? Int(tags[i]) : 0
-        return t >= 0 && t < tagNames.count ? tagNames[t] : ""
+        let c = tagSets.isBuilt ? tagSets.coded : nil
+        guard let c else { return tagSets.text(i) }
+        let t = i < c.codes.count ? Int(c.codes[i]) : 0
+        return t >= 0 && t < c.names.count ? c.names[t] : ""
     }
 
     /// The code of a name in a name list, appended when new.
@@ -157,9 +181,8 @@ public struct AccountTable: Sendable {
     /// - Complexity: O(rows × distinct owners).
     public mutating func refresh(_ rows: [RowRefresh]) {
         for r in rows where r.row >= 0 && r.row < count {
-            owner[r.row] = Self.code(r.owner, in: &ownerNames)
-            if tags.count < count { tags += repeatElement(0, count: count - tags.count) }
-            tags[r.row] = Self.code(r.tags, in: &tagNames)
+            owners.set(r.row, to: r.owner)
+            tagSets.set(r.row, to: r.tags, pad: 0)
             triage[r.row] = r.triage
             if let c = r.customer { editedCustomers[r.row] = c }
         }
@@ -216,7 +239,7 @@ public struct AccountTable: Sendable {
         self.tier.append(tier); self.score.append(score); self.abc.append(abc)
         self.segment.append(segment); recencyScore.append(recency); frequencyScore.append(frequency)
         self.revenue.append(revenue); self.contribution.append(contribution); self.clv.append(clv)
-        self.strategy.append(strategy); self.owner.append(owner); self.triage.append(triage); self.tags.append(tags)
+        self.strategy.append(strategy); owners.append(owner); self.triage.append(triage); tagSets.append(tags)
         self.monthly.append(contentsOf: monthly.prefix(months))
         if monthly.count < months { self.monthly.append(contentsOf: repeatElement(0, count: months - monthly.count)) }
     }
@@ -236,8 +259,8 @@ public struct AccountTable: Sendable {
         segment.reserveCapacity(segment.count + n); recencyScore.reserveCapacity(recencyScore.count + n)
         frequencyScore.reserveCapacity(frequencyScore.count + n); revenue.reserveCapacity(revenue.count + n)
         contribution.reserveCapacity(contribution.count + n); clv.reserveCapacity(clv.count + n)
-        strategy.reserveCapacity(strategy.count + n); owner.reserveCapacity(owner.count + n)
-        triage.reserveCapacity(triage.count + n); tags.reserveCapacity(tags.count + n); monthly.reserveCapacity(monthly.count + n * months)
+        strategy.reserveCapacity(strategy.count + n); owners.reserveCapacity(n)
+        triage.reserveCapacity(triage.count + n); tagSets.reserveCapacity(n); monthly.reserveCapacity(monthly.count + n * months)
     }
 
     /// Appends the rows of another table built with the same name lists (chunks built in parallel).
@@ -247,7 +270,7 @@ public struct AccountTable: Sendable {
         tier += other.tier; score += other.score; abc += other.abc; segment += other.segment
         recencyScore += other.recencyScore; frequencyScore += other.frequencyScore
         revenue += other.revenue; contribution += other.contribution; clv += other.clv
-        strategy += other.strategy; owner += other.owner; triage += other.triage; tags += other.tags
+        strategy += other.strategy; owners.append(contentsOf: other.owner); triage += other.triage; tagSets.append(contentsOf: other.tags)
         monthly += other.monthly
     }
 }

@@ -35,8 +35,8 @@ public struct WorkspaceView: Sendable {
     /// as it stands, figures from the analysis, the triage state by the model's rule
     /// (``ReviewState``). The figures are the analysis' arrays, shared; names, ids and the
     /// sparklines are read per row when drawn (see ``AccountTable``).
-    /// - Complexity: O(customers) small-integer work (owner and tag codes, triage states,
-    ///   strategies); no string is built per account and no transaction is read.
+    /// - Complexity: O(customers) small-integer work (triage states, strategies); no string is
+    ///   built per account and no transaction is read (owner and tag codes follow on first use).
     public func accountTable() -> AccountTable {
         let a = analysis
         let n = min(a.count, workspace.customers.count)
@@ -49,8 +49,17 @@ public struct WorkspaceView: Sendable {
         let cs = workspace.customers
         t.names = .init(count: n) { cs[$0].name }
         t.ids = .init(count: n) { cs[$0].id }
-        t.owner = Self.codes(n, names: &t.ownerNames) { cs[$0].owner }
-        t.tags = Self.tagCodes(n, names: &t.tagNames) { cs[$0].tags }
+        // Owners and tag sets: read per drawn row; coded on first use (a sort, a filter, an edit).
+        t.owners = .init(text: { TextSanitizer.sanitize(cs[$0].owner) }) {
+            var names: [String] = []
+            let codes = Self.codes(n, names: &names) { cs[$0].owner }
+            return .init(codes: codes, names: names)
+        }
+        t.tagSets = .init(text: { TextSanitizer.sanitize(cs[$0].tags.joined(separator: ", ")) }) {
+            var names = [""]
+            let codes = Self.tagCodes(n, names: &names) { cs[$0].tags }
+            return .init(codes: codes, names: names)
+        }
         t.tier = Self.prefix(scoring.effectiveTiers, n)
         t.score = Self.prefix(scoring.scores, n)
         t.abc = Self.prefix(a.abc.classes, n)
@@ -60,19 +69,26 @@ public struct WorkspaceView: Sendable {
         t.revenue = Self.prefix(a.revenue, n)
         t.contribution = Self.prefix(a.contribution, n)
         t.clv = (0..<n).map { lifetimeValue($0) }
-        let strategies = Strategy.allCases
-        t.strategy = (0..<n).map { UInt8(strategies.firstIndex(of: a.strategy.effective($0)) ?? 0) }
+        // The position of the effective strategy in `Strategy.allCases` (``StrategyAnalysis/effective(_:)``
+        // clamps the override or the recommendation into it).
+        let last = Strategy.allCases.count - 1, override = a.strategy.override, recommended = a.strategy.recommended
+        t.strategy = (0..<n).map { k in UInt8(max(0, min(last, override[k] >= 0 ? Int(override[k]) : Int(recommended[k])))) }
         let facts = ScoredReviewFacts(a)
         let rules = TriageSettings(workspace.settings)
-        // Most accounts were never reviewed: no facts are consulted for them.
-        t.triage = (0..<n).map { k in
-            guard let review = cs[k].review else { return .unreviewed }
-            return AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules))
+        // Most accounts were never reviewed nor overridden (plain): one pass over the customers
+        // looks only at their details pointer, and no facts are consulted for them.
+        var triage = [AccountTable.TriageState](repeating: .unreviewed, count: n)
+        var overridden = Set<Int32>()
+        for k in 0..<n where !cs[k].isPlain {
+            if let review = cs[k].review { triage[k] = AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules)) }
+            if cs[k].strategyOverride != nil { overridden.insert(Int32(k)) }
         }
+        t.triage = triage
         let window = MonthlyWindow(asOf: asOf)
         t.monthlyRow = { k in window.series(k, a) }
-        t.strategyOverridden = Set((0..<n).lazy.filter { cs[$0].strategyOverride != nil }.map { Int32($0) })
+        t.strategyOverridden = overridden
         t.filterSource = AnalysisFilterRows(a, scoring: scoring)
+        t.sourceCustomers = cs
         return t
     }
 

@@ -1,6 +1,7 @@
 import AcumenAnalytics
 import AcumenCore
 import AcumenStore
+import Foundation
 
 /// Work that follows a key off the input path: the what-if's full re-rank, and the accounts
 /// table's search keys after the first frame.
@@ -11,18 +12,29 @@ import AcumenStore
 /// million keys that follows here. While it runs the weights screen says "re-ranking…".
 extension Runtime {
     /// Asks for the full ranking of the tried weights of what-if generation `generation`, once
-    /// per generation and one computation at a time (a newer generation asks again when the
-    /// running one lands). Without ``background`` (tests, the benchmark's synchronous runs) it
-    /// is computed at once, so the frame after the key is the frame the user ends up with.
+    /// per generation and one computation at a time: a ranking of older weights still running
+    /// is cancelled (it stops before its next sorting pass, leaving the cores to the keys) and
+    /// this one is asked for when it lands. The ranking sorts the rank keys the key's scoring
+    /// already made (``WhatIf/ranking(isCancelled:)``). Without ``background`` (tests, the
+    /// benchmark's synchronous runs) it is computed at once, so the frame after the key is the
+    /// frame the user ends up with.
     func rankWhatIf(_ w: WhatIf, generation: Int) -> [Action] {
+        if rankingRuns, rankingAsked != generation { rankingCancel?.cancel() }
         guard rankingAsked != generation, !rankingRuns else { return [] }
         rankingAsked = generation
-        let analysis = w.analysis, weights = w.weights
-        let compute: @Sendable () -> Scoring = { analysis.rescored(weights: weights, ranking: true) }
-        guard let background else { return [.workflow(.whatIfRanked(compute(), generation: generation))] }
+        let token = RankingCancel()
+        rankingCancel = token
+        let compute: @Sendable () -> Scoring? = { w.ranking(isCancelled: { token.isCancelled }) }
+        guard let background else { return compute().map { [.workflow(.whatIfRanked($0, generation: generation))] } ?? [] }
         rankingRuns = true
         background.start(compute) { [weak self] scoring in
-            self?.rankingRuns = false
+            guard let self else { return [] }
+            self.rankingRuns = false
+            guard let scoring else {
+                // Cancelled for newer weights: rank those now.
+                guard let now = self.state.weights.whatIf, !now.isRanked else { return [] }
+                return self.rankWhatIf(now, generation: self.state.weights.generation)
+            }
             return [.workflow(.whatIfRanked(scoring, generation: generation))]
         }
         return []
@@ -45,8 +57,10 @@ extension Runtime {
             self.searchWarmQueued = false
             guard self.needsSearchWarming else { return }
             self.warmedSearch = self.state.table.searchCacheID
-            let table = self.state.table
-            background.start({ table.warmSearchIndex(); return true }) { _ in [] }
+            let table = self.state.table, orders = self.state.accounts.sortOrders
+            // With the owner and tag codes and the sort buckets of the number columns that are
+            // missing or stale first: a few hundred milliseconds before the search keys' second.
+            background.start({ table.warmCodes(); orders.warm(table); table.warmSearchIndex(); return true }) { _ in [] }
         }
     }
 
@@ -63,5 +77,22 @@ extension Runtime {
     public func collectBackground() {
         guard let background else { return }
         for action in background.collect() { send(action) }
+    }
+}
+
+/// Tells a running what-if ranking that newer weights made it useless.
+final class RankingCancel: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    /// Whether ``cancel()`` was called.
+    var isCancelled: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return cancelled
+    }
+
+    /// Asks the ranking to stop before its next pass.
+    func cancel() {
+        lock.lock(); cancelled = true; lock.unlock()
     }
 }

@@ -48,6 +48,7 @@ public final class Runtime {
     /// computed in the background (one at a time: the next starts when it lands).
     var rankingAsked = -1
     var rankingRuns = false
+    var rankingCancel: RankingCancel?
     /// The table whose search keys were handed to the background queue.
     var warmedSearch: ObjectIdentifier?
     /// The search keys wait their turn in the background (``warmSearchIndex()``).

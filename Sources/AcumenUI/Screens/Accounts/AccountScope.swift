@@ -1,3 +1,5 @@
+import AcumenCore
+
 /// A fixed set of accounts the accounts list is limited to — the customers of a cell of the
 /// changes screen (`tier Key → Growth`), which no filter expression can name because it depends
 /// on two dates.
@@ -10,7 +12,12 @@ public struct AccountScope: Sendable, Hashable {
     /// What the accounts are, for the breadcrumb and the status line (`tier Key → Growth`).
     public var title: String
     /// The account ids, in the order given (ascending customer order from the comparison).
-    public let ids: [String]
+    /// - Complexity: O(accounts) for a scope made from a customer list (``init(title:rows:of:)``).
+    public var ids: [String] { storedIDs ?? source.map { cs in sourceRows.map { cs[Int($0)].id } } ?? [] }
+    private var storedIDs: [String]?
+    /// A scope made from a customer list: the list and the accounts' positions in it.
+    private var source: CustomerList?
+    private var sourceRows: [Int32] = []
     /// ``ids`` resolved to rows of the table last resolved in (-1: not in it), and a row mask.
     public private(set) var rows: [Int32] = []
     private var member: [Bool] = []
@@ -20,8 +27,27 @@ public struct AccountScope: Sendable, Hashable {
     ///   resolving only checks them; wrong or missing guesses fall back to a search.
     public init(title: String, ids: [String], rows: [Int32] = []) {
         self.title = title
-        self.ids = ids
+        storedIDs = ids
         self.rows = rows.count == ids.count ? rows : []
+    }
+
+    /// The accounts at `rows` of the customer list `customers` (a comparison's later date). Their
+    /// ids are read only when needed: a table built from the same list (the same customers) has
+    /// them at the same rows, so resolving there checks nothing (a cell of 282,000 accounts at
+    /// a million customers lists within a frame); in another table they are found by id.
+    public init(title: String, rows: [Int32], of customers: CustomerList) {
+        self.title = title
+        let known = rows.filter { $0 >= 0 && Int($0) < customers.count }
+        source = customers
+        sourceRows = known
+        self.rows = known
+    }
+
+    public static func == (a: AccountScope, b: AccountScope) -> Bool { a.title == b.title && a.ids == b.ids }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(title)
+        h.combine(storedIDs?.count ?? sourceRows.count)
     }
 
     /// Number of its accounts in the table (after ``resolve(in:)``).
@@ -41,16 +67,28 @@ public struct AccountScope: Sendable, Hashable {
     ///   table's size changed); O(table) otherwise.
     public mutating func resolve(in table: AccountTable) {
         let ids = table.ids
-        let known = rows.count == self.ids.count
-            && zip(rows, self.ids).allSatisfy({ $0 >= 0 && Int($0) < ids.count && ids[Int($0)] == $1 })
+        if let source, table.isBuilt(from: source), sourceRows.allSatisfy({ Int($0) < ids.count }) {
+            // The same customer list: each account is at its own row.
+            if member.count == ids.count, rows == sourceRows { return }
+            rows = sourceRows
+            return mark(count: ids.count)
+        }
+        let wanted = self.ids
+        let known = rows.count == wanted.count
+            && zip(rows, wanted).allSatisfy({ $0 >= 0 && Int($0) < ids.count && ids[Int($0)] == $1 })
         if known, member.count == ids.count { return }
         if !known {
             var at: [String: Int32] = [:]
             at.reserveCapacity(ids.count)
             for (k, id) in ids.all.enumerated() { at[id] = Int32(k) }
-            rows = self.ids.map { at[$0] ?? -1 }
+            rows = wanted.map { at[$0] ?? -1 }
         }
-        member = [Bool](repeating: false, count: ids.count)
+        mark(count: ids.count)
+    }
+
+    /// Rebuilds the row mask and the count from ``rows`` for a table of `count` rows.
+    private mutating func mark(count n: Int) {
+        member = [Bool](repeating: false, count: n)
         for r in rows where r >= 0 { member[Int(r)] = true }
         count = rows.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
     }

@@ -12,6 +12,9 @@ public struct AccountsState: Sendable {
     public var sortDescending = false
     /// Every row in the current sort order.
     public var order: [Int32] = []
+    /// The sort buckets of the columns sorted by so far (shared by copies of the state; each kept
+    /// column is used only while the table shows the same values).
+    public var sortOrders = SortOrders()
     /// The current filter query and the ones it replaced (Esc restores them in turn).
     public var filter = ""
     public var filterHistory: [String] = []
@@ -66,7 +69,7 @@ public struct AccountsState: Sendable {
         scope?.resolve(in: table)
         if resort || order.count != table.count {
             let base = order.count == table.count ? order : (0..<Int32(table.count)).map { $0 }
-            order = sortColumn.map { $0.sorted(base, table, descending: sortDescending) } ?? base
+            order = sortColumn.map { sortOrders.sorted($0, base, table, descending: sortDescending) } ?? base
         }
         switch table.parseFilter(filter) {
         case .success(let f): view = f.rows(scoped(order), in: table); filterError = nil
@@ -74,6 +77,25 @@ public struct AccountsState: Sendable {
         }
         searchHits = nil  // counted over the old view
         refreshTotals(table)
+        follow(keep)
+    }
+
+    /// Sorts by the current sort column (a sort key): the same rows stay listed, so the view is
+    /// the new order walked through the listed rows, and the totals stay. The same view as
+    /// ``rebuild(_:resort:)`` without re-testing the filter.
+    /// - Complexity: O(rows) with the column's buckets kept (``SortOrders``).
+    public mutating func resort(_ table: AccountTable) {
+        guard filterError == nil, order.count == table.count else { return rebuild(table, resort: true) }
+        let keep = currentRow
+        if let c = sortColumn { order = sortOrders.sorted(c, order, table, descending: sortDescending) }
+        if view.count == order.count {
+            view = order
+        } else {
+            var listed = [Bool](repeating: false, count: order.count)
+            for r in view { listed[Int(r)] = true }
+            view = order.filter { listed[Int($0)] }
+        }
+        searchHits = nil
         follow(keep)
     }
 

@@ -23,7 +23,7 @@ extension AppState {
             guard let col = accounts.currentColumn else { break }
             accounts.sortColumn = col
             accounts.sortDescending = c == .sortDescending
-            accounts.rebuild(table, resort: true)
+            accounts.resort(table)
         case .search:
             overlay = .prompt(Prompt(kind: .search, text: "", previousFilter: accounts.filter, previousRow: accounts.currentRow))
         case .searchNext: findMatch(accounts.search, from: accounts.cursor + 1, step: 1)

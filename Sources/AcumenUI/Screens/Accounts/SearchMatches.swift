@@ -15,12 +15,24 @@ public struct SearchMatches: Hashable, Sendable {
     ///   the whole view.
     public static func find(_ needle: [UInt8], view: [Int32], table: AccountTable, previous: SearchMatches?) -> SearchMatches {
         if let previous, previous.needle == needle { return previous }
-        let keys = table.searchKeys
+        let matches = table.searchKeys.matcher(needle)
         if let previous, contains(needle, previous.needle) {
-            return SearchMatches(needle: needle, positions: previous.positions.filter { keys.contains(Int(view[Int($0)]), needle) })
+            return SearchMatches(needle: needle, positions: previous.positions.filter { matches(Int(view[Int($0)])) })
         }
         var out: [Int32] = []
-        for k in view.indices where keys.contains(Int(view[k]), needle) { out.append(Int32(k)) }
+        if let bits = table.searchKeys.exactBitmap(needle) {
+            // One byte: its bitmap alone, in one tight pass over the view.
+            view.withUnsafeBufferPointer { v in
+                bits.withUnsafeBufferPointer { b in
+                    for k in 0..<v.count {
+                        let r = Int(v[k])
+                        if b[r >> 6] & (UInt64(1) << UInt64(r & 63)) != 0 { out.append(Int32(k)) }
+                    }
+                }
+            }
+            return SearchMatches(needle: needle, positions: out)
+        }
+        for k in view.indices where matches(Int(view[k])) { out.append(Int32(k)) }
         return SearchMatches(needle: needle, positions: out)
     }
 

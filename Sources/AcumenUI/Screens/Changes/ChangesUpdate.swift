@@ -62,9 +62,9 @@ extension AppState {
         }
         let (title, members) = Self.accounts(of: item, in: c)
         guard !members.isEmpty else { say("No accounts: \(title)"); return [] }
-        let known = members.filter { Int($0) < c.later.customers.count }
-        // By id, with the rows they came from as the guess (checked, not trusted).
-        return [.intent(.navigate(.accounts(filter: "", scope: AccountScope(title: title, ids: known.map { c.later.customers[Int($0)].id }, rows: known))))]
+        // By id: the rows they came from in the later date's customer list, used as they are in a
+        // table built from that list, else looked up by id.
+        return [.intent(.navigate(.accounts(filter: "", scope: AccountScope(title: title, rows: members, of: c.later.customers))))]
     }
 
     /// The title and the customers (indices, ascending) of an item of the comparison.

@@ -1,0 +1,146 @@
+import AcumenCore
+
+/// A byte cursor over a buffer whose capacity the caller has checked: the report's rows are
+/// formatted through it without a capacity or uniqueness check per byte.
+///
+/// The number forms equal those of ``ByteOutput`` byte for byte (and so `String(v)`,
+/// ``Money/decimalText`` and ``JSONValue/double(_:)``'s text); ``fixed(_:places:json:)``
+/// writes a value rounded to a few decimals without Swift's shortest-form search, and falls
+/// back to it outside the range where both agree (proved in the method's comment, tested
+/// against `String(v)` in `ReportFastWriterTests`).
+struct ReportRowBytes {
+    /// The next byte to write.
+    var cursor: UnsafeMutablePointer<UInt8>
+
+    @inline(__always) mutating func byte(_ b: UInt8) { cursor.pointee = b; cursor += 1 }
+
+    @inline(__always) mutating func bytes(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let base = b.baseAddress else { return }
+        cursor.update(from: base, count: b.count)
+        cursor += b.count
+    }
+
+    @inline(__always) mutating func bytes(_ b: [UInt8]) { b.withUnsafeBufferPointer { bytes($0) } }
+
+    @inline(__always) mutating func text(_ s: StaticString) {
+        cursor.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+        cursor += s.utf8CodeUnitCount
+    }
+
+    /// An integer in decimal, as `String(v)`.
+    @inline(__always) mutating func int(_ v: Int) {
+        if v < 0 { byte(UInt8(ascii: "-")) }
+        unsigned(UInt64(v.magnitude))
+    }
+
+    /// An unsigned integer in decimal: digits counted first, then written back to front.
+    @inline(__always) mutating func unsigned(_ v: UInt64) {
+        var digits = 1, t = v
+        while t >= 10 { t /= 10; digits += 1 }
+        var n = v, p = cursor + digits
+        repeat { p -= 1; p.pointee = 48 + UInt8(n % 10); n /= 10 } while n > 0
+        cursor += digits
+    }
+
+    /// Money from minor units as ``Money/decimalText`` (`-12.05`).
+    @inline(__always) mutating func money(_ minor: Int64) {
+        if minor < 0 { byte(UInt8(ascii: "-")) }
+        let mag = minor.magnitude
+        unsigned(mag / 100)
+        let cents = Int(mag % 100)
+        byte(UInt8(ascii: "."))
+        byte(48 + UInt8(cents / 10))
+        byte(48 + UInt8(cents % 10))
+    }
+
+    /// `rounded(x, places)` as JSON writes it (`json`: ``ByteOutput/appendJSONNumber(_:)``)
+    /// or as `String(v)` writes it (CSV), with `places` ≤ 6.
+    ///
+    /// Why the digits of n = (x·10ᵖ).rounded() are Swift's shortest form of y = n / 10ᵖ: y is
+    /// the double nearest n / 10ᵖ (n < 2⁵³, one correctly rounded division), so the decimal
+    /// d = n / 10ᵖ reads back as y. Any other decimal with at most as many significant digits
+    /// as d (trailing zeros trimmed) differs from d by at least 10⁻ᵖ; to read back as y it
+    /// would have to lie within ulp(y) of d, and ulp(y) < 10⁻ᵖ while |y| < 10⁹ (ulp ≤ 2⁻²³).
+    /// So d is the unique shortest form, and Swift prints it positionally for 10⁻⁴ ≤ |y| < 2⁵³.
+    /// Outside that range (and for non-finite values) the general path is taken.
+    mutating func fixed(_ x: Double, places: Int, json: Bool) {
+        let scale = Self.powers[places]
+        let scaled = (x * scale).rounded()
+        let y = scaled / scale
+        guard y.isFinite, abs(y) < 1e9, abs(scaled) < 9e15 else { return general(y, json: json) }
+        if y == y.rounded() {
+            // An integral value: JSON writes it as an integer, `String(v)` with ".0" ("-0.0" for −0).
+            if json { return int(Int(y)) }
+            if y.sign == .minus { byte(UInt8(ascii: "-")) }
+            unsigned(UInt64(abs(y)))
+            return text(".0")
+        }
+        guard abs(y) >= 1e-4 else { return general(y, json: json) }
+        let n = Int64(scaled)
+        if n < 0 { byte(UInt8(ascii: "-")) }
+        let mag = UInt64(n.magnitude), unit = UInt64(scale)
+        unsigned(mag / unit)
+        byte(UInt8(ascii: "."))
+        var frac = mag % unit, width = places
+        while frac % 10 == 0 { frac /= 10; width -= 1 }
+        var p = cursor + width
+        for _ in 0..<width { p -= 1; p.pointee = 48 + UInt8(frac % 10); frac /= 10 }
+        cursor += width
+    }
+
+    /// The slow, general form of a double (rare: huge, tiny or not finite).
+    private mutating func general(_ y: Double, json: Bool) {
+        let s: String
+        if json {
+            guard y.isFinite else { return text("null") }
+            if y == y.rounded(), abs(y) < 1e15 { return int(Int(Int64(y))) }
+            s = y.description
+        } else {
+            s = PortfolioReport.csvField(y.description)
+        }
+        for b in s.utf8 { byte(b) }
+    }
+
+    static let powers: [Double] = [1, 10, 100, 1000, 10000, 100_000, 1_000_000]
+
+    /// `s` as a quoted, escaped JSON string (``JSONWriter/writeString(_:into:)``); at most
+    /// 6 × its UTF-8 length + 2 bytes.
+    mutating func jsonString(_ s: String) {
+        byte(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            for c in utf8 {
+                switch c {
+                case 0x22: byte(0x5C); byte(0x22)
+                case 0x5C: byte(0x5C); byte(0x5C)
+                case 0x0A: byte(0x5C); byte(UInt8(ascii: "n"))
+                case 0x0D: byte(0x5C); byte(UInt8(ascii: "r"))
+                case 0x09: byte(0x5C); byte(UInt8(ascii: "t"))
+                case 0..<0x20, 0x7F:
+                    byte(0x5C); byte(UInt8(ascii: "u")); byte(48); byte(48)
+                    byte(Self.hex[Int(c >> 4)]); byte(Self.hex[Int(c & 15)])
+                default: byte(c)
+                }
+            }
+        }
+        byte(UInt8(ascii: "\""))
+    }
+
+    static let hex = Array("0123456789abcdef".utf8)
+
+    /// `s` as ``PortfolioReport/appendCSVField(_:to:)`` writes it; at most 2 × its UTF-8
+    /// length + 3 bytes.
+    mutating func csvText(_ s: String) {
+        var s = s
+        let plain = s.withUTF8 { utf8 -> Bool in
+            for (i, b) in utf8.enumerated() {
+                if i == 0, b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "@")
+                    || b == 0x09 || b == 0x0D { return false }
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { return false }
+            }
+            bytes(utf8)
+            return true
+        }
+        if !plain { for b in PortfolioReport.csvField(s).utf8 { byte(b) } }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import AcumenAnalytics
+@testable import AcumenCore
+@testable import AcumenStore
+
+/// The transaction cache is read in parts side by side and each part checked as it arrives:
+/// the table read back equals the one written, and rows beyond the money bounds, referring to
+/// no customer or holding a flag that is not 0 or 1 make the cache untrusted.
+@Suite struct TransactionCacheCheckTests {
+    static let status = FileStatus(size: 10, modifiedNanoseconds: 20, inode: 30, isRegular: true, isDirectory: false, isSymlink: false,
+                                   changedNanoseconds: 40)
+    static let customers = CustomerList((0..<50).map { Customer(id: "c\($0)", name: "n\($0)") })
+
+    /// A table of `rows` rows over ``customers``.
+    static func table(_ rows: Int) -> TransactionTable {
+        var t = TransactionTable()
+        t.reserve(rows)
+        for r in 0..<rows {
+            t.append(customer: Int32(r % customers.count), day: Day(ordinal: 19_000 + Int32(r % 700)), amount: Money(minor: Int64(r % 9_973) - 50),
+                     margin: r % 3 == 0 ? nil : Money(minor: Int64(r % 101)), quantity: Int32(r % 4 + 1), givenAsCost: r % 5 == 0)
+        }
+        return t
+    }
+
+    /// Writes `t` as the cache of a folder and reads it back.
+    func roundTrip(_ t: TransactionTable, _ name: String = #function, patch: (inout [UInt8]) -> Void = { _ in }) throws -> TransactionTable? {
+        let folder = temporaryFolder(name)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let st = Self.status
+        let key = TransactionCache.Key(size: st.size, modifiedNanoseconds: st.modifiedNanoseconds, inode: st.inode, contentHash: 1,
+                                       customerIDsHash: TransactionCache.idsHash(Self.customers), changedNanoseconds: st.changedNanoseconds)
+        TransactionCache.store(folder: folder, key: key, table: t, headerExtra: ["h": .int(1)], fs: PosixFileSystem())
+        let path = TransactionCache.path(folder)
+        var bytes = try #require(FileManager.default.contents(atPath: path).map { [UInt8]($0) })
+        patch(&bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return TransactionCache.load(folder: folder, status: st, customers: Self.customers)?.table
+    }
+
+    @Test(arguments: [0, 7, 1_200_000])
+    func theTableReadBackEqualsTheOneWritten(rows: Int) throws {
+        let t = Self.table(rows)
+        #expect(try roundTrip(t) == t)
+    }
+
+    @Test func anAmountBeyondTheBoundIsNotTrusted() throws {
+        var t = Self.table(100)
+        t.amount[37] = Money.limitMinor + 1
+        #expect(try roundTrip(t) == nil)
+        t.amount[37] = -Money.limitMinor
+        #expect(try roundTrip(t) != nil)
+    }
+
+    @Test func totalsBeyondTheWorkspaceBoundAreNotTrusted() throws {
+        var t = Self.table(2_000_000)
+        for r in stride(from: 0, to: 30, by: 1) { t.amount[r * 1_000] = Money.limitMinor }  // 30 × 10^17 > 10^18
+        #expect(try roundTrip(t) == nil)
+        var m = Self.table(100)
+        for r in 0..<20 { m.margin[r] = r % 2 == 0 ? Money.limitMinor : -Money.limitMinor }
+        #expect(try roundTrip(m) == nil)
+        for r in 0..<20 { m.margin[r] = TransactionTable.unknownMargin }
+        #expect(try roundTrip(m) == m)
+    }
+
+    @Test func aRowForNoCustomerOrAFlagThatIsNotABooleanIsNotTrusted() throws {
+        var t = Self.table(100)
+        t.customer[99] = Int32(Self.customers.count)
+        #expect(try roundTrip(t) == nil)
+        t.customer[99] = -1
+        #expect(try roundTrip(t) == nil)
+        let good = Self.table(100)
+        let header = Array(JSONWriter.compact(.object(["h": .int(1)])).utf8)
+        let flags = 7 * 8 + 8 + header.count + 8 + 100 * (4 + 4 + 8 + 8 + 4)
+        #expect(try roundTrip(good) { $0[flags + 3] = 2 } == nil)
+        #expect(try roundTrip(good) { $0[flags + 3] = 1 }?.givenAsCost[3] == true)
+    }
+}
