@@ -9,7 +9,9 @@ import Foundation
 /// open, the first screen as `acumen open` builds it, the lifetime-value fit and the
 /// eight-quarter history (and the search keys, the save review's index) in the background,
 /// 100 triage decisions, and a save (Ctrl-S, confirmed), each followed by its resident memory
-/// (`/proc/self/statm`) and the peak so far (`getrusage`).
+/// (`/proc/self/statm`) and the peak so far (`getrusage`). With a background fit two more lines
+/// split the warm-up: the fit computed (before its adoption) and the fit adopted (a second
+/// analysis built beside the first, before the history and the rest of the warm-up run).
 extension BenchSteps {
     /// The phases the probe reports, in order.
     static let memoryPhases = ["open (warm)", "analysis", "first screen", "after the fit + history (background)", "after 100 edits", "after a save"]
@@ -57,8 +59,19 @@ extension BenchSteps {
         let runtime = Runtime(store: store, analysis: analysis, author: "bench", clock: { Timestamp(seconds: 1_767_225_600) }, state: state)
         let background = BackgroundWork()
         if fitInBackground {
-            background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
-                runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted.")
+            // First in turn: the rest of the warm-up waits until it has landed (one job at a time).
+            background.inTurn {
+                background.start({
+                    let clv = CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf))
+                    // The fit's own peak, before its adoption re-analyses (a line of its own).
+                    let line = "memory\tthe fit computed, before its adoption\t\(residentMegabytes())\t\(peakMemoryMegabytes())\n"
+                    FileHandle.standardOutput.write(Data(line.utf8))
+                    return clv
+                }) { clv in
+                    let actions = runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted.")
+                    report("the fit adopted (a new analysis), before the history")
+                    return actions
+                }
             }
         }
         let edits: [TerminalEvent] = [.key(.char("3"))] + Array(repeating: .key(.char("a")), count: 100)

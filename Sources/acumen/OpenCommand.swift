@@ -89,8 +89,11 @@ struct OpenCommand: ParsableCommand {
         // One message each: the status line queues them, so a long one does not hide the next.
         for message in opening.messages { runtime.send(.notice(message, isError: message == notice || message == keysProblem)) }
         if fitInBackground {
-            background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
-                runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
+            // First in turn: the rest of the warm-up waits until it has landed (one job at a time).
+            background.inTurn {
+                background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
+                    runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
+                }
             }
         }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty

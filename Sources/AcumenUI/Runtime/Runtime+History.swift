@@ -9,14 +9,19 @@ extension Runtime {
     func accountHistory() -> AccountHistory? {
         if let h = history, h.day == asOf { return h.value }
         guard historyPending != asOf else { return nil }
-        let workspace = session.workspace, day = asOf
-        let compute: @Sendable () -> AccountHistory = { AccountHistory(workspace, asOf: day) }
+        let day = asOf
         guard let background else {
-            history = (day, compute())
+            history = (day, AccountHistory(session.workspace, asOf: day))
             return history?.value
         }
         historyPending = day
-        background.start(compute) { [weak self] value in self?.adoptHistory(value, at: day) ?? [] }
+        // In turn after the work asked before it (the lifetime-value fit first), on the
+        // workspace as it stands when its turn comes; a date moved meanwhile asks again.
+        background.inTurn { [weak self] in
+            guard let self, self.historyPending == day, self.asOf == day else { return }
+            let workspace = self.session.workspace
+            background.start({ AccountHistory(workspace, asOf: day) }) { [weak self] value in self?.adoptHistory(value, at: day) ?? [] }
+        }
         return nil
     }
 

@@ -47,14 +47,26 @@ extension Runtime {
     /// Builds the search keys of the accounts table on the background queue once the table is
     /// on screen, so the first search or filter keystroke finds them built (the table is a value
     /// whose key cache every copy shares). Without ``background`` they are built on first use.
+    /// In turn (after the fit and the history): the table on screen when its turn comes, so a
+    /// table replaced meanwhile (the fit landed) is not built for nothing.
     func warmSearchIndex() {
-        guard let background, state.table.count >= Self.warmSearchRows, !state.table.isSearchIndexBuilt,
-              warmedSearch != state.table.searchCacheID else { return }
-        warmedSearch = state.table.searchCacheID
-        let table = state.table, orders = state.accounts.sortOrders
-        // With the owner and tag codes and the sort buckets of the number columns that are missing
-        // or stale first: a few hundred milliseconds before the search keys' second (issue 16).
-        background.start({ table.warmCodes(); orders.warm(table); table.warmSearchIndex(); return true }) { _ in [] }
+        guard let background, !searchWarmQueued, needsSearchWarming else { return }
+        searchWarmQueued = true
+        background.inTurn { [weak self] in
+            guard let self else { return }
+            self.searchWarmQueued = false
+            guard self.needsSearchWarming else { return }
+            self.warmedSearch = self.state.table.searchCacheID
+            let table = self.state.table, orders = self.state.accounts.sortOrders
+            // With the owner and tag codes and the sort buckets of the number columns that are
+            // missing or stale first: a few hundred milliseconds before the search keys' second.
+            background.start({ table.warmCodes(); orders.warm(table); table.warmSearchIndex(); return true }) { _ in [] }
+        }
+    }
+
+    /// Whether the table on screen is large and its search keys are neither built nor building.
+    var needsSearchWarming: Bool {
+        state.table.count >= Self.warmSearchRows && !state.table.isSearchIndexBuilt && warmedSearch != state.table.searchCacheID
     }
 
     /// Runs work that would block a key on `work` from now on (the benchmark measures keys as the

@@ -54,10 +54,14 @@ extension Runtime {
     /// files fast (``WorkspaceStore/saveReviewPreparation(again:)``); the store keeps the result
     /// unless a save or a reload made it stale meanwhile.
     func prepareSaveReview() {
-        guard let background, let job = session.store.saveReviewPreparation() else { return }
-        background.start(job) { [weak self] lines in
-            self?.session.store.adoptSaveReviewPreparation(lines)
-            return []
+        guard let background else { return }
+        // In turn, last of the warm-up: the index is needed only at the first save.
+        background.inTurn { [weak self] in
+            guard let self, let job = self.session.store.saveReviewPreparation() else { return }
+            background.start(job) { [weak self] lines in
+                self?.session.store.adoptSaveReviewPreparation(lines)
+                return []
+            }
         }
     }
 

@@ -51,6 +51,8 @@ public final class Runtime {
     var rankingCancel: RankingCancel?
     /// The table whose search keys were handed to the background queue.
     var warmedSearch: ObjectIdentifier?
+    /// The search keys wait their turn in the background (``warmSearchIndex()``).
+    var searchWarmQueued = false
     /// The eight-quarter account history for the date it was computed at (once per load and
     /// date; see ``accountHistory()``), and the date it is being computed for.
     var history: (day: Day, value: AccountHistory)?
@@ -180,11 +182,13 @@ public final class Runtime {
         defer { self.terminal = nil; self.background = nil }
         let (w, h) = terminal.size
         if w != state.width || h != state.height { send(.resize(width: w, height: h)) }
+        // The warm-up, one job at a time after a fit already started: the history, the
+        // search keys (asked by the first frame's derive), then the save review's index.
         _ = accountHistory()
-        prepareSaveReview()
         send(.tick(milliseconds: uptime()))
         draw(terminal)
         warmSearchIndex()
+        prepareSaveReview()
         terminal.pollMilliseconds = pollInterval
         while !state.isQuitting, let event = terminal.nextEvent() {
             // The clock first, so a message said by this event knows when it was shown.
