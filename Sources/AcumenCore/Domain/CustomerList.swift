@@ -10,11 +10,11 @@
 public struct CustomerList: RandomAccessCollection, MutableCollection, Hashable, Sendable, ExpressibleByArrayLiteral {
     /// Customers per chunk (a power of two: the position splits into chunk and offset by shifts).
     public static let chunkSize = 1 << chunkShift
-    static let chunkShift = 12
-    static let chunkMask = chunkSize - 1
+    @usableFromInline static let chunkShift = 12
+    @usableFromInline static let chunkMask = chunkSize - 1
 
     /// The chunks, each its own copy-on-write array.
-    private var chunks: [[Customer]]
+    @usableFromInline var chunks: [[Customer]]
     public private(set) var count: Int
 
     /// An empty list.
@@ -88,8 +88,10 @@ public struct CustomerList: RandomAccessCollection, MutableCollection, Hashable,
     public func index(before i: Int) -> Int { i - 1 }
     public var isEmpty: Bool { count == 0 }
 
-    public subscript(position: Int) -> Customer {
-        get { chunks[position >> Self.chunkShift][position & Self.chunkMask] }
+    /// Read in place (a borrow, inlined into the caller): `customers[k].costToServe` copies one
+    /// field, not the whole customer with its strings' reference counts.
+    @inlinable public subscript(position: Int) -> Customer {
+        _read { yield chunks[position >> Self.chunkShift][position & Self.chunkMask] }
         _modify { yield &chunks[position >> Self.chunkShift][position & Self.chunkMask] }
     }
 
