@@ -18,7 +18,7 @@ extension BenchSteps {
             _ = PortfolioAnalyzer.analyze(ws, asOf: asOf)
             wall.append(elapsedMilliseconds(since: t)); cpu.append(cpuMilliseconds() - c)
         }
-        return [try firstScreen(), Measurement(name: "full analysis (no CLV)", size: label, samples: wall),
+        return try firstScreenPhases() + [Measurement(name: "full analysis (no CLV)", size: label, samples: wall),
                 Measurement(name: "full analysis (no CLV): CPU ms, all threads", size: label, samples: cpu)]
     }
 }
