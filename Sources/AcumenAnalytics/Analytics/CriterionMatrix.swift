@@ -40,13 +40,19 @@ public struct CriterionMatrix: Sendable {
     }
 
     /// Builds the matrix from raw columns (NaN = unknown), normalising each per its setting.
-    /// - Parameter ranks: ranked columns already computed (shared with RFM), by criterion.
-    init(columns: [Criterion: [Double]], count n: Int, settings: Settings, ranks: [Criterion: ColumnRanks]) {
+    /// - Parameters:
+    ///   - ranks: ranked columns already computed (shared with RFM), by criterion.
+    ///   - column: the raw column of a criterion `columns` does not hold, built by the thread
+    ///     that normalises its row (nil: unknown for everybody).
+    ///   - knownBase: the ``knownMask`` bits of the optional criteria `columns` does not hold
+    ///     (bit set = the lazy column's value is finite), nil when none.
+    init(columns: [Criterion: [Double]], count n: Int, settings: Settings, ranks: [Criterion: ColumnRanks],
+         column: (Criterion) -> [Double]? = { _ in nil }, knownBase: [UInt16]? = nil) {
         count = n
         // Criteria are normalised independently, one per core at a time, each straight into its
         // row (zeroed by the thread that fills it, so the pages are touched on both cores).
         let all = Criterion.allCases
-        var mask = [UInt16](repeating: 0, count: n)
+        var mask = knownBase?.count == n ? knownBase ?? [] : [UInt16](repeating: 0, count: n)
         values = [Float](unsafeUninitializedCapacity: all.count * n) { buffer, initialized in
             _ = Parallel.map(all.count + 1) { row -> Bool in
                 guard row < all.count else { Self.knownBits(columns, into: &mask); return true }
@@ -54,7 +60,7 @@ public struct CriterionMatrix: Sendable {
                 let out = UnsafeMutableBufferPointer(rebasing: buffer[(row * n)..<((row + 1) * n)])
                 out.initialize(repeating: 0)
                 // A criterion without a column is unknown for everybody: its row stays 0.
-                if let raw = columns[c] { Self.normalise(raw, setting: Self.setting(c, settings), ranks: ranks[c], into: out) }
+                if let raw = columns[c] ?? column(c) { Self.normalise(raw, setting: Self.setting(c, settings), ranks: ranks[c], into: out) }
                 return true
             }
             initialized = all.count * n
@@ -62,7 +68,8 @@ public struct CriterionMatrix: Sendable {
         knownMask = mask
     }
 
-    /// Sets bit `j` of `mask[k]` when ``optionalCriteria``[j] is known (finite) for customer `k`.
+    /// Sets bit `j` of `mask[k]` when ``optionalCriteria``[j] is known (finite) for customer `k`
+    /// (for the criteria `columns` holds).
     static func knownBits(_ columns: [Criterion: [Double]], into mask: inout [UInt16]) {
         for c in optionalCriteria {
             guard let b = bit(of: c), let raw = columns[c] else { continue }

@@ -14,20 +14,22 @@ struct IdentifierOrder: Sendable {
     /// - Complexity: one radix sort on the first eight bytes, then a comparison sort only
     ///   inside runs of ids sharing those bytes (none for ids up to eight bytes long).
     init(ids: [String]) {
-        let n = ids.count
-        var prefix = [UInt64](repeating: 0, count: n)
-        for k in 0..<n {
-            var p: UInt64 = 0
-            var taken = 0
-            for b in ids[k].utf8 {
-                if taken == 8 { break }
-                p = p << 8 | UInt64(b)
-                taken += 1
-            }
-            // Left-align so a shorter id sorts before its extensions.
-            prefix[k] = taken == 0 ? 0 : p << (8 * UInt64(8 - taken))
+        self.init(count: ids.count, id: { ids[$0] })
+    }
+
+    /// Orders the customers' ids, read in place (no array of the ids is made).
+    init(customers: CustomerList) {
+        self.init(count: customers.count, id: { customers[$0].id })
+    }
+
+    /// Orders the ids `id(0..<n)`.
+    private init(count n: Int, id: (Int) -> String) {
+        var prefix = [UInt64](unsafeUninitializedCapacity: n) { buffer, count in
+            for k in 0..<n { buffer[k] = Self.prefix(id(k)) }
+            count = n
         }
         var (order, keys) = RadixSort.order(prefix)
+        prefix = []
         // Ids sharing their first eight bytes (or differing only by NUL bytes): compare fully.
         var lo = 0
         while lo < n {
@@ -35,16 +37,32 @@ struct IdentifierOrder: Sendable {
             while hi < n, keys[hi] == keys[lo] { hi += 1 }
             if hi - lo > 1 {
                 let part = order[lo..<hi].sorted { a, b in
-                    ids[Int(a)].utf8.lexicographicallyPrecedes(ids[Int(b)].utf8)
+                    id(Int(a)).utf8.lexicographicallyPrecedes(id(Int(b)).utf8)
                 }
                 order.replaceSubrange(lo..<hi, with: part)
             }
             lo = hi
         }
         keys = []
-        var rank = [Int32](repeating: 0, count: n)
-        for (pos, k) in order.enumerated() { rank[Int(k)] = Int32(pos) }
+        var rank = [Int32](unsafeUninitializedCapacity: n) { _, c in c = n }
+        order.withUnsafeBufferPointer { o in
+            rank.withUnsafeMutableBufferPointer { r in for pos in 0..<n { r[Int(o[pos])] = Int32(pos) } }
+        }
         self.order = order
         self.rank = rank
+    }
+
+    /// The first eight UTF-8 bytes of `id`, big-endian and left-aligned, so a shorter id sorts
+    /// before its extensions.
+    @inline(__always)
+    static func prefix(_ id: String) -> UInt64 {
+        var p: UInt64 = 0
+        var taken = 0
+        for b in id.utf8 {
+            if taken == 8 { break }
+            p = p << 8 | UInt64(b)
+            taken += 1
+        }
+        return taken == 0 ? 0 : p << (8 * UInt64(8 - taken))
     }
 }
