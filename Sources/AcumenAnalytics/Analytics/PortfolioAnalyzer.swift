@@ -44,8 +44,7 @@ public enum PortfolioAnalyzer {
                                                          settings: s, ids: ids)
         guard let recencyRanks = ranks[.recency], let monetaryRanks = ranks[.monetary] else { preconditionFailure("pieces in order") }
         let rfm = RFMAnalysis(recency: recencyRanks, frequency: lifetimeRanks, monetary: monetaryRanks, settings: s.rfm)
-        let matrix = CriterionMatrix(columns: columns, count: n, settings: s, ranks: ranks, column: ratedColumn,
-                                     knownBase: inputs.ratedKnown)
+        let matrix = CriterionMatrix(columns: columns, count: n, settings: s, ranks: ranks, rated: inputs)
         columns = [:]
         var warnings: [String] = []
         if rfm.unmatched > 0 {
