@@ -148,7 +148,7 @@ extension Runtime {
     /// lifetime-value fit that finished in the background).
     func reanalyse(clv: CLVInputs? = nil) {
         analysis = PortfolioAnalyzer.analyze(session.workspace, asOf: asOf, clv: clv ?? analysis.clv)
-        facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+        facts = ScoredReviewFacts(analysis)
         analysisRevision += 1
         modelRevision += 1
     }
