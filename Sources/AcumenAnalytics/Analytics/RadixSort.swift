@@ -30,8 +30,9 @@ public enum RadixSort {
     /// - Complexity: O(n · d) where d ≤ 6 is the number of 11-bit digits on which keys differ.
     static func order(_ keys: consuming [UInt64], subset: [Int32]? = nil) -> (indices: [Int32], keys: [UInt64]) {
         if let p = packing(keys, subset: subset) { return packed(consume keys, subset: subset, p) }
-        var idx: [Int32] = subset ?? (0..<keys.count).map { Int32($0) }
-        var k: [UInt64] = keys.withUnsafeBufferPointer { kp in idx.map { kp[Int($0)] } }
+        var k: [UInt64]
+        if let subset { k = keys.withUnsafeBufferPointer { kp in subset.map { kp[Int($0)] } } } else { k = consume keys }
+        var idx: [Int32] = subset ?? (0..<k.count).map { Int32($0) }
         sortInPlace(keys: &k, values: &idx)
         return (idx, k)
     }
