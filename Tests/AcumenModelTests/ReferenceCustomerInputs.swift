@@ -43,4 +43,12 @@ struct ReferenceCustomerInputs {
         annualCost = annual; windowCost = window; self.rated = rated
         self.tierOverride = tierOverride; self.strategyOverride = strategyOverride; self.warnings = warnings
     }
+
+    /// The rated bits of ``CriterionMatrix/knownMask`` as the matrix set them from these columns:
+    /// bit j when rating j is finite.
+    var knownBits: [UInt16] {
+        annualCost.indices.map { k in
+            rated.indices.reduce(UInt16(0)) { m, j in rated[j][k].isFinite ? m | 1 << UInt16(j) : m }
+        }
+    }
 }

@@ -26,11 +26,18 @@ public struct ABCAnalysis: Sendable {
     /// Classifies `values` (minor units) with ties broken by `idOrder`.
     init(values: [Int64], idOrder: IdentifierOrder, settings: ABCSettings) {
         let n = values.count
-        let keys = values.map { UInt64.max - UInt64(max(0, $0)) }
-        order = RadixSort.order(keys, subset: idOrder.order).indices
-        var cum = [Int64](repeating: 0, count: n)
+        let sorted = RadixSort.order(values.map { UInt64.max - UInt64(max(0, $0)) }, subset: idOrder.order)
+        order = sorted.indices
+        // `v⁺` in sorted order is `UInt64.max − key`: read in order, not gathered from `values`.
+        var cum = [Int64](unsafeUninitializedCapacity: n) { _, c in c = n }
         var running: Int64 = 0
-        for (pos, k) in order.enumerated() { running &+= max(0, values[Int(k)]); cum[pos] = running }
+        sorted.keys.withUnsafeBufferPointer { ks in
+            cum.withUnsafeMutableBufferPointer { out in
+                let m = min(n, ks.count)
+                for pos in 0..<m { running &+= Int64(bitPattern: UInt64.max - ks[pos]); out[pos] = running }
+                for pos in m..<n { out[pos] = 0 }
+            }
+        }
         cumulative = cum
         total = running
         let ta = settings.a * Double(running), tb = settings.b * Double(running)

@@ -63,6 +63,11 @@ public struct CriterionMatrix: Sendable {
                 let setting = Self.setting(c, settings)
                 if let raw = columns[c] {
                     Self.normalise(raw, setting: setting, ranks: ranks[c], into: out)
+                } else if setting.normalisation == .percentile, let r = ranks[c], r.count == n {
+                    // Every value known (money ranked from its integers): what normalise does with
+                    // a column that is finite everywhere, without the column.
+                    r.percentiles(into: out)
+                    if setting.direction == .lowerIsBetter { for k in 0..<n { out[k] = 100 - out[k] } }
                 } else if let rated, rated.count == n, let j = c.ratedIndex {
                     if setting.normalisation == .scale {
                         Self.scale(rated, ratedIndex: j, lowerIsBetter: setting.direction == .lowerIsBetter, into: out)

@@ -37,8 +37,7 @@ struct IdentifierOrder: Sendable {
             count = n
         }
         Self.compact(&prefix, present: present)
-        var (order, keys) = RadixSort.order(prefix)
-        prefix = []
+        var (order, keys) = RadixSort.order(consume prefix)
         // Ids sharing their first eight bytes (or differing only by NUL bytes): compare fully.
         var lo = 0
         while lo < n {

@@ -30,8 +30,12 @@ public enum PortfolioAnalyzer {
             preconditionFailure("pieces in order")
         })
         let (contribution, historical) = Self.contributionAndHistorical(agg, inputs, asOf: asOf, parts: parts)
-        // A criterion without a column (the lifetime value's without a fit) is unknown for everybody.
-        let measured = Criterion.measured.filter { clv != nil || ($0 != .predictedCLV && $0 != .pAlive) }
+        // A criterion without a column (the lifetime value's without a fit) is unknown for everybody;
+        // money ranked by percentile needs none (ranked from its integers, known for everybody).
+        let measured = Criterion.measured.filter { c in
+            (clv != nil || (c != .predictedCLV && c != .pAlive))
+                && !((c == .monetary || c == .contribution) && CriterionMatrix.setting(c, s).normalisation == .percentile)
+        }
         let measuredColumns = Parallel.map(measured.count) {
             MeasuredCriteria.column(measured[$0], agg, contribution: contribution, asOf: asOf, clv: clv)
         }

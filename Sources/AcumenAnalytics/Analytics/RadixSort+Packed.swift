@@ -5,10 +5,16 @@ import AcumenCore
 /// Sorting `(key − lo) << b | position` ascending orders by key, then by position — exactly
 /// what the stable sort of the subset gives — so the indices and keys read back from the words
 /// are identical to the two-array sort's; it runs only when the key range and the positions fit
-/// 64 bits together (money in minor units, ABC's values, small integer keys).
+/// 64 bits together (money in minor units, ABC's values, compacted ids). Without a subset the
+/// words are made, sorted and read back in the keys' own array (no second key array).
 extension RadixSort {
-    /// The order of ``order(_:subset:)`` from packed words; nil when they would not fit 64 bits.
-    static func packedOrder(_ keys: [UInt64], subset: [Int32]?) -> (indices: [Int32], keys: [UInt64])? {
+    /// How keys pack: the smallest key and the bits of the key range and of the positions.
+    struct Packing {
+        let lo: UInt64, rangeBits: Int, positionBits: Int
+    }
+
+    /// The packing of `keys` (at `subset`), nil when key range and position exceed 64 bits.
+    static func packing(_ keys: [UInt64], subset: [Int32]?) -> Packing? {
         let m = subset?.count ?? keys.count
         guard m > 1, m <= Int(Int32.max) else { return nil }
         var lo = UInt64.max, hi: UInt64 = 0
@@ -22,38 +28,49 @@ extension RadixSort {
         let rangeBits = UInt64.bitWidth - (hi - lo).leadingZeroBitCount
         let positionBits = UInt64.bitWidth - UInt64(m - 1).leadingZeroBitCount
         guard rangeBits + positionBits <= UInt64.bitWidth else { return nil }
-        let shift = UInt64(positionBits), low = (UInt64(1) << shift) - 1
-        var words = [UInt64](unsafeUninitializedCapacity: m) { buffer, count in
-            keys.withUnsafeBufferPointer { kp in
-                if let subset {
+        return Packing(lo: lo, rangeBits: rangeBits, positionBits: positionBits)
+    }
+
+    /// The order of ``order(_:subset:)`` from packed words; nil when they would not fit 64 bits.
+    static func packedOrder(_ keys: [UInt64], subset: [Int32]?) -> (indices: [Int32], keys: [UInt64])? {
+        packing(keys, subset: subset).map { packed(keys, subset: subset, $0) }
+    }
+
+    /// Sorts the packed words of `keys` (at `subset`) and reads indices and keys back.
+    static func packed(_ keys: consuming [UInt64], subset: [Int32]?, _ p: Packing) -> (indices: [Int32], keys: [UInt64]) {
+        let m = subset?.count ?? keys.count
+        let shift = UInt64(p.positionBits), low = (UInt64(1) << shift) - 1, lo = p.lo
+        var words: [UInt64]
+        if let subset {
+            words = [UInt64](unsafeUninitializedCapacity: m) { buffer, count in
+                keys.withUnsafeBufferPointer { kp in
                     subset.withUnsafeBufferPointer { s in
                         for j in 0..<m { buffer[j] = (kp[Int(s[j])] &- lo) << shift | UInt64(j) }
                     }
-                } else {
-                    for j in 0..<m { buffer[j] = (kp[j] &- lo) << shift | UInt64(j) }
                 }
+                count = m
             }
-            count = m
+        } else {
+            words = consume keys
+            words.withUnsafeMutableBufferPointer { w in
+                for j in 0..<m { w[j] = (w[j] &- lo) << shift | UInt64(j) }
+            }
         }
-        sortWords(&words, bits: rangeBits + positionBits)
+        sortWords(&words, bits: p.rangeBits + p.positionBits)
         var indices = [Int32](unsafeUninitializedCapacity: m) { _, c in c = m }
-        var sortedKeys = [UInt64](unsafeUninitializedCapacity: m) { _, c in c = m }
-        words.withUnsafeBufferPointer { w in
+        words.withUnsafeMutableBufferPointer { w in
             indices.withUnsafeMutableBufferPointer { out in
-                sortedKeys.withUnsafeMutableBufferPointer { ks in
-                    if let subset {
-                        subset.withUnsafeBufferPointer { s in
-                            for j in 0..<m { out[j] = s[Int(w[j] & low)]; ks[j] = (w[j] >> shift) &+ lo }
-                        }
-                    } else {
-                        for j in 0..<m { out[j] = Int32(truncatingIfNeeded: w[j] & low); ks[j] = (w[j] >> shift) &+ lo }
+                if let subset {
+                    subset.withUnsafeBufferPointer { s in
+                        for j in 0..<m { out[j] = s[Int(w[j] & low)]; w[j] = (w[j] >> shift) &+ lo }
                     }
+                } else {
+                    for j in 0..<m { out[j] = Int32(truncatingIfNeeded: w[j] & low); w[j] = (w[j] >> shift) &+ lo }
                 }
             }
         }
-        return (indices, sortedKeys)
+        return (indices, words)
     }
-
     /// Sorts distinct words below `2^bits` ascending: least significant 11-bit digit first, the
     /// counts of every digit from one pass, digits on which all words agree skipped.
     static func sortWords(_ a: inout [UInt64], bits: Int) {

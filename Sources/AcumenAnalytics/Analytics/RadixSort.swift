@@ -28,10 +28,11 @@ public enum RadixSort {
     /// Stable: indices with equal keys keep their order in `subset`.
     /// - Returns: the ordered indices and their keys in that order.
     /// - Complexity: O(n · d) where d ≤ 6 is the number of 11-bit digits on which keys differ.
-    static func order(_ keys: [UInt64], subset: [Int32]? = nil) -> (indices: [Int32], keys: [UInt64]) {
-        if let packed = packedOrder(keys, subset: subset) { return packed }
-        var idx: [Int32] = subset ?? (0..<keys.count).map { Int32($0) }
-        var k: [UInt64] = keys.withUnsafeBufferPointer { kp in idx.map { kp[Int($0)] } }
+    static func order(_ keys: consuming [UInt64], subset: [Int32]? = nil) -> (indices: [Int32], keys: [UInt64]) {
+        if let p = packing(keys, subset: subset) { return packed(consume keys, subset: subset, p) }
+        var k: [UInt64]
+        if let subset { k = keys.withUnsafeBufferPointer { kp in subset.map { kp[Int($0)] } } } else { k = consume keys }
+        var idx: [Int32] = subset ?? (0..<k.count).map { Int32($0) }
         sortInPlace(keys: &k, values: &idx)
         return (idx, k)
     }

@@ -20,7 +20,8 @@ struct SortedColumn: Sendable {
             keys[k] = RadixSort.key(v == 0 ? 0 : v)  // -0.0 equals 0.0
             subset.append(Int32(k))
         }
-        (indices, self.keys) = RadixSort.order(keys, subset: subset)
+        // Every value known: the same order without a subset, sorting the keys' own array.
+        (indices, self.keys) = subset.count == raw.count ? RadixSort.order(consume keys) : RadixSort.order(keys, subset: subset)
     }
 
     /// Number of known values.
