@@ -12,10 +12,16 @@ extension CustomerCache {
         var record: Int
         /// Σ cost to serve of the customers built so far (minor units).
         private(set) var costs: UInt64 = 0
+        /// The ids built so far, each id's UTF-8 and a 0 byte (``TransactionCache/idsHash(_:)``).
+        private(set) var idBytes: [UInt8] = []
 
         init(col: Columns, details: Details, next: Int, record: Int) {
             self.col = col; self.details = details; self.next = next; self.record = record
+            idBytes.reserveCapacity(CustomerList.chunkSize * 12)
         }
+
+        /// The fingerprint of this chunk's ids, as ``TransactionCache/idsHash(_:)`` computes it.
+        var idsFingerprint: UInt64 { Checksum.fingerprint(idBytes) }
 
         /// String `j` of the string columns; nil when its offsets are out of order or range.
         @inline(__always)
@@ -34,6 +40,8 @@ extension CustomerCache {
             let mask = col.known[k], cost = col.cost[k]
             guard s0 + fixedStrings <= s1, s1 <= s, i0 < t, i1 < t, i2 < t, mask & CustomerCache.outsideMask == 0, cost >= 0,
                   let id = string(s0), let name = string(s0 + 1) else { return false }
+            idBytes.append(contentsOf: UnsafeBufferPointer(rebasing: col.strings[(s0 == 0 ? 0 : Int(col.stringEnd[s0 - 1]))..<Int(col.stringEnd[s0])]))
+            idBytes.append(0)
             costs += UInt64(cost)  // ≤ 10^18 + 2^63: no overflow
             guard costs <= UInt64(MoneyBounds.workspaceLimitMinor) else { return false }
             var tags: [String] = []
@@ -58,8 +66,8 @@ extension CustomerCache {
                 }
                 ratings = Ratings(knownMask: mask, thousandths: lanes)
             }
-            slot.initialize(to: Customer(id: id, name: name, industry: col.dictionary[Int(i0)], region: col.dictionary[Int(i1)],
-                                         owner: col.dictionary[Int(i2)], tags: tags, ratings: ratings, costToServe: Money(minor: cost)))
+            Customer.initialize(slot, id: id, name: name, industry: col.dictionary[Int(i0)], region: col.dictionary[Int(i1)],
+                                owner: col.dictionary[Int(i2)], tags: tags, ratings: ratings, costToServe: Money(minor: cost))
             if record < details.positions.count, Int(details.positions[record]) == k {
                 guard DetailRecord.apply(details.record(record), to: &slot.pointee) else {
                     slot.deinitialize(count: 1)

@@ -82,8 +82,7 @@ extension CustomerCache {
         guard let records = Details(bytes: details, positions: detailPositions, starts: detailStarts, count: n),
               let built = materialise(columns, details: records),
               let index = CustomerIndex(ids: built.ids, slots: Array(slots)) else { return nil }
-        let customers = built.customers
-        return Loaded(customers: customers, index: index, headerExtra: headerExtra, contentHash: contentHash)
+        return Loaded(customers: built.customers, index: index, headerExtra: headerExtra, contentHash: contentHash, idsHash: built.idsHash)
     }
 
     /// The dictionary's strings; nil when an offset is out of order or range.
@@ -137,7 +136,7 @@ extension CustomerCache {
     /// rated criteria, ratings 0–10 in thousandths, costs ≥ 0 and adding up to at most
     /// ``MoneyBounds/workspaceLimitMinor``). A chunk that meets a bad value fills the rest of
     /// its range with placeholders and reports it, so every slot is always initialised.
-    static func materialise(_ col: Columns, details: Details) -> (customers: CustomerList, ids: [String])? {
+    static func materialise(_ col: Columns, details: Details) -> (customers: CustomerList, ids: [String], idsHash: UInt64)? {
         let n = col.known.count
         let size = CustomerList.chunkSize
         let chunks = (n + size - 1) / size
@@ -152,22 +151,27 @@ extension CustomerCache {
         guard valueStart[chunks] == col.thousandths.count else { return nil }
         // Per chunk: the sum of its costs, or UInt64.max when a value was out of range.
         var costs = [UInt64](repeating: 0, count: chunks)
+        // Per chunk: the fingerprint of its ids (``TransactionCache/idsHash(_:)``).
+        var idHashes = [UInt64](repeating: 0, count: chunks)
         var customers = CustomerList()
         let ids = [String](unsafeUninitializedCapacity: n) { idSlots, idsInitialized in
             costs.withUnsafeMutableBufferPointer { costSlots in
-                customers = CustomerList(count: n) { range, out in
-                    var builder = ChunkBuilder(col: col, details: details, next: valueStart[range.lowerBound / size],
-                                               record: details.first(atOrAfter: range.lowerBound))
-                    var failed = false
-                    for k in range {
-                        let slot = out + (k - range.lowerBound)
-                        if failed || !builder.build(k, into: slot) {
-                            failed = true
-                            slot.initialize(to: Customer(id: "", name: ""))
+                idHashes.withUnsafeMutableBufferPointer { hashSlots in
+                    customers = CustomerList(count: n) { range, out in
+                        var builder = ChunkBuilder(col: col, details: details, next: valueStart[range.lowerBound / size],
+                                                   record: details.first(atOrAfter: range.lowerBound))
+                        var failed = false
+                        for k in range {
+                            let slot = out + (k - range.lowerBound)
+                            if failed || !builder.build(k, into: slot) {
+                                failed = true
+                                slot.initialize(to: Customer(id: "", name: ""))
+                            }
+                            (idSlots.baseAddress.unsafelyUnwrapped + k).initialize(to: slot.pointee.id)
                         }
-                        (idSlots.baseAddress.unsafelyUnwrapped + k).initialize(to: slot.pointee.id)
+                        costSlots[range.lowerBound / size] = failed ? UInt64.max : builder.costs
+                        hashSlots[range.lowerBound / size] = builder.idsFingerprint
                     }
-                    costSlots[range.lowerBound / size] = failed ? UInt64.max : builder.costs
                 }
             }
             idsInitialized = n
@@ -178,6 +182,6 @@ extension CustomerCache {
             total += c  // each ≤ 10^18 and the total checked after each: no overflow
             guard total <= UInt64(MoneyBounds.workspaceLimitMinor) else { return nil }
         }
-        return (customers, ids)
+        return (customers, ids, idHashes.withUnsafeBytes { Checksum.fingerprint($0) })
     }
 }

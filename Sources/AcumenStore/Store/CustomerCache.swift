@@ -72,6 +72,9 @@ enum CustomerCache {
         var headerExtra: [String: JSONValue]
         /// The source file's content fingerprint recorded with the cache.
         var contentHash: UInt64
+        /// ``TransactionCache/idsHash(_:)`` of the customers, computed from the id column
+        /// while they were built (so the transactions' cache is checked without a second pass).
+        var idsHash: UInt64
     }
 
     static func path(_ folder: String) -> String { folder + "/" + TransactionCache.folderName + "/" + fileName }
