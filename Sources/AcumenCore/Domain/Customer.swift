@@ -98,6 +98,17 @@ public struct Customer: Hashable, Sendable {
     public init(id: String, name: String) {
         self.id = id; self.name = name
     }
+
+    /// Initialises `slot` with a customer with its master data, ratings and cost and no
+    /// annotations, in one step: each string is moved in once, nothing is copied (a cache builds
+    /// a million customers this way, in place in their chunks).
+    package static func initialize(_ slot: UnsafeMutablePointer<Customer>, id: consuming String, name: consuming String,
+                                   industry: consuming String, region: consuming String, owner: consuming String,
+                                   tags: consuming [String], ratings: consuming Ratings, costToServe: Money) {
+        slot.initialize(to: Customer(id: id, name: name))
+        slot.pointee.industry = industry; slot.pointee.region = region; slot.pointee.owner = owner
+        slot.pointee.tags = tags; slot.pointee.ratings = ratings; slot.pointee.costToServe = costToServe
+    }
 }
 
 /// A dated note written about a customer.

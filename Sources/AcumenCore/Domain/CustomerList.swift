@@ -82,6 +82,23 @@ public struct CustomerList: RandomAccessCollection, MutableCollection, Hashable,
         }
     }
 
+    /// Builds `count` customers chunk by chunk, on all cores, in place: `initialize(range, base)`
+    /// must initialise the `range.count` customers at `base` (positions `range`, one chunk's, in
+    /// order) — no customer is copied or moved afterwards. Chunks are independent, so
+    /// `initialize` may run concurrently.
+    package init(count: Int, initializing initialize: (_ range: Range<Int>, _ base: UnsafeMutablePointer<Customer>) -> Void) {
+        let n = (count + Self.chunkMask) >> Self.chunkShift
+        func build(_ j: Int) -> [Customer] {
+            let range = (j << Self.chunkShift)..<Swift.min(count, (j + 1) << Self.chunkShift)
+            return [Customer](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+                initialize(range, buffer.baseAddress.unsafelyUnwrapped)
+                initialized = range.count
+            }
+        }
+        chunks = count >= 4 * Self.chunkSize ? Parallel.map(n, build) : (0..<n).map(build)
+        self.count = count
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
     public func index(after i: Int) -> Int { i + 1 }

@@ -82,8 +82,7 @@ extension CustomerCache {
         guard let records = Details(bytes: details, positions: detailPositions, starts: detailStarts, count: n),
               let built = materialise(columns, details: records),
               let index = CustomerIndex(ids: built.ids, slots: Array(slots)) else { return nil }
-        let customers = built.customers
-        return Loaded(customers: customers, index: index, headerExtra: headerExtra, contentHash: contentHash)
+        return Loaded(customers: built.customers, index: index, headerExtra: headerExtra, contentHash: contentHash, idsHash: built.idsHash)
     }
 
     /// The dictionary's strings; nil when an offset is out of order or range.
@@ -131,12 +130,13 @@ extension CustomerCache {
     }
 
     /// Builds the customers (and their ids, for the index) from the columns and the detail
-    /// records, chunk by chunk of the ``CustomerList`` on all cores; nil when an offset, code,
+    /// records, chunk by chunk of the ``CustomerList`` on all cores, each customer initialised
+    /// in place in its chunk (its strings made once and moved in); nil when an offset, code,
     /// mask, rating, cost or record is out of range (string offsets ordered, masks within the
     /// rated criteria, ratings 0–10 in thousandths, costs ≥ 0 and adding up to at most
     /// ``MoneyBounds/workspaceLimitMinor``). A chunk that meets a bad value fills the rest of
     /// its range with placeholders and reports it, so every slot is always initialised.
-    static func materialise(_ col: Columns, details: Details) -> (customers: CustomerList, ids: [String])? {
+    static func materialise(_ col: Columns, details: Details) -> (customers: CustomerList, ids: [String], idsHash: UInt64)? {
         let n = col.known.count
         let size = CustomerList.chunkSize
         let chunks = (n + size - 1) / size
@@ -149,71 +149,29 @@ extension CustomerCache {
             valueStart.append(total)
         }
         guard valueStart[chunks] == col.thousandths.count else { return nil }
-        let outside = UInt16.max << UInt16(Criterion.rated.count)
-        let s = col.stringEnd.count, b = col.strings.count, t = UInt32(col.dictionary.count)
-        let bound = UInt64(MoneyBounds.workspaceLimitMinor)
         // Per chunk: the sum of its costs, or UInt64.max when a value was out of range.
         var costs = [UInt64](repeating: 0, count: chunks)
+        // Per chunk: the fingerprint of its ids (``TransactionCache/idsHash(_:)``).
+        var idHashes = [UInt64](repeating: 0, count: chunks)
         var customers = CustomerList()
         let ids = [String](unsafeUninitializedCapacity: n) { idSlots, idsInitialized in
             costs.withUnsafeMutableBufferPointer { costSlots in
-                customers = CustomerList(count: n) { range, slots in
-                    let ch = range.lowerBound / size
-                    var next = valueStart[ch]
-                    var sum: UInt64 = 0
-                    var record = details.first(atOrAfter: range.lowerBound)
-                    func string(_ j: Int) -> String? {
-                        let start = j == 0 ? 0 : Int(col.stringEnd[j - 1]), end = Int(col.stringEnd[j])
-                        guard start <= end, end <= b else { return nil }
-                        return String(decoding: UnsafeBufferPointer(rebasing: col.strings[start..<end]), as: UTF8.self)
-                    }
-                    func build(_ k: Int) -> Customer? {
-                        let s0 = Int(col.firstString[k]), s1 = Int(col.firstString[k + 1])
-                        let i0 = col.codes[3 * k], i1 = col.codes[3 * k + 1], i2 = col.codes[3 * k + 2]
-                        let mask = col.known[k], cost = col.cost[k]
-                        guard s0 + fixedStrings <= s1, s1 <= s, i0 < t, i1 < t, i2 < t, mask & outside == 0, cost >= 0,
-                              let id = string(s0), let name = string(s0 + 1) else { return nil }
-                        sum += UInt64(cost)  // ≤ 10^18 + 2^63: no overflow
-                        guard sum <= bound else { return nil }
-                        var c = Customer(id: id, name: name)
-                        c.industry = col.dictionary[Int(i0)]; c.region = col.dictionary[Int(i1)]; c.owner = col.dictionary[Int(i2)]
-                        if s1 > s0 + fixedStrings {
-                            var tags: [String] = []
-                            tags.reserveCapacity(s1 - s0 - fixedStrings)
-                            for j in (s0 + fixedStrings)..<s1 {
-                                guard let tag = string(j) else { return nil }
-                                tags.append(tag)
+                idHashes.withUnsafeMutableBufferPointer { hashSlots in
+                    customers = CustomerList(count: n) { range, out in
+                        var builder = ChunkBuilder(col: col, details: details, next: valueStart[range.lowerBound / size],
+                                                   record: details.first(atOrAfter: range.lowerBound))
+                        var failed = false
+                        for k in range {
+                            let slot = out + (k - range.lowerBound)
+                            if failed || !builder.build(k, into: slot) {
+                                failed = true
+                                slot.initialize(to: Customer(id: "", name: ""))
                             }
-                            c.tags = tags
+                            (idSlots.baseAddress.unsafelyUnwrapped + k).initialize(to: slot.pointee.id)
                         }
-                        if mask != 0 {
-                            var lanes = SIMD16<UInt16>()
-                            var bits = mask
-                            while bits != 0 {
-                                let value = col.thousandths[next]
-                                guard value <= 10_000 else { return nil }
-                                lanes[bits.trailingZeroBitCount] = value
-                                next += 1
-                                bits &= bits - 1
-                            }
-                            c.ratings = Ratings(knownMask: mask, thousandths: lanes)
-                        }
-                        c.costToServe = Money(minor: cost)
-                        if record < details.positions.count, Int(details.positions[record]) == k {
-                            guard DetailRecord.apply(details.record(record), to: &c) else { return nil }
-                            record += 1
-                        }
-                        return c
+                        costSlots[range.lowerBound / size] = failed ? UInt64.max : builder.costs
+                        hashSlots[range.lowerBound / size] = builder.idsFingerprint
                     }
-                    var failed = false
-                    for k in range {
-                        let c = failed ? nil : build(k)
-                        if c == nil { failed = true }
-                        let customer = c ?? Customer(id: "", name: "")
-                        (idSlots.baseAddress.unsafelyUnwrapped + k).initialize(to: customer.id)
-                        slots.append(customer)
-                    }
-                    costSlots[ch] = failed ? UInt64.max : sum
                 }
             }
             idsInitialized = n
@@ -222,8 +180,8 @@ extension CustomerCache {
         for c in costs {
             guard c != UInt64.max else { return nil }
             total += c  // each ≤ 10^18 and the total checked after each: no overflow
-            guard total <= bound else { return nil }
+            guard total <= UInt64(MoneyBounds.workspaceLimitMinor) else { return nil }
         }
-        return (customers, ids)
+        return (customers, ids, idHashes.withUnsafeBytes { Checksum.fingerprint($0) })
     }
 }

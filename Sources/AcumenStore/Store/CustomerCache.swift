@@ -41,6 +41,8 @@ enum CustomerCache {
     static let fixedStrings = 2
     /// Parts of the body fingerprinted separately (on all cores) for the trailer.
     static let hashParts = 16
+    /// The bits of a known-ratings mask beyond the rated criteria (must be 0).
+    static let outsideMask = UInt16.max << UInt16(Criterion.rated.count)
 
     /// What a cache must match: the source file as it was read.
     struct Key: Equatable {
@@ -70,6 +72,9 @@ enum CustomerCache {
         var headerExtra: [String: JSONValue]
         /// The source file's content fingerprint recorded with the cache.
         var contentHash: UInt64
+        /// ``TransactionCache/idsHash(_:)`` of the customers, computed from the id column
+        /// while they were built (so the transactions' cache is checked without a second pass).
+        var idsHash: UInt64
     }
 
     static func path(_ folder: String) -> String { folder + "/" + TransactionCache.folderName + "/" + fileName }

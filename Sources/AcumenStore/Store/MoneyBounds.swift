@@ -54,10 +54,26 @@ public enum MoneyBounds {
                 out.append(WorkspaceProblem(file: WorkspaceFiles.transactions, line: 0, field: "margin", message: beyond("margins"))); break
             }
         }
-        for k in customers.indices where costs.add(customers[k].costToServe.minor) {  // no copy of each customer
-            out.append(WorkspaceProblem(file: WorkspaceFiles.customers, line: 0, field: "costToServe", message: beyond("costs to serve"))); break
+        var costsBeyond = false
+        for j in 0..<customers.chunkCount where !costsBeyond {
+            customers.chunk(j).withUnsafeBufferPointer { cs in  // reads one field of each customer, copies none
+                for k in cs.indices where costs.add(cs[k].costToServe.minor) { costsBeyond = true; break }
+            }
+        }
+        if costsBeyond {
+            out.append(WorkspaceProblem(file: WorkspaceFiles.customers, line: 0, field: "costToServe", message: beyond("costs to serve")))
         }
         return out
+    }
+
+    /// True when `edit` (or an edit of its batch) sets a cost to serve: the only edits that can
+    /// move Σ|cost to serve|, so only they need ``check(_:customers:)`` of the customers again.
+    static func setsCostToServe(_ edit: Edit) -> Bool {
+        switch edit {
+        case .setCostToServe: true
+        case .batch(let edits): edits.contains(where: setsCostToServe)
+        default: false
+        }
     }
 
     /// Why an edit would take Σ|cost to serve| beyond the bound, or nil (edits of other kinds: nil).

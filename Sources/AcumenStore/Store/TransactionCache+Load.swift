@@ -16,13 +16,15 @@ extension TransactionCache {
     /// Loads the cache if it matches `status` and the ids, and its rows keep the money bounds
     /// (``MoneyBounds``: every amount within 10^15, Σ|amount| and Σ|known margin| within
     /// 10^16) and refer to existing customers; nil otherwise.
-    static func load(folder: String, status: FileStatus, customers: CustomerList) -> Loaded? {
+    /// - Parameter idsHash: ``idsHash(_:)`` of `customers` when the caller has it (computed
+    ///   otherwise).
+    static func load(folder: String, status: FileStatus, customers: CustomerList, idsHash known: UInt64? = nil) -> Loaded? {
         guard let file = MappedFile(path: path(folder)) else { return nil }
-        return decode(file, status: status, customers: customers)
+        return decode(file, status: status, customers: customers, idsHash: known)
     }
 
     /// The table viewed in `file`; nil when it is not a valid cache for `status` and `customers`.
-    static func decode(_ file: MappedFile, status: FileStatus, customers: CustomerList) -> Loaded? {
+    static func decode(_ file: MappedFile, status: FileStatus, customers: CustomerList, idsHash known: UInt64? = nil) -> Loaded? {
         var r = CustomerCache.Cursor(raw: file.bytes)
         let limit = file.bytes.count
         guard r.word() == magic, let size = r.word(), let mtime = r.word(), let inode = r.word(), let hash = r.word(),
@@ -33,7 +35,7 @@ extension TransactionCache {
               let c = r.column(n, Int32.self), let d = r.column(n, Int32.self), let a = r.column(n, Int64.self),
               let m = r.column(n, Int64.self), let q = r.column(n, Int32.self), let g = r.bytes(n),
               let rowExtraLength = r.count(limit), let rowExtra = r.bytes(rowExtraLength), r.at == r.raw.count,
-              ids == idsHash(customers),
+              ids == known ?? idsHash(customers),
               rowsAreValid(customer: c, amount: a, margin: m, flags: g, customers: customers.count) else { return nil }
         var t = TransactionTable()
         if n > 0, let flags = g.baseAddress {

@@ -45,8 +45,8 @@ enum TransactionCache {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(chunk.count * 12)
             chunk.withUnsafeBufferPointer { cs in
-                for c in cs {
-                    var id = c.id  // a copy of the string only, not of the customer
+                for k in cs.indices {
+                    var id = cs[k].id  // a copy of the string only, never of the customer
                     id.withUTF8 { bytes.append(contentsOf: $0) }
                     bytes.append(0)
                 }

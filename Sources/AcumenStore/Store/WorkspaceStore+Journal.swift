@@ -38,7 +38,7 @@ extension WorkspaceStore {
             for file in Self.files(of: edit) { pendingEdits[file, default: 0] += 1 }
             unsavedRecords.append(r)
         }
-        if !unsavedRecords.isEmpty {  // costs to serve set by edits (the files' own were checked on load)
+        if unsavedRecords.contains(where: { MoneyBounds.setsCostToServe($0.edit) }) {  // costs set by edits (the files' own were checked on load)
             let beyond = MoneyBounds.check(TransactionTable(), customers: w.customers)
             if !beyond.isEmpty { throw .invalid(problems + beyond) }
         }

@@ -181,8 +181,10 @@ public final class WorkspaceStore {
         // The customers as parsed from the file (a cold open), kept for its cache; a warm open
         // keeps no second reference, so the journal's edits change the only copy in place.
         var parsed: (customers: CustomerList, index: CustomerIndex)?
+        var idsHash: UInt64?
         if let loaded = cachedCustomers {
             extra = loaded.headerExtra
+            idsHash = loaded.idsHash
             w = Workspace(settings: settings, customers: loaded.customers, index: loaded.index, transactions: TransactionTable())
         } else {
             let decoded = WorkspaceCodec.decodeCustomersIndexed(customerBytes, headerExtra: &extra, problems: &problems)
@@ -196,7 +198,7 @@ public final class WorkspaceStore {
                                                              file: WorkspaceFiles.customers, bytes: customerBytes, problems: &problems)
         if problems.count != customersBefore { parsed = nil }
         w.customersHeaderExtra = extra
-        let parsedTransactions = try loadTransactions(into: &w, index: w.index, problems: &problems)
+        let parsedTransactions = try loadTransactions(into: &w, index: w.index, idsHash: idsHash, problems: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         if options.replayJournal { try replayJournal(into: &w, problems: &problems) }
         // Only a workspace that opened without errors gets a cache; the customers' cache holds
@@ -245,14 +247,16 @@ public final class WorkspaceStore {
     /// Loads transactions from the binary cache when it matches the file, else parses the file.
     /// - Returns: true when the file was parsed without problems (the caller then rebuilds the
     ///   cache, once the whole workspace has opened without errors).
-    private func loadTransactions(into w: inout Workspace, index: CustomerIndex, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> Bool {
+    /// - Parameter idsHash: ``TransactionCache/idsHash(_:)`` of `w.customers` when known.
+    private func loadTransactions(into w: inout Workspace, index: CustomerIndex, idsHash: UInt64?,
+                                  problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> Bool {
         let file = WorkspaceFiles.transactions
         let st: FileStatus?
         do { st = try fs.status(readOverlay[file] ?? path(file)) } catch { throw .io(error) }
         if let st, st.isRegular, problems.isEmpty, readOverlay.isEmpty, isReadable(path(file)),
            // The money bounds: the rows' checked by the load, the costs to serve by the
            // customers' decoder or cache.
-           let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers) {
+           let cached = TransactionCache.load(folder: folder, status: st, customers: w.customers, idsHash: idsHash) {
             w.transactions = cached.table
             w.transactionsHeaderExtra = cached.headerExtra
             fingerprints[file] = Fingerprint(status: st, hash: cached.contentHash)
