@@ -88,6 +88,22 @@ import Testing
         }
     }
 
+    @Test func revenueKeptNarrowWhenItFitsAndExactEitherWay() {
+        let small: [Int64] = [0, -5, Int64(Int32.max), Int64(Int32.min), 1_234_567]
+        let big = small + [Int64(Int32.max) + 1]
+        let narrow = AccountHistory.Amounts(small), wide = AccountHistory.Amounts(big)
+        if case .narrow = narrow {} else { Issue.record("expected the narrow storage") }
+        if case .wide = wide {} else { Issue.record("expected the wide storage") }
+        #expect(small.indices.map { narrow[$0] } == small && big.indices.map { wide[$0] } == big)
+        // The history's revenue is the analysis' at that date, also with money near the Int64 limits.
+        let ws = Self.workspace(3)
+        let h = AccountHistory(ws, asOf: Self.asOf, quarters: 2)
+        for (i, d) in h.dates.enumerated() {
+            let a = PortfolioAnalyzer.analyze(ws, asOf: d)
+            #expect(a.revenue.indices.map { h.revenue[i][$0] } == a.revenue)
+        }
+    }
+
     @Test func historyWithAFitPerDateIsTheFullAnalyses() {
         let ws = Self.workspace(4)
         let n = ws.customers.count
