@@ -69,3 +69,57 @@ import Testing
         }
     }
 }
+
+/// A save skips `customers.jsonl` only when the edit list and the kept line index prove its
+/// bytes unchanged; otherwise it encodes and compares as before.
+@Suite struct SaveSkipTests {
+    static let t0 = Timestamp(seconds: 1_764_234_650)
+
+    static func inode(_ folder: String) throws -> UInt64? {
+        try PosixFileSystem().status(folder + "/" + WorkspaceFiles.customers)?.inode
+    }
+
+    @Test func aSettingsOnlySaveLeavesTheCustomersFileAlone() throws {
+        let folder = temporaryFolder()
+        try WorkspaceStore.create(folder, workspace: try SaveStreamTests.workspace(500)).close()
+        let store = try WorkspaceStore.open(folder)
+        defer { store.close() }
+        // Right after open no index is kept: the file is encoded and compared (equal: not written).
+        #expect(store.unchangedCustomerLines == nil)
+        try store.record(.setWeights([.monetary: 7]), author: "bo", at: Self.t0)
+        let before = try Self.inode(folder)
+        try store.save()
+        #expect(try Self.inode(folder) == before)
+        // A customer edit: written; the save's own index then proves the next settings-only save.
+        try store.record(.setOwner(customer: store.workspace.customers[3].id, owner: "x"), author: "bo", at: Self.t0)
+        #expect(store.unchangedCustomerLines == nil)
+        try store.save()
+        let written = try Self.inode(folder)
+        #expect(written != before)
+        try store.record(.setWeights([.monetary: 8]), author: "bo", at: Self.t0)
+        #expect(store.unchangedCustomerLines != nil)
+        try store.save()
+        #expect(try Self.inode(folder) == written && !store.hasUnsavedEdits)
+        let expected = store.workspace
+        #expect(try WorkspaceStore.open(folder, options: .init(readOnly: true)).workspace == expected)
+    }
+
+    @Test func aFileNotInCanonicalFormIsRewrittenAsBefore() throws {
+        let folder = temporaryFolder()
+        try WorkspaceStore.create(folder, workspace: try SaveStreamTests.workspace(300)).close()
+        let path = folder + "/" + WorkspaceFiles.customers
+        var lines = readText(path).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[4] = lines[4].replacingOccurrences(of: ",", with: ", ")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let store = try WorkspaceStore.open(folder)
+        defer { store.close() }
+        store.adoptSaveReviewPreparation(store.saveReviewPreparation()?())
+        try store.record(.setWeights([.monetary: 7]), author: "bo", at: Self.t0)
+        #expect(store.validCustomerLines?.differing == [3] && store.unchangedCustomerLines == nil)
+        try store.save()
+        #expect(!readText(path).contains(lines[4]))  // the canonical form was written
+        // Now the file is Acumen's own: a settings-only save skips it.
+        try store.record(.setWeights([.monetary: 8]), author: "bo", at: Self.t0)
+        #expect(store.unchangedCustomerLines != nil)
+    }
+}

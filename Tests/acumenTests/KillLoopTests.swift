@@ -27,10 +27,12 @@ import AcumenStore
     /// after each kill the cache must be ignored or hold exactly the file's customers.
     @Test func survivesRandomKillsWithSeveralChunksOfCustomers() throws {
         try killLoop(kills: max(1, Self.kills / 10), options: ["--background"], name: "kill-loop (9,000 customers)",
-                     customers: 2 * CustomerList.chunkSize + 808)
+                     customers: 2 * CustomerList.chunkSize + 808, maxDelay: 400_000)
     }
 
-    func killLoop(kills: Int, options: [String], name: String, customers: Int = 30) throws {
+    /// - Parameter maxDelay: the most microseconds a kill waits after the lines it waited for
+    ///   (a larger workspace's save takes longer, so kills must reach its end too).
+    func killLoop(kills: Int, options: [String], name: String, customers: Int = 30, maxDelay: Double = 4_000) throws {
         let binary = acumenBinary()
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build the acumen executable first: \(binary)")
         var rng = SeededGenerator(seed: UInt64(ProcessInfo.processInfo.environment["ACUMEN_KILL_SEED"] ?? "") ?? 20261127)
@@ -48,7 +50,7 @@ import AcumenStore
             // Kill after a random number of printed lines plus a random few milliseconds, so
             // kills land at every step (recording, announcing, inside a save) at any speed.
             for _ in 0..<rng.below(30) { if let l = child.readLine(timeout: 10) { lines.append(l) } }
-            usleep(UInt32(rng.unit() * 4_000))
+            usleep(UInt32(rng.unit() * maxDelay))
             child.signal(SIGKILL)
             lines += child.remainingLines()
             let status = child.wait()

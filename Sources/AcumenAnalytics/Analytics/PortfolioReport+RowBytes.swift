@@ -130,17 +130,39 @@ struct ReportRowBytes {
 
     /// `s` as ``PortfolioReport/appendCSVField(_:to:)`` writes it; at most 2 × its UTF-8
     /// length + 3 bytes.
+    ///
+    /// One pass over the bytes decides: plain text is copied; text with a comma or a quote is
+    /// quoted here, quotes doubled, when that is exactly what ``PortfolioReport/csvField(_:)``
+    /// does — no guard character first (`=`, `+`, `-`, `@`, tab, CR), no CR or LF, and every
+    /// comma and quote between ASCII bytes (so it is a `Character` of its own: no combining
+    /// mark after it, no prepended mark before it, which `csvField`'s `Character` test and
+    /// its search would treat otherwise). Anything else (rare) takes `csvField` itself.
     mutating func csvText(_ s: String) {
         var s = s
-        let plain = s.withUTF8 { utf8 -> Bool in
+        let done = s.withUTF8 { utf8 -> Bool in
+            guard let first = utf8.first else { return true }
+            if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+                || first == 0x09 || first == 0x0D { return false }
+            var special = false
             for (i, b) in utf8.enumerated() {
-                if i == 0, b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "@")
-                    || b == 0x09 || b == 0x0D { return false }
-                if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { return false }
+                if b == 0x0A || b == 0x0D { return false }
+                guard b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") else { continue }
+                if i > 0, utf8[i - 1] >= 0x80 { return false }
+                if i + 1 < utf8.count, utf8[i + 1] >= 0x80 { return false }
+                special = true
             }
-            bytes(utf8)
+            guard special else {
+                bytes(utf8)
+                return true
+            }
+            byte(UInt8(ascii: "\""))
+            for b in utf8 {
+                if b == UInt8(ascii: "\"") { byte(b) }
+                byte(b)
+            }
+            byte(UInt8(ascii: "\""))
             return true
         }
-        if !plain { for b in PortfolioReport.csvField(s).utf8 { byte(b) } }
+        if !done { for b in PortfolioReport.csvField(s).utf8 { byte(b) } }
     }
 }

@@ -194,8 +194,17 @@ struct ReportRowWriter: @unchecked Sendable {
                 column.withUnsafeBufferPointer { c in ks.map { $0 < c.count ? c[$0] : .nan } }
             }
             let size = w.chunkSize
-            ids = ks.map { w.customers[$0 / size][$0 % size].id }
-            names = ks.map { w.customers[$0 / size][$0 % size].name }
+            // The id and name read in place (through the chunk's buffer), not a copy of each
+            // customer with all its strings retained and released.
+            var ids: [String] = [], names: [String] = []
+            ids.reserveCapacity(ks.count); names.reserveCapacity(ks.count)
+            for k in ks {
+                w.customers[k / size].withUnsafeBufferPointer { chunk in
+                    ids.append(chunk[k % size].id)
+                    names.append(chunk[k % size].name)
+                }
+            }
+            self.ids = ids; self.names = names
             ranks = take(w.ranks); scores = take(w.scores); tiers = take(w.tiers); effectiveTiers = take(w.effectiveTiers)
             let base = w.hasBaseline
             baseRanks = base ? take(w.baseRanks) : []; baseScores = base ? take(w.baseScores) : []; baseTiers = base ? take(w.baseTiers) : []

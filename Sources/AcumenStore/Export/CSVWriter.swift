@@ -29,8 +29,8 @@ public struct CSVWriter: Sendable {
         for (k, cell) in cells.enumerated() {
             if k > 0 { bytes.append(delimiter) }
             switch cell {
-            case .text(let s): append(Self.guarded(s))
-            case .number(let s): append(s)
+            case .text(let s): append(s, guarded: Self.isRisky(s.utf8.first))
+            case .number(let s): append(s, guarded: false)
             }
         }
         bytes.append(0x0D); bytes.append(0x0A)
@@ -46,16 +46,27 @@ public struct CSVWriter: Sendable {
     public mutating func row(_ texts: [String]) { row(texts.map(Cell.text)) }
 
     /// The text with a leading `'` when a spreadsheet would treat it as a formula.
-    public static func guarded(_ s: String) -> String {
-        guard let first = s.utf8.first else { return s }
-        let risky: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-        return risky.contains(first) ? "'" + s : s
+    public static func guarded(_ s: String) -> String { isRisky(s.utf8.first) ? "'" + s : s }
+
+    /// True for a first byte that makes a spreadsheet read a cell as a formula.
+    @inline(__always) static func isRisky(_ first: UInt8?) -> Bool {
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
+        }
     }
 
-    private mutating func append(_ s: String) {
+    /// Appends a cell: `'` first when `guarded`, quoted when it holds the delimiter, a quote,
+    /// CR or LF (the `'` never does), without building the guarded string.
+    private mutating func append(_ s: String, guarded: Bool) {
         let needsQuotes = s.utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { bytes += s.utf8; return }
+        guard needsQuotes else {
+            if guarded { bytes.append(UInt8(ascii: "'")) }
+            bytes += s.utf8
+            return
+        }
         bytes.append(UInt8(ascii: "\""))
+        if guarded { bytes.append(UInt8(ascii: "'")) }
         for b in s.utf8 {
             if b == UInt8(ascii: "\"") { bytes.append(b) }
             bytes.append(b)

@@ -54,6 +54,9 @@ public struct SavePlan: Sendable {
     let settings: Settings
     let customersHeader: [String: JSONValue]
     let writesTransactions: Bool
+    /// The line index proving `customers.jsonl` on disk is byte for byte what this save would
+    /// write (``WorkspaceStore/unchangedCustomerLines``): then it is neither encoded nor written.
+    let unchangedCustomers: CustomerLineIndex?
     /// Per file, the journal sequence number it includes once written.
     let seqs: [String: Int]
     /// Per file, the content hash as last loaded or saved: an equal encoding is not written.
@@ -74,7 +77,8 @@ public struct SavePlan: Sendable {
             return result
         }
         guard replace(WorkspaceFiles.settings, with: WorkspaceCodec.encodeSettings(settings), into: &result),
-              writeCustomers(w.customers, index: w.index, into: &result) else { return result }
+              unchangedCustomers != nil || writeCustomers(w.customers, index: w.index, into: &result) else { return result }
+        if let unchangedCustomers { result.customerLines = unchangedCustomers }
         if writesTransactions { _ = replace(WorkspaceFiles.transactions, with: WorkspaceCodec.encodeTransactions(w), into: &result) }
         return result
     }

@@ -98,9 +98,22 @@ extension WorkspaceStore {
         return SavePlan(snapshot: SavePlan.Snapshot(workspace), folder: folder, fs: fs, followSymlinks: options.followSymlinks,
                         maxFileSize: options.maxFileSize, settings: settingsToSave(), customersHeader: customersHeaderToSave(),
                         writesTransactions: transactionsDirty || fingerprints[WorkspaceFiles.transactions] == nil,
+                        unchangedCustomers: overwriting.contains(WorkspaceFiles.customers) ? nil : unchangedCustomerLines,
                         seqs: Dictionary(uniqueKeysWithValues: files.map { ($0, seqToSave($0)) }),
                         known: fingerprints.compactMapValues { $0.status == nil ? nil : $0.hash },
                         seq: lastSeq, replacements: replacements)
+    }
+
+    /// The line index of `customers.jsonl` when the edit list proves the file needs no
+    /// rewrite: no unsaved edit touches a customer (nor replaced the workspace), and the kept
+    /// index says the file on disk is exactly the canonical encoding of these customers — one
+    /// line per customer, none differing (a file Acumen wrote, or one checked line by line) —
+    /// under the header the save would write. Nil (encode and compare) otherwise.
+    var unchangedCustomerLines: CustomerLineIndex? {
+        guard pendingEdits[WorkspaceFiles.customers] == nil, let lines = validCustomerLines, lines.differing.isEmpty,
+              fingerprints[WorkspaceFiles.customers]?.status != nil,
+              lines.headerLine == WorkspaceCodec.customersHeaderLine(customersHeaderToSave()) else { return nil }
+        return lines
     }
 
     /// The last step of a save, on the store's thread: adopts the files ``SavePlan/write()``
