@@ -68,7 +68,8 @@ public struct WorkspaceView: Sendable {
         t.frequencyScore = Self.prefix(a.rfm.f, n)
         t.revenue = Self.prefix(a.revenue, n)
         t.contribution = Self.prefix(a.contribution, n)
-        t.clv = (0..<n).map { lifetimeValue($0) }
+        // Without a lifetime-value model every CLV is the historical one: its array, shared.
+        t.clv = a.clv == nil ? Self.prefix(a.historicalCLV, n) : (0..<n).map { lifetimeValue($0) }
         // The position of the effective strategy in `Strategy.allCases` (``StrategyAnalysis/effective(_:)``
         // clamps the override or the recommendation into it).
         let last = Strategy.allCases.count - 1, override = a.strategy.override, recommended = a.strategy.recommended
