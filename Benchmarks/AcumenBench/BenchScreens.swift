@@ -88,11 +88,7 @@ struct BenchScreens {
             Self.press(&p, [.enter], view: view)
             _ = Self.frame(p)
         })
-        var sorted = state
-        out.append(measure("key to frame: sort by next column (])", size: label, runs: max(runs, 10)) {
-            Self.press(&sorted, [.char("l"), .char("]")], view: view)
-            _ = Self.frame(sorted)
-        })
+        out += sortSteps(state)
         out += typing("key to frame: filter keystroke", opening: "f", text: "logistics", on: state)
         out += typing("key to frame: search keystroke", opening: "/", text: "nordwind", on: state)
         out.append(changesDrill(state))
@@ -121,5 +117,24 @@ struct BenchScreens {
             Self.press(&s, [.enter], view: view)
             _ = Self.frame(s)
         }
+    }
+
+    /// `]` on the next column, each default column in turn (wrapping), timed to the frame. With
+    /// `ACUMEN_BENCH_SORT_COLUMNS` set, each sample is printed with its column (to stderr).
+    func sortSteps(_ start: AppState) -> [Measurement] {
+        var sorted = start
+        var all = Measurement(name: "key to frame: sort by next column (])", size: label, samples: [])
+        var columns: [String] = []
+        for _ in 0..<max(runs, 10) {
+            let t = DispatchTime.now()
+            Self.press(&sorted, [.char("l"), .char("]")], view: view)
+            _ = Self.frame(sorted)
+            all.samples.append(elapsedMilliseconds(since: t))
+            columns.append(sorted.accounts.sortColumn?.title ?? "-")
+        }
+        if ProcessInfo.processInfo.environment["ACUMEN_BENCH_SORT_COLUMNS"] != nil {
+            for (c, ms) in zip(columns, all.samples) { FileHandle.standardError.write(Data(String(format: "sort %@: %.2f ms\n", c, ms).utf8)) }
+        }
+        return [all]
     }
 }

@@ -28,6 +28,23 @@ enum SetupProfile {
                                 elapsedMilliseconds(since: t) - setUp))
         }
         let view = WorkspaceView(workspace: ws, analysis: analysis)
+        if ProcessInfo.processInfo.environment["ACUMEN_BENCH_SORT_ONLY"] != nil {
+            // The sort key per column, as the keys benchmark presses it (buckets warmed first).
+            var s = AppState(width: 120, height: 40, workspaceName: "bench")
+            _ = s.update(.loaded(view.accountTable()))
+            s.table.warmCodes()
+            s.accounts.sortOrders.warm(s.table)
+            for _ in 0..<3 {
+                for _ in 0..<10 {
+                    let t = DispatchTime.now()
+                    BenchScreens.press(&s, [.char("l"), .char("]")], view: view)
+                    _ = BenchScreens.frame(s)
+                    lines.append(String(format: "sort %@: %.2f ms", s.accounts.sortColumn?.title ?? "-", elapsedMilliseconds(since: t)))
+                }
+                s.accounts.column = 0
+            }
+            return lines
+        }
         func time(_ name: String, _ body: () -> Void) {
             let t = DispatchTime.now()
             body()

@@ -1,3 +1,5 @@
+import AcumenAnalytics
+
 /// A column of many distinct values (scores, money) kept for sorting as every row in ascending
 /// order with its runs of equal values, so that any incoming order is sorted by one walk.
 ///
@@ -5,7 +7,9 @@
 /// rows of one run in their order in `rows`. So the walk notes each row's position in `rows`
 /// (one pass), then emits the runs in turn — a run of one row as it is, a longer run by its
 /// rows' positions — and the rows without value last, also by position.
-/// - Complexity: O(rows + Σ t log t) over runs of t equal values; no comparison of values.
+/// - Complexity: O(rows + Σ t log t) over runs of t equal values (a run from ``radixFrom``
+///   rows: O(t), its positions radix-sorted; a run of an eighth of the incoming rows or more:
+///   one walk of them through a bitmap of the run); no comparison of values.
 /// Memory: 4 bytes per row and one bit per row.
 public struct TieRuns: Sendable {
     /// Every row by ascending bucket, equal buckets by row; rows without value last.
@@ -17,10 +21,20 @@ public struct TieRuns: Sendable {
     /// Bit `r` is set when row `r` shares its value with another row or has none: the only rows
     /// whose place depends on the incoming order.
     let tied: [UInt64]
+    /// The bucket of each row, kept when most rows are tied (money columns: many equal
+    /// amounts), where the walk's gathers of positions would miss the cache for most rows and a
+    /// radix sort of the incoming rows by bucket is faster; empty otherwise.
+    let rank: [UInt32]
+    /// Number of buckets of known values (``rank`` of a row without value).
+    let buckets: Int
+
+    /// From this many rows a run's positions are radix-sorted rather than compared.
+    static let radixFrom = 2_048
 
     /// The runs of the buckets `rank` (0..<buckets known, `buckets` for no value).
     /// - Complexity: O(rows + buckets): a counting sort.
-    init(rank: [UInt32], buckets: Int) {
+    /// - Parameter keepRank: keep ``rank`` (nil: when most of at least ``byRankFrom`` rows are tied).
+    init(rank: [UInt32], buckets: Int, keepRank: Bool? = nil) {
         let n = rank.count
         var offset = [Int](repeating: 0, count: buckets + 2)
         for b in rank { offset[Int(b) + 1] += 1 }
@@ -49,13 +63,25 @@ public struct TieRuns: Sendable {
         self.order = order
         self.starts = starts
         self.tied = tied
+        self.buckets = buckets
+        let tiedRows = tied.reduce(0) { $0 + $1.nonzeroBitCount }
+        self.rank = keepRank ?? (tiedRows >= n / 4 && n >= Self.byRankFrom) ? rank : []
     }
+
+    /// From this many rows a column mostly tied is sorted by radix over ``rank``.
+    static let byRankFrom = 65_536
 
     /// `rows` (a subset of the table's rows, each once) sorted stably by the column; rows
     /// without value last in their order in `rows`.
     /// - Complexity: every row of the table (a sort key): one pass over `rows` noting the positions
     ///   of tied rows only, then the walk — sequential but for the ties.
     public func sorted(_ rows: [Int32], descending: Bool) -> [Int32] {
+        sorted(rows, descending: descending, byRank: !rank.isEmpty && rows.count >= Self.byRankFrom)
+    }
+
+    /// `rows` sorted as ``sorted(_:descending:)`` sorts them, by radix over ``rank`` or by the walk.
+    func sorted(_ rows: [Int32], descending: Bool, byRank: Bool) -> [Int32] {
+        if byRank, rank.count == order.count { return sortedByRank(rows, descending: descending) }
         let n = order.count
         // Every row once: a row of a run of one is in `rows`, so only tied rows need a position.
         let every = rows.count == n
@@ -82,9 +108,27 @@ public struct TieRuns: Sendable {
                                 if every || p[Int(o[lo])] >= 0 { dst[k] = o[lo]; k += 1 }
                                 return
                             }
+                            if hi - lo >= max(Self.radixFrom, incoming.count / 8) {
+                                // A run of a large share of the rows (every account without
+                                // revenue, say): its rows marked in a bitmap (n bits, in cache),
+                                // then the incoming rows walked in order, keeping the marked ones —
+                                // no gather of positions, no sort. At most 8 such runs per walk.
+                                var mark = [UInt64](repeating: 0, count: (n + 63) >> 6)
+                                for j in lo..<hi { mark[Int(o[j]) >> 6] |= UInt64(1) << UInt64(Int(o[j]) & 63) }
+                                for r in incoming where mark[Int(r) >> 6] & (UInt64(1) << UInt64(Int(r) & 63)) != 0 { dst[k] = r; k += 1 }
+                                return
+                            }
                             ties.removeAll(keepingCapacity: true)
                             for j in lo..<hi where p[Int(o[j])] >= 0 { ties.append(p[Int(o[j])]) }
-                            ties.sort()
+                            if ties.count < Self.radixFrom {
+                                ties.sort()
+                                for at in ties { dst[k] = incoming[Int(at)]; k += 1 }
+                                return
+                            }
+                            // A long run: its positions by radix, two or three counting passes
+                            // instead of t log t comparisons.
+                            var keys = ties.map { UInt64(UInt32(bitPattern: $0)) }
+                            RadixSort.sortInPlace(keys: &keys, values: &ties)
                             for at in ties { dst[k] = incoming[Int(at)]; k += 1 }
                         }
                         @inline(__always) func isStart(_ j: Int) -> Bool { starts[j >> 6] & (UInt64(1) << UInt64(j & 63)) != 0 }
@@ -110,6 +154,22 @@ public struct TieRuns: Sendable {
                 }
             }
         }
+        return out
+    }
+
+    /// `rows` stably radix-sorted by their buckets (descending: known buckets reversed; no value
+    /// last): one gather of each row's bucket, then two or three counting passes of 11 bits.
+    /// - Complexity: O(rows · digits of the bucket count).
+    func sortedByRank(_ rows: [Int32], descending: Bool) -> [Int32] {
+        let known = buckets
+        var keys = rank.withUnsafeBufferPointer { rk in
+            rows.map { r -> UInt64 in
+                let b = Int(rk[Int(r)])
+                return UInt64(descending && b < known ? known - 1 - b : b)
+            }
+        }
+        var out = rows
+        RadixSort.sortInPlace(keys: &keys, values: &out)
         return out
     }
 }

@@ -68,7 +68,8 @@ public struct WorkspaceView: Sendable {
         t.frequencyScore = Self.prefix(a.rfm.f, n)
         t.revenue = Self.prefix(a.revenue, n)
         t.contribution = Self.prefix(a.contribution, n)
-        t.clv = (0..<n).map { lifetimeValue($0) }
+        // Without a lifetime-value model every CLV is the historical one: its array, shared.
+        t.clv = a.clv == nil ? Self.prefix(a.historicalCLV, n) : (0..<n).map { lifetimeValue($0) }
         // The position of the effective strategy in `Strategy.allCases` (``StrategyAnalysis/effective(_:)``
         // clamps the override or the recommendation into it).
         let last = Strategy.allCases.count - 1, override = a.strategy.override, recommended = a.strategy.recommended
@@ -79,9 +80,18 @@ public struct WorkspaceView: Sendable {
         // looks only at their details pointer, and no facts are consulted for them.
         var triage = [AccountTable.TriageState](repeating: .unreviewed, count: n)
         var overridden = Set<Int32>()
-        for k in 0..<n where !cs[k].isPlain {
-            if let review = cs[k].review { triage[k] = AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules)) }
-            if cs[k].strategyOverride != nil { overridden.insert(Int32(k)) }
+        // Chunk by chunk: each customer read in place (`cs[k]` would copy every one out).
+        var first = 0
+        for j in 0..<cs.chunkCount {
+            let chunk = cs.chunk(j)
+            chunk.withUnsafeBufferPointer { c in
+                for i in c.indices where first + i < n && !c[i].isPlain {
+                    let k = first + i
+                    if let review = c[i].review { triage[k] = AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules)) }
+                    if c[i].strategyOverride != nil { overridden.insert(Int32(k)) }
+                }
+            }
+            first += chunk.count
         }
         t.triage = triage
         let window = MonthlyWindow(asOf: asOf)

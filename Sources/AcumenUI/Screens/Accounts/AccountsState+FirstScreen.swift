@@ -37,10 +37,12 @@ extension AccountsState {
         let n = table.count
         var taken = [UInt64](repeating: 0, count: (n + 63) >> 6)
         for r in first { taken[Int(r) >> 6] |= 1 << UInt64(Int(r) & 63) }
-        var rows = [Int32]()
-        rows.reserveCapacity(n)
-        rows += first
-        for i in 0..<n where taken[i >> 6] & (1 << UInt64(i & 63)) == 0 { rows.append(Int32(i)) }
+        let rows = [Int32](unsafeUninitializedCapacity: max(n, first.count)) { out, written in
+            var w = 0
+            for r in first { out[w] = r; w += 1 }
+            for i in 0..<n where taken[i >> 6] & (1 << UInt64(i & 63)) == 0 { out[w] = Int32(i); w += 1 }
+            written = w
+        }
         order = []
         view = rows
         provisionalRows = first.count
