@@ -58,6 +58,13 @@ extension BenchSteps {
         state.accounts.sortDescending = true
         let runtime = Runtime(store: store, analysis: analysis, author: "bench", clock: { Timestamp(seconds: 1_767_225_600) }, state: state)
         let background = BackgroundWork()
+        // Each job of the warm-up (in turn: the fit, the history, the search keys and sort
+        // orders, the save review's index) on a line of its own: its peak, and what it keeps.
+        let jobs = JobCounter()
+        background.onTurnComputed = {
+            let line = "memory\tbackground job \(jobs.next()) computed\t\(residentMegabytes())\t\(peakMemoryMegabytes())\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
         if fitInBackground {
             // First in turn: the rest of the warm-up waits until it has landed (one job at a time).
             background.inTurn {
@@ -129,4 +136,17 @@ final class ProbeTerminal: Terminal {
     func invalidate() {}
     func suspend() {}
     func setMouse(_ enabled: Bool) {}
+}
+
+/// Numbers the probe's background jobs (called from the background queue).
+final class JobCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    /// The next job's number, from 1.
+    func next() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        count += 1
+        return count
+    }
 }

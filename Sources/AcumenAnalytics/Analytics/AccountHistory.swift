@@ -12,15 +12,15 @@ import AcumenCore
 /// The dates are calendar quarter starts (1 January, 1 April, 1 July, 1 October): analysing as
 /// of a quarter start sees the data up to the end of the quarter before. The newest date is the
 /// latest quarter start on or before the analysis date; the others step back three months each.
-/// Each date is a full ``PortfolioAnalyzer/analyze(_:asOf:clv:)`` with the workspace's weights
-/// and tier settings. By default no lifetime-value fit is made per quarter (eight fits would
+/// Each date is analysed as ``PortfolioAnalyzer/analyze(_:asOf:clv:)`` would, with the workspace's
+/// weights and tier settings (``QuarterStandings`` computes only what the history keeps). By default no lifetime-value fit is made per quarter (eight fits would
 /// multiply the cost): predicted CLV and P(alive) are then unknown at every date and their
 /// weight is spread over the other criteria, the same way at every date, so the quarters are
 /// comparable with each other (though not to the decimal with a score that includes the fit).
 ///
 /// Meant to be computed once per workspace load, off the input path, and kept: a profile then
 /// reads one account's timeline with ``timeline(_:)`` in O(quarters). Definition: docs/analytics.md §16.
-/// Storage: quarters × customers × 6 bytes (48 MB for 8 quarters of 1M customers).
+/// Storage: quarters × customers × 14 bytes (112 MB for 8 quarters of 1M customers).
 public struct AccountHistory: Sendable {
     /// One account at one date.
     public struct Point: Sendable, Hashable {
@@ -59,9 +59,28 @@ public struct AccountHistory: Sendable {
     /// Analyses `workspace` at the ends of the `quarters` quarters up to `asOf`.
     /// - Parameters:
     ///   - clv: lifetime-value inputs for a date (nil: no fit, the default; see above).
-    /// - Complexity: `quarters` full analyses, run one after the other (memory stays at one
-    ///   analysis plus the kept columns).
+    /// - Complexity: `quarters` per-date analyses (``QuarterStandings``: only what the history
+    ///   keeps, the same figures as a full analysis), run one after the other; memory stays at
+    ///   one date's aggregates and matrix plus the kept columns.
     public init(_ workspace: Workspace, asOf: Day, quarters: Int = 8, clv: (@Sendable (Day) -> CLVInputs?)? = nil) {
+        let dates = Self.quarterEnds(onOrBefore: asOf, count: quarters)
+        var t: [[UInt8]] = [], s: [[Float]] = [], g: [[UInt8]] = [], r: [[Int64]] = []
+        var names: [String] = []
+        var shared = dates.isEmpty ? nil : QuarterStandings(workspace)
+        for d in dates {
+            guard let a = shared?.standings(asOf: d, clv: clv?(d)) else { continue }
+            names = a.tierNames
+            t.append(zip(a.effectiveTiers, a.lifetimePurchases).map { tier, bought in bought > 0 ? tier : Self.noStanding })
+            s.append(a.scores.map { Float($0) })
+            g.append(a.strategies)
+            r.append(a.revenue)
+        }
+        self.dates = dates; tierNames = names; tiers = t; scores = s; strategies = g; revenue = r
+    }
+
+    /// The history built from full analyses, one per date (the reference ``init(_:asOf:quarters:clv:)``
+    /// is tested against).
+    static func fromFullAnalyses(_ workspace: Workspace, asOf: Day, quarters: Int = 8, clv: (@Sendable (Day) -> CLVInputs?)? = nil) -> AccountHistory {
         let dates = Self.quarterEnds(onOrBefore: asOf, count: quarters)
         var t: [[UInt8]] = [], s: [[Float]] = [], g: [[UInt8]] = [], r: [[Int64]] = []
         var names: [String] = []
@@ -73,7 +92,13 @@ public struct AccountHistory: Sendable {
             g.append((0..<a.count).map { StrategyAnalysis.index(a.strategy.effective($0)) })
             r.append(a.revenue)
         }
-        self.dates = dates; tierNames = names; tiers = t; scores = s; strategies = g; revenue = r
+        return AccountHistory(dates: dates, tierNames: names, tiers: t, scores: s, strategies: g, revenue: r)
+    }
+
+    /// A history from its columns.
+    init(dates: [Day], tierNames: [String], tiers: [[UInt8]], scores: [[Float]], strategies: [[UInt8]], revenue: [[Int64]]) {
+        self.dates = dates; self.tierNames = tierNames; self.tiers = tiers; self.scores = scores
+        self.strategies = strategies; self.revenue = revenue
     }
 
     /// Number of customers covered.

@@ -27,23 +27,41 @@ extension TransactionsFile {
         var bodyStart = header.end
         while bodyStart < bytes.count, bytes[bodyStart] != 0x0A { bodyStart += 1 }
         bodyStart = min(bytes.count, bodyStart + 1)
-        let parts: [Part] = bytes.withUnsafeBufferPointer { buf in
+        var parts: [Part] = bytes.withUnsafeBufferPointer { buf in
             let chunks = ParallelLines.chunks(buf, start: bodyStart, end: buf.count, firstLine: header.number + 1, count: Parallel.cores * 2)
             return Parallel.map(chunks.count) { k in parse(bytes, buf, chunks[k], index: index) }
         }
         guard parts.allSatisfy(\.clean) else { return nil }
+        // Joined column by column, each part's column released once copied: the rows are held
+        // about once (plus one column) instead of twice (parts and table) — 290 MB at 10M rows.
         var table = TransactionTable()
-        table.reserve(parts.reduce(0) { $0 + $1.table.count })
+        let total = parts.reduce(0) { $0 + $1.table.count }
+        var offset = 0
         for p in parts {
-            let offset = table.count
             for (row, e) in p.table.extra { table.extra[row + offset] = e }
-            table.customer += p.table.customer; table.day += p.table.day; table.amount += p.table.amount
-            table.margin += p.table.margin; table.quantity += p.table.quantity; table.givenAsCost += p.table.givenAsCost
+            offset += p.table.count
         }
+        table.amount = joined(&parts, \.amount, total: total)
+        table.margin = joined(&parts, \.margin, total: total)
+        table.customer = joined(&parts, \.customer, total: total)
+        table.day = joined(&parts, \.day, total: total)
+        table.quantity = joined(&parts, \.quantity, total: total)
+        table.givenAsCost = joined(&parts, \.givenAsCost, total: total)
         var amounts = MoneyBounds.Total(), margins = MoneyBounds.Total()
         for a in table.amount where amounts.add(a) { return nil }
         for m in table.margin where m != TransactionTable.unknownMargin && margins.add(m) { return nil }
         return (table, headerExtra)
+    }
+
+    /// One column of every part, in order, each part's copy released as soon as it is copied.
+    private static func joined<T: BitwiseCopyable>(_ parts: inout [Part], _ column: WritableKeyPath<TransactionTable, Column<T>>, total: Int) -> Column<T> {
+        var out = Column<T>()
+        out.reserveCapacity(total)
+        for k in parts.indices {
+            parts[k].table[keyPath: column].withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            parts[k].table[keyPath: column] = Column()
+        }
+        return out
     }
 
     /// The rows of one chunk; `clean` is false as soon as a line has a problem.

@@ -25,6 +25,14 @@ public final class BackgroundWork: @unchecked Sendable {
     private var beginning = false
     private var inTurnRunning = 0
 
+    /// Called on the background queue after each job begun in turn has computed, before its
+    /// freed memory goes back (the benchmark's memory probe reports the peak of each job).
+    public var onTurnComputed: (@Sendable () -> Void)? {
+        get { lock.lock(); defer { lock.unlock() }; return turnObserver }
+        set { lock.lock(); turnObserver = newValue; lock.unlock() }
+    }
+    private var turnObserver: (@Sendable () -> Void)?
+
     public init() {}
 
     /// True while a started computation has not been collected yet.
@@ -85,7 +93,7 @@ public final class BackgroundWork: @unchecked Sendable {
             // and this job's temporaries once it is done.
             if inTurn { Self.returnFreedMemory() }
             let result = compute()
-            if inTurn { Self.returnFreedMemory() }
+            if inTurn { self.onTurnComputed?(); Self.returnFreedMemory() }
             self.lock.lock()
             self.running -= 1
             self.finished.append {
