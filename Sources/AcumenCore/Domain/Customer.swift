@@ -102,6 +102,7 @@ public struct Customer: Hashable, Sendable {
     /// Initialises `slot` with a customer with its master data, ratings and cost and no
     /// annotations, in one step: each string is moved in once, nothing is copied (a cache builds
     /// a million customers this way, in place in their chunks).
+    @inlinable
     package static func initialize(_ slot: UnsafeMutablePointer<Customer>, id: consuming String, name: consuming String,
                                    industry: consuming String, region: consuming String, owner: consuming String,
                                    tags: consuming [String], ratings: consuming Ratings, costToServe: Money) {

@@ -14,6 +14,8 @@ extension CustomerCache {
         private(set) var costs: UInt64 = 0
         /// The ids built so far, each id's UTF-8 and a 0 byte (``TransactionCache/idsHash(_:)``).
         private(set) var idBytes: [UInt8] = []
+        /// Constants read once per chunk rather than through their global accessors per customer.
+        private let outside = CustomerCache.outsideMask, bound = UInt64(MoneyBounds.workspaceLimitMinor)
 
         init(col: Columns, details: Details, next: Int, record: Int) {
             self.col = col; self.details = details; self.next = next; self.record = record
@@ -38,12 +40,12 @@ extension CustomerCache {
             let s0 = Int(col.firstString[k]), s1 = Int(col.firstString[k + 1])
             let i0 = col.codes[3 * k], i1 = col.codes[3 * k + 1], i2 = col.codes[3 * k + 2]
             let mask = col.known[k], cost = col.cost[k]
-            guard s0 + fixedStrings <= s1, s1 <= s, i0 < t, i1 < t, i2 < t, mask & CustomerCache.outsideMask == 0, cost >= 0,
+            guard s0 + fixedStrings <= s1, s1 <= s, i0 < t, i1 < t, i2 < t, mask & outside == 0, cost >= 0,
                   let id = string(s0), let name = string(s0 + 1) else { return false }
             idBytes.append(contentsOf: UnsafeBufferPointer(rebasing: col.strings[(s0 == 0 ? 0 : Int(col.stringEnd[s0 - 1]))..<Int(col.stringEnd[s0])]))
             idBytes.append(0)
             costs += UInt64(cost)  // ≤ 10^18 + 2^63: no overflow
-            guard costs <= UInt64(MoneyBounds.workspaceLimitMinor) else { return false }
+            guard costs <= bound else { return false }
             var tags: [String] = []
             if s1 > s0 + fixedStrings {
                 tags.reserveCapacity(s1 - s0 - fixedStrings)
