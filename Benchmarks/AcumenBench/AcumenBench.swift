@@ -42,6 +42,9 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only time the phases of opening --workspace, then exit.")
     var profileOpen = false
 
+    @Flag(help: "Only time the workbench runtime's set-up before the first frame on --workspace (repeated, for perf), then exit.")
+    var profileSetup = false
+
     @Option(help: "With --profile-open: first change the owner of every n-th customer in one saved batch (edits --workspace).")
     var editEvery: Int?
 
@@ -61,6 +64,10 @@ struct AcumenBench: ParsableCommand {
         if profileOpen, let workspace {
             if let editEvery { print(try OpenProfile.edit(workspace, every: editEvery)) }
             for line in try OpenProfile.run(workspace) { print(line) }
+            return
+        }
+        if profileSetup, let workspace {
+            for line in try SetupProfile.run(workspace, asOf: asOf.flatMap { Day(iso: $0) }) { print(line) }
             return
         }
         if memoryProbe, let workspace {

@@ -71,7 +71,7 @@ import Testing
         #expect(try roundTrip(t) == nil)
         let good = Self.table(100)
         let header = Array(JSONWriter.compact(.object(["h": .int(1)])).utf8)
-        let flags = 7 * 8 + 8 + header.count + 8 + 100 * (4 + 4 + 8 + 8 + 4)
+        let flags = 7 * 8 + 8 + TransactionCache.padded(header.count) + 8 + 100 * (4 + 4 + 8 + 8 + 4)
         #expect(try roundTrip(good) { $0[flags + 3] = 2 } == nil)
         #expect(try roundTrip(good) { $0[flags + 3] = 1 }?.givenAsCost[3] == true)
     }

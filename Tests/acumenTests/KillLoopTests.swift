@@ -22,14 +22,22 @@ import AcumenStore
         try killLoop(kills: max(1, Self.kills / 2), options: ["--background"], name: "kill-loop (background save)")
     }
 
-    func killLoop(kills: Int, options: [String], name: String) throws {
+    /// A workspace of several chunks of customers, so the kills land inside the customers'
+    /// file written a batch of chunks at a time and inside the cache encoded on all cores;
+    /// after each kill the cache must be ignored or hold exactly the file's customers.
+    @Test func survivesRandomKillsWithSeveralChunksOfCustomers() throws {
+        try killLoop(kills: max(1, Self.kills / 10), options: ["--background"], name: "kill-loop (9,000 customers)",
+                     customers: 2 * CustomerList.chunkSize + 808)
+    }
+
+    func killLoop(kills: Int, options: [String], name: String, customers: Int = 30) throws {
         let binary = acumenBinary()
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build the acumen executable first: \(binary)")
         var rng = SeededGenerator(seed: UInt64(ProcessInfo.processInfo.environment["ACUMEN_KILL_SEED"] ?? "") ?? 20261127)
         var tally = KillTally()
         var state = KillState(folder: "")
         for round in 0..<kills {
-            if round % 100 == 0 { state = try KillState.fresh() }  // keep files small
+            if round % 100 == 0 { state = try KillState.fresh(customers: customers) }  // keep files small
             let saveEvery = 1 + Int(rng.unit() * 6)
             let child = try ChildProcess(binary, ["stress-save", state.folder, "--save-every", "\(saveEvery)", "--note-bytes", "\(Int(rng.unit() * 400))"] + options)
             var lines: [String] = []
@@ -82,10 +90,10 @@ struct KillState {
     /// Content hash of each main file after the previous kill (the "old" version).
     var previous: [String: UInt64] = [:]
 
-    /// A new workspace of 30 customers in a fresh temporary folder.
-    static func fresh() throws -> KillState {
+    /// A new workspace of `customers` customers in a fresh temporary folder.
+    static func fresh(customers: Int = 30) throws -> KillState {
         let folder = FileManager.default.temporaryDirectory.path + "/acumen-kill-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let store = try WorkspaceStore.create(folder, workspace: DemoGenerator(customers: 30, transactionsPerCustomer: 4, seed: 5).generate())
+        let store = try WorkspaceStore.create(folder, workspace: DemoGenerator(customers: customers, transactionsPerCustomer: 4, seed: 5).generate())
         store.close()
         var s = KillState(folder: folder)
         for f in KillLoopTests.mainFiles { s.previous[f] = s.hash(f) }
@@ -123,6 +131,18 @@ struct KillState {
         let store: WorkspaceStore
         do { store = try WorkspaceStore.open(folder, options: .init(readOnly: true)) } catch {
             return problems + ["the workspace does not open: \(error)"]
+        }
+        // The caches as the kill left them: used only when they match the files, so the
+        // workspace opened through them equals the one parsed without them.
+        let cache = folder + "/.acumen-cache", aside = folder + "/.acumen-cache-aside"
+        if rename(cache, aside) == 0 {
+            defer { _ = rename(aside, cache) }
+            if let parsed = try? WorkspaceStore.open(folder, options: .init(readOnly: true)) {
+                if parsed.workspace != store.workspace { problems.append("a cache left by the kill was trusted but differs from the files") }
+                parsed.close()
+            } else {
+                problems.append("the workspace does not open without its caches")
+            }
         }
         var present: [Int] = []
         for c in store.workspace.customers {

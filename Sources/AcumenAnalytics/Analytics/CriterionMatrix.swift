@@ -40,13 +40,19 @@ public struct CriterionMatrix: Sendable {
     }
 
     /// Builds the matrix from raw columns (NaN = unknown), normalising each per its setting.
-    /// - Parameter ranks: ranked columns already computed (shared with RFM), by criterion.
-    init(columns: [Criterion: [Double]], count n: Int, settings: Settings, ranks: [Criterion: ColumnRanks]) {
+    /// - Parameters:
+    ///   - ranks: ranked columns already computed (shared with RFM), by criterion.
+    ///   - rated: the customers' ratings, for the rated criteria `columns` does not hold: a row
+    ///     normalised by `.scale` is read straight from them, any other from
+    ///     ``CustomerInputs/ratedColumn(_:)`` built by the thread that normalises the row; their
+    ///     ``knownMask`` bits are ``CustomerInputs/ratedKnown``.
+    init(columns: [Criterion: [Double]], count n: Int, settings: Settings, ranks: [Criterion: ColumnRanks],
+         rated: CustomerInputs? = nil) {
         count = n
         // Criteria are normalised independently, one per core at a time, each straight into its
         // row (zeroed by the thread that fills it, so the pages are touched on both cores).
         let all = Criterion.allCases
-        var mask = [UInt16](repeating: 0, count: n)
+        var mask = rated?.ratedKnown.count == n ? rated?.ratedKnown ?? [] : [UInt16](repeating: 0, count: n)
         values = [Float](unsafeUninitializedCapacity: all.count * n) { buffer, initialized in
             _ = Parallel.map(all.count + 1) { row -> Bool in
                 guard row < all.count else { Self.knownBits(columns, into: &mask); return true }
@@ -54,7 +60,16 @@ public struct CriterionMatrix: Sendable {
                 let out = UnsafeMutableBufferPointer(rebasing: buffer[(row * n)..<((row + 1) * n)])
                 out.initialize(repeating: 0)
                 // A criterion without a column is unknown for everybody: its row stays 0.
-                if let raw = columns[c] { Self.normalise(raw, setting: Self.setting(c, settings), ranks: ranks[c], into: out) }
+                let setting = Self.setting(c, settings)
+                if let raw = columns[c] {
+                    Self.normalise(raw, setting: setting, ranks: ranks[c], into: out)
+                } else if let rated, rated.count == n, let j = c.ratedIndex {
+                    if setting.normalisation == .scale {
+                        Self.scale(rated, ratedIndex: j, lowerIsBetter: setting.direction == .lowerIsBetter, into: out)
+                    } else {
+                        Self.normalise(rated.ratedColumn(j), setting: setting, ranks: ranks[c], into: out)
+                    }
+                }
                 return true
             }
             initialized = all.count * n
@@ -62,7 +77,8 @@ public struct CriterionMatrix: Sendable {
         knownMask = mask
     }
 
-    /// Sets bit `j` of `mask[k]` when ``optionalCriteria``[j] is known (finite) for customer `k`.
+    /// Sets bit `j` of `mask[k]` when ``optionalCriteria``[j] is known (finite) for customer `k`
+    /// (for the criteria `columns` holds).
     static func knownBits(_ columns: [Criterion: [Double]], into mask: inout [UInt16]) {
         for c in optionalCriteria {
             guard let b = bit(of: c), let raw = columns[c] else { continue }
@@ -101,6 +117,24 @@ public struct CriterionMatrix: Sendable {
         if setting.direction == .lowerIsBetter {
             for k in 0..<n where raw[k].isFinite { out[k] = 100 - out[k] }
         }
+    }
+
+    /// The `.scale` normalisation of rating `j` read from the thousandths: for each known value
+    /// `x`, `10 · x` clamped to 0–100, then `100 − s` when lower is better — the arithmetic of
+    /// ``normalise(_:setting:ranks:into:)`` on the column, without the column. Unknown stays 0.
+    static func scale(_ rated: CustomerInputs, ratedIndex j: Int, lowerIsBetter: Bool, into out: UnsafeMutableBufferPointer<Float>) {
+        @inline(__always) func score(_ x: Double) -> Float {
+            let s = Float(min(100, max(0, x * 10)))
+            return lowerIsBetter ? 100 - s : s
+        }
+        let n = rated.count, bit = UInt16(1) << UInt16(j)
+        rated.thousandths.withUnsafeBufferPointer { t in
+            rated.ratedKnown.withUnsafeBufferPointer { m in
+                for k in 0..<n where m[k] & bit != 0 { out[k] = score(Double(t[j * n + k]) / 1000) }
+            }
+        }
+        // Ratings not in thousandths (their lanes hold 0): their own values.
+        for (k, values) in rated.exact { out[k] = values[j].isFinite ? score(values[j]) : 0 }
     }
 
     /// `sign(x) · ln(1 + |x|)`: a log that keeps sign and zero (for skewed money).

@@ -33,26 +33,30 @@ enum OrderedAggregation {
             bounds.append(r)
         }
         bounds.append(rows)
-        // Each range may write customers from its first row's customer up to the next range's.
-        var customerBounds: [Int] = []
-        for j in 0..<p { customerBounds.append(bounds[j] < rows ? Int(t.customer[bounds[j]]) : n) }
+        // Each range writes customers from its first row's customer up to the next range's (the
+        // first range from customer 0): those with rows their sums, the others the empty values.
+        var customerBounds: [Int] = [0]
+        for j in 1..<max(1, p) { customerBounds.append(bounds[j] < rows ? Int(t.customer[bounds[j]]) : n) }
         customerBounds.append(n)
         var ordered = rows < Int(Int32.max)
         for j in 0..<p where customerBounds[j] < 0 || customerBounds[j] > customerBounds[j + 1] { ordered = false }
         guard ordered else { return (nil, (0..<others).map(alongside)) }
-        var revenue = [Int64](repeating: 0, count: n), margin = revenue, lifetimeMargin = revenue
-        var revenueLast12 = revenue, revenuePrevious12 = revenue
-        var purchases = [Int32](repeating: 0, count: n), lifetimePurchases = purchases, start = purchases, count = purchases
-        var firstDay = [Int32](repeating: CustomerAggregates.noFirstDay, count: n)
-        var lastDay = [Int32](repeating: CustomerAggregates.noLastDay, count: n)
+        // Every slot is written by the range that owns its customer (no zero fill on one core first).
+        var revenue = Self.unfilled(Int64.self, n), margin = Self.unfilled(Int64.self, n), lifetimeMargin = Self.unfilled(Int64.self, n)
+        var revenueLast12 = Self.unfilled(Int64.self, n), revenuePrevious12 = Self.unfilled(Int64.self, n)
+        var purchases = Self.unfilled(Int32.self, n), lifetimePurchases = Self.unfilled(Int32.self, n)
+        var start = Self.unfilled(Int32.self, n), count = Self.unfilled(Int32.self, n)
+        var firstDay = Self.unfilled(Int32.self, n), lastDay = Self.unfilled(Int32.self, n)
         let pass = Pass(asOf: asOf, windowStart: windowStart, rate: defaultMarginRate)
         var other: [T] = []
         let ok: Bool = withBuffers(&revenue, &margin, &lifetimeMargin, &revenueLast12, &revenuePrevious12) { money in
             withBuffers(&purchases, &lifetimePurchases, &firstDay, &lastDay, &start, &count) { counts in
                 let out = Buffers(money: money, counts: counts)
-                let results = Parallel.map(p + others) { j -> Piece<T> in
-                    j >= p ? .other(alongside(j - p))
-                        : .range(pass.run(t, rows: bounds[j]..<bounds[j + 1],
+                // The other pieces first: the longest of them (the id order) starts at once.
+                let results = Parallel.map(p + others) { i -> Piece<T> in
+                    if i < others { return .other(alongside(i)) }
+                    let j = i - others
+                    return .range(pass.run(t, rows: bounds[j]..<bounds[j + 1],
                                            customers: Int32(customerBounds[j])..<Int32(customerBounds[j + 1]), into: out))
                 }
                 var all = true
@@ -72,6 +76,11 @@ enum OrderedAggregation {
                                    rows: CustomerRows(start: start, count: count, permutation: nil)), other)
     }
 
+    /// An array of `n` trivial values whose every slot the pass writes before anyone reads it.
+    static func unfilled<E: BitwiseCopyable>(_: E.Type, _ n: Int) -> [E] {
+        [E](unsafeUninitializedCapacity: n) { _, c in c = n }
+    }
+
     /// One piece of the parallel batch.
     private enum Piece<T> {
         case range(Bool)
@@ -87,8 +96,9 @@ enum OrderedAggregation {
             self.rate = rate
         }
 
-        /// Sums `rows` into `out`; false when they are not in (customer, day) order or name a
-        /// customer outside `customers` (then the caller discards everything).
+        /// Sums `rows` into `out` and gives every other customer of `customers` the empty values;
+        /// false when they are not in (customer, day) order or name a customer outside
+        /// `customers` (then the caller discards everything).
         func run(_ t: TransactionTable, rows: Range<Int>, customers: Range<Int32>, into out: Buffers) -> Bool {
             let (rev0, mar0, life0, l120, p120) = (out.money[0], out.money[1], out.money[2], out.money[3], out.money[4])
             let (pur0, lpur0, first0, last0, start0, count0) = (out.counts[0], out.counts[1], out.counts[2], out.counts[3],
@@ -102,9 +112,20 @@ enum OrderedAggregation {
                             var pur: Int32 = 0, lpur: Int32 = 0
                             var first = CustomerAggregates.noFirstDay, last = CustomerAggregates.noLastDay
                             var from = 0, n: Int32 = 0
+                            var next = Int(customers.lowerBound)
+                            func empty(upTo k: Int) {
+                                while next < k {
+                                    rev0[next] = 0; mar0[next] = 0; life0[next] = 0; l120[next] = 0; p120[next] = 0
+                                    pur0[next] = 0; lpur0[next] = 0; first0[next] = CustomerAggregates.noFirstDay
+                                    last0[next] = CustomerAggregates.noLastDay; start0[next] = 0; count0[next] = 0
+                                    next += 1
+                                }
+                            }
                             func flush() {
                                 guard c >= 0 else { return }
                                 let k = Int(c)
+                                empty(upTo: k)
+                                next = k + 1
                                 rev0[k] = rev; mar0[k] = mar; life0[k] = life; l120[k] = l12; p120[k] = p12
                                 pur0[k] = pur; lpur0[k] = lpur; first0[k] = first; last0[k] = last
                                 start0[k] = Int32(from); count0[k] = n
@@ -137,6 +158,7 @@ enum OrderedAggregation {
                                 if d >= t12 { l12 &+= a } else if d >= t24 { p12 &+= a }
                             }
                             flush()
+                            empty(upTo: Int(customers.upperBound))
                             return true
                         }
                     }

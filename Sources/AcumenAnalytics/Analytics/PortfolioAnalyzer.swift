@@ -13,78 +13,91 @@ public enum PortfolioAnalyzer {
         let n = customers.count
         let clv = clv.flatMap { $0.predictedCLV.count == n && $0.pAlive.count == n ? $0 : nil }
         let windowStart = asOf.adding(months: -s.windowMonths)
+        let parts = n >= ScoreEngine.parallelFrom ? Parallel.cores : 1
         // The transaction pass (on all cores when the table is in customer order), the id order
-        // and the pass over the customers are independent: one parallel batch.
-        let (agg, early) = CustomerAggregates.computing(workspace.transactions, customerCount: n, asOf: asOf, windowStart: windowStart,
-                                                       defaultMarginRate: s.defaultMarginRate, others: 2) { j -> Early in
-            j == 0 ? .ids(IdentifierOrder(ids: customers.map(\.id))) : .customers(CustomerInputs(customers, settings: s))
+        // and the pass over the customers (in ranges) are independent: one parallel batch.
+        var inputs = CustomerInputs(count: n)
+        let customerParts = 2 * parts
+        let (agg, early) = inputs.filling(customers, settings: s, parts: customerParts) { fill in
+            CustomerAggregates.computing(workspace.transactions, customerCount: n, asOf: asOf, windowStart: windowStart,
+                                         defaultMarginRate: s.defaultMarginRate, others: 1 + customerParts) { j -> Early in
+                j == 0 ? .ids(IdentifierOrder(customers: customers)) : .customers(fill(j - 1))
+            }
         }
-        guard case .ids(let ids) = early[0], case .customers(var inputs) = early[1] else { preconditionFailure("pieces in order") }
-        let cost = inputs.windowCost
-        var contribution = [Int64](repeating: 0, count: n), historical = contribution
-        for k in 0..<n {
-            contribution[k] = agg.margin[k] &- cost[k]
-            let tenure = Int64(MeasuredCriteria.tenureDays(agg, k, asOf: asOf))
-            historical[k] = agg.lifetimeMargin[k] &- prorate(inputs.annualCost[k], tenure, 365)
-        }
-        let measured = Criterion.measured
+        guard case .ids(let ids) = early[0] else { preconditionFailure("pieces in order") }
+        inputs.finish(early.dropFirst().map { piece in
+            if case .customers(let part) = piece { return part }
+            preconditionFailure("pieces in order")
+        })
+        let (contribution, historical) = Self.contributionAndHistorical(agg, inputs, asOf: asOf, parts: parts)
+        // A criterion without a column (the lifetime value's without a fit) is unknown for everybody.
+        let measured = Criterion.measured.filter { clv != nil || ($0 != .predictedCLV && $0 != .pAlive) }
         let measuredColumns = Parallel.map(measured.count) {
             MeasuredCriteria.column(measured[$0], agg, contribution: contribution, asOf: asOf, clv: clv)
         }
         var columns: [Criterion: [Double]] = [:]
         for (j, c) in measured.enumerated() { columns[c] = measuredColumns[j] }
-        for (j, c) in Criterion.rated.enumerated() { columns[c] = inputs.rated[j] }
-        inputs.rated = []
+        let ratedColumn = { (c: Criterion) -> [Double]? in c.ratedIndex.map { inputs.ratedColumn($0) } }
         // Ranks of every percentile criterion and of R, M and F (F ranks lifetime purchase days: a
         // new customer's one purchase must be able to score F1, see docs/analytics.md §2), and ABC.
-        let ranked = Criterion.allCases.filter { c in
-            c == .recency || c == .monetary || CriterionMatrix.setting(c, s).normalisation == .percentile
-        }
-        let lifetime = agg.lifetimePurchases.map(Double.init)
-        let cols = columns
-        let abcValues = s.abc.measure == .revenue ? agg.revenue : contribution
-        let rankPieces = Parallel.map(ranked.count + 2) { j -> Ranked in
-            if j == ranked.count { return .abc(ABCAnalysis(values: abcValues, idOrder: ids, settings: s.abc)) }
-            if j == ranked.count + 1 { return .ranks(ColumnRanks(raw: lifetime)) }
-            switch ranked[j] {
-            case .monetary: return .ranks(ColumnRanks(minor: agg.revenue))
-            case .contribution: return .ranks(ColumnRanks(minor: contribution))
-            case let c: return .ranks(ColumnRanks(raw: cols[c] ?? [Double](repeating: .nan, count: n)))
-            }
-        }
-        var ranks: [Criterion: ColumnRanks] = [:]
-        for (j, c) in ranked.enumerated() { if case .ranks(let r) = rankPieces[j] { ranks[c] = r } }
-        guard case .abc(let abc) = rankPieces[ranked.count], case .ranks(let lifetimeRanks) = rankPieces[ranked.count + 1],
-              let recencyRanks = ranks[.recency], let monetaryRanks = ranks[.monetary] else { preconditionFailure("pieces in order") }
+        let (ranks, abc, lifetimeRanks) = Self.rankBatch(agg, contribution: contribution, columns: columns, column: ratedColumn,
+                                                         settings: s, ids: ids)
+        guard let recencyRanks = ranks[.recency], let monetaryRanks = ranks[.monetary] else { preconditionFailure("pieces in order") }
         let rfm = RFMAnalysis(recency: recencyRanks, frequency: lifetimeRanks, monetary: monetaryRanks, settings: s.rfm)
-        let matrix = CriterionMatrix(columns: columns, count: n, settings: s, ranks: ranks)
-        columns = [:]; ranks = [:]
+        let matrix = CriterionMatrix(columns: columns, count: n, settings: s, ranks: ranks, rated: inputs)
+        columns = [:]
         var warnings: [String] = []
         if rfm.unmatched > 0 {
             let cells = rfm.uncoveredCells.map { "R\($0.r)F\($0.f)" }.joined(separator: ", ")
             warnings.append("the RFM segment map does not cover \(cells); \(rfm.unmatched) customers are \"\(RFMAnalysis.unclassified)\"")
         }
         warnings += inputs.warnings
+        let cost = inputs.windowCost
         let engine = ScoreEngine(matrix: matrix, idOrder: ids, tierSettings: s.tiers, tierOverride: inputs.tierOverride)
-        let baseline = engine.score(weights: s.weights)
-        let strategy = StrategyAnalysis(matrix: matrix, belowBreakEven: { contribution[$0] < 0 }, settings: s.strategy,
-                                        overrides: inputs.strategyOverride)
+        let unranked = engine.score(weights: s.weights, ranking: false)
+        // The baseline's ranking (one core) and the strategy grid are independent: side by side.
+        let (baseline, strategy) = Parallel.pair({ engine.ranked(unranked) }, {
+            StrategyAnalysis(matrix: matrix, belowBreakEven: { contribution[$0] < 0 }, settings: s.strategy,
+                             overrides: inputs.strategyOverride)
+        })
         return PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: s, customers: customers,
                                  transactions: workspace.transactions, aggregates: agg, costToServe: cost,
                                  contribution: contribution, historicalCLV: historical, rfm: rfm, abc: abc, matrix: matrix,
                                  engine: engine, baseline: baseline, strategy: strategy, clv: clv, warnings: warnings)
     }
 
+    /// Contribution (`margin − window cost`) and historical CLV (`lifetime margin − annual cost ·
+    /// tenure days / 365`) per customer, in minor units, in `parts` ranges side by side.
+    static func contributionAndHistorical(_ agg: CustomerAggregates, _ inputs: CustomerInputs, asOf: Day,
+                                          parts: Int) -> (contribution: [Int64], historical: [Int64]) {
+        let n = agg.revenue.count
+        var contribution = OrderedAggregation.unfilled(Int64.self, n), historical = OrderedAggregation.unfilled(Int64.self, n)
+        contribution.withUnsafeMutableBufferPointer { cb in
+            historical.withUnsafeMutableBufferPointer { hb in
+                let out = Pair(contribution: cb, historical: hb)
+                _ = Parallel.map(parts) { part -> Bool in
+                    for k in (n * part / parts)..<(n * (part + 1) / parts) {
+                        out.contribution[k] = agg.margin[k] &- inputs.windowCost[k]
+                        let tenure = Int64(MeasuredCriteria.tenureDays(agg, k, asOf: asOf))
+                        out.historical[k] = agg.lifetimeMargin[k] &- prorate(inputs.annualCost[k], tenure, 365)
+                    }
+                    return true
+                }
+            }
+        }
+        return (contribution, historical)
+    }
+
+    /// Where ``contributionAndHistorical(_:_:asOf:parts:)`` writes (disjoint ranges per part).
+    private struct Pair: @unchecked Sendable {
+        let contribution: UnsafeMutableBufferPointer<Int64>
+        let historical: UnsafeMutableBufferPointer<Int64>
+    }
+
     /// A result of the first parallel batch beside the transaction pass.
     private enum Early {
         case ids(IdentifierOrder)
-        case customers(CustomerInputs)
-    }
-
-    /// A result of the ranking batch.
-    private enum Ranked {
-        case ranks(ColumnRanks)
-        case abc(ABCAnalysis)
+        case customers(CustomerInputs.Part)
     }
 
     /// A strategy by raw value (`cut-cost`) or title (`Cut cost`), case-insensitively.

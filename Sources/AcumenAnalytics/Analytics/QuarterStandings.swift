@@ -45,13 +45,12 @@ struct QuarterStandings: Sendable {
         let s = workspace.settings, customers = workspace.customers, n = customers.count
         self.workspace = workspace
         ids = IdentifierOrder(ids: customers.map(\.id))
-        var inputs = CustomerInputs(customers, settings: s)
+        let inputs = CustomerInputs(customers, settings: s)
         windowCost = inputs.windowCost; tierOverride = inputs.tierOverride; strategyOverride = inputs.strategyOverride
         let rated = Criterion.rated, measured = Criterion.measured.count
         precondition(Criterion.allCases.suffix(rated.count).elementsEqual(rated), "rated criteria are the matrix's last rows")
         var columns: [Criterion: [Double]] = [:]
-        for (j, c) in rated.enumerated() { columns[c] = inputs.rated[j] }
-        inputs.rated = []
+        for (j, c) in rated.enumerated() { columns[c] = inputs.ratedColumn(j) }
         var mask = [UInt16](repeating: 0, count: n)
         CriterionMatrix.knownBits(columns, into: &mask)
         let cols = columns

@@ -40,7 +40,7 @@ public struct ReviewFactsTable: ReviewFacts, Hashable, Sendable {
     /// lookup through the analysis: part of the first screen).
     /// - Complexity: O(customers).
     public init(_ facts: ScoredReviewFacts) {
-        let n = facts.count, names = facts.analysis.tierNames
+        let n = facts.count, names = facts.tierNames
         let strategies = Strategy.allCases
         let tiers = facts.scoring.effectiveTiers, recommended = facts.analysis.strategy.recommended
         self.init(scores: Array(facts.scoring.scores.prefix(n)),

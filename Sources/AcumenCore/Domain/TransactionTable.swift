@@ -2,23 +2,25 @@
 ///
 /// Columnar arrays keep analytics over ten million rows cache-friendly: a pass that sums
 /// amounts by customer touches two dense arrays and no objects. Rows refer to customers
-/// by their dense index in ``Workspace/customers``.
+/// by their dense index in ``Workspace/customers``. Each column is a ``Column``: its own
+/// buffer, or (after a warm open) a read-only view of the memory-mapped transaction cache,
+/// copied on the first change.
 public struct TransactionTable: Hashable, Sendable {
     /// Marker in ``margin`` for a transaction whose margin is not known.
     public static let unknownMargin = Int64.min
 
     /// Dense customer index of each row.
-    public var customer: [Int32] = []
+    public var customer: Column<Int32> = []
     /// Day ordinal (days since 1970-01-01) of each row.
-    public var day: [Int32] = []
+    public var day: Column<Int32> = []
     /// Amount in minor units.
-    public var amount: [Int64] = []
+    public var amount: Column<Int64> = []
     /// Gross margin in minor units, or ``unknownMargin``.
-    public var margin: [Int64] = []
+    public var margin: Column<Int64> = []
     /// Quantity (items); 1 when not given.
-    public var quantity: [Int32] = []
+    public var quantity: Column<Int32> = []
     /// Whether a row was given as cost (true) or margin (false), so it is written back the same way.
-    public var givenAsCost: [Bool] = []
+    public var givenAsCost: Column<Bool> = []
     /// Unknown fields of individual rows, by row, kept on rewrite.
     public var extra: [Int: [String: JSONValue]] = [:]
 
@@ -56,12 +58,12 @@ public struct TransactionTable: Hashable, Sendable {
         var sorted = true
         for (k, r) in rows.enumerated() where Int(r) != k { sorted = false; break }
         if sorted { return }
-        customer = rows.map { customer[Int($0)] }
-        day = rows.map { day[Int($0)] }
-        amount = rows.map { amount[Int($0)] }
-        margin = rows.map { margin[Int($0)] }
-        quantity = rows.map { quantity[Int($0)] }
-        givenAsCost = rows.map { givenAsCost[Int($0)] }
+        customer = customer.gathering(rows)
+        day = day.gathering(rows)
+        amount = amount.gathering(rows)
+        margin = margin.gathering(rows)
+        quantity = quantity.gathering(rows)
+        givenAsCost = givenAsCost.gathering(rows)
         if !extra.isEmpty {
             var moved: [Int: [String: JSONValue]] = [:]
             for (k, r) in rows.enumerated() { if let e = extra[Int(r)] { moved[k] = e } }
@@ -73,7 +75,7 @@ public struct TransactionTable: Hashable, Sendable {
     /// - Complexity: O(n) counting sort by customer, then an insertion pass per group.
     public func rowsByCustomer(customerCount: Int) -> (offsets: [Int], rows: [Int32]) {
         var offsets = [Int](repeating: 0, count: customerCount + 1)
-        for c in customer { offsets[Int(c) + 1] += 1 }
+        customer.withUnsafeBufferPointer { for c in $0 { offsets[Int(c) + 1] += 1 } }
         for k in 0..<customerCount { offsets[k + 1] += offsets[k] }
         var cursor = offsets
         var rows = [Int32](repeating: 0, count: count)

@@ -73,11 +73,9 @@ public struct AtomicFile {
 
         /// `fsync`, `close`, `rename` over the target, `fsync` of the folder. On a failure
         /// before the rename the temporary file is removed and the target is untouched.
-        public func commit() throws(IOFailure) {
-            do { try fs.fsync(fd, path: temp) } catch {
-                abandon()
-                throw IOFailure(operation: error.operation, path: target, code: error.code, reason: error.reason)
-            }
+        /// - Parameter synced: true when ``sync()`` has already made the bytes durable.
+        public func commit(synced: Bool = false) throws(IOFailure) {
+            if !synced { try sync() }
             fs.close(fd)
             do {
                 try fs.rename(temp, to: target)
@@ -86,6 +84,15 @@ public struct AtomicFile {
                 throw error
             }
             try AtomicFile(fs: fs).syncFolder(AtomicFile.folder(of: target))
+        }
+
+        /// `fsync`s the temporary file (the first step of ``commit(synced:)``, so it can run
+        /// beside other work); on failure the temporary file is removed.
+        public func sync() throws(IOFailure) {
+            do { try fs.fsync(fd, path: temp) } catch {
+                abandon()
+                throw IOFailure(operation: error.operation, path: target, code: error.code, reason: error.reason)
+            }
         }
 
         /// ``Checksum/fingerprint(_:)`` of the `total` bytes written so far, read back from the
@@ -97,6 +104,13 @@ public struct AtomicFile {
                 throw IOFailure(operation: "read back", path: target, code: error.code, reason: error.reason)
             }
             defer { fs.close(rfd) }
+            // Mapped (from the page cache, no copy) when the file has exactly the bytes written.
+            var st = stat()
+            if total > 0, fstat(rfd, &st) == 0, st.st_size == off_t(total),
+               let base = mmap(nil, total, PROT_READ, MAP_SHARED | MAP_POPULATE, rfd, 0), base != MAP_FAILED {
+                defer { munmap(base, total) }
+                return Checksum.fingerprint(UnsafeRawBufferPointer(start: base, count: total))
+            }
             var stream = FingerprintStream(total: total)
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
             var offset = 0

@@ -1,4 +1,7 @@
 import AcumenCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writing a customer cache: the columns, the dictionary of industries, regions and owners,
 /// the id index's probe table and the binary records of customers with details.
@@ -29,6 +32,8 @@ extension CustomerCache {
         var codes: [String: UInt32] = [:]
         var ends: [UInt32] = []
         var bytes: [UInt8] = []
+        /// The strings in code order.
+        var strings: [String] = []
 
         mutating func code(_ s: String) -> UInt32 {
             if let c = codes[s] { return c }
@@ -36,12 +41,59 @@ extension CustomerCache {
             bytes += s.utf8
             ends.append(UInt32(truncatingIfNeeded: bytes.count))
             codes[s] = c
+            strings.append(s)
             return c
         }
     }
 
-    /// The cache's bytes, or nil when the customers do not fit its 32-bit offsets or repeat an id.
+    /// The cache's bytes, or nil when the customers do not fit its 32-bit offsets or repeat an id:
+    /// the columns encoded chunk by chunk on all cores (``Part``, ``Joined``), then sealed.
     static func encode(key: Key, customers: CustomerList, headerExtra: [String: JSONValue], index: CustomerIndex? = nil) -> [UInt8]? {
+        guard var bytes = encodeUnsealed(customers: customers, headerExtra: headerExtra, index: index) else { return nil }
+        seal(&bytes, key: key)
+        return bytes
+    }
+
+    /// The cache's bytes with the key and the trailer left zero (``seal(_:key:)`` fills them in
+    /// once the source file's status and fingerprint are known), so the columns can be encoded
+    /// while the source file is still being written.
+    static func encodeUnsealed(customers: CustomerList, headerExtra: [String: JSONValue], index: CustomerIndex?) -> [UInt8]? {
+        let n = customers.count
+        guard n < Int(Int32.max) else { return nil }
+        let parts = Parallel.map(customers.chunkCount) { Part(customers.chunk($0), first: $0 * CustomerList.chunkSize) }
+        guard let j = Joined(parts), let slots = probeSlots(customers, index: index) else { return nil }
+        return layout(key: nil, n: n, headerExtra: headerExtra, firstString: j.firstString, stringEnd: j.stringEnd,
+                      strings: j.strings, dictionary: j.dictionary, codes: j.codes, known: j.known, thousandths: j.thousandths,
+                      cost: j.cost, slots: slots, detailPositions: j.detailPositions, detailStarts: j.detailStarts, details: j.details)
+    }
+
+    /// Writes `key` into an unsealed cache and its trailer: the fingerprint of every byte after
+    /// the magic (``bodyHash(_:)``).
+    static func seal(_ bytes: inout [UInt8], key: Key) {
+        let words = keyWords(key)
+        bytes.withUnsafeMutableBytes { raw in
+            for (k, w) in words.enumerated() { raw.storeBytes(of: w.littleEndian, toByteOffset: 8 + 8 * k, as: UInt64.self) }
+            let hash = bodyHash(UnsafeRawBufferPointer(rebasing: raw[8..<(raw.count - 8)]))
+            raw.storeBytes(of: hash.littleEndian, toByteOffset: raw.count - 8, as: UInt64.self)
+        }
+    }
+
+    /// The key as the file stores it: size, mtime, inode, ctime, content fingerprint.
+    static func keyWords(_ key: Key) -> [UInt64] {
+        [UInt64(bitPattern: key.size), UInt64(bitPattern: key.modifiedNanoseconds), key.inode,
+         UInt64(bitPattern: key.changedNanoseconds), key.contentHash]
+    }
+
+    /// The id index's probe table: the caller's index of these customers when it has one, else built.
+    static func probeSlots(_ customers: CustomerList, index: CustomerIndex?) -> [Int32]? {
+        let ids = (0..<customers.count).map { customers[$0].id }
+        if let index, index.count == ids.count, let rebuilt = CustomerIndex(ids: ids, slots: index.slots) { return rebuilt.slots }
+        let (built, duplicates) = CustomerIndex.build(ids)
+        return duplicates.isEmpty ? built.slots : nil
+    }
+
+    /// The one-pass encoder the parallel one replaced: the reference the tests compare with.
+    static func encodeSerial(key: Key, customers: CustomerList, headerExtra: [String: JSONValue], index: CustomerIndex? = nil) -> [UInt8]? {
         let n = customers.count
         guard n < Int(Int32.max) else { return nil }
         var firstString: [UInt32] = [0]
@@ -85,22 +137,22 @@ extension CustomerCache {
             }
         }
         guard strings.count < Int(UInt32.max), stringEnd.count < Int(UInt32.max), dictionary.bytes.count < Int(UInt32.max) else { return nil }
-        let ids = (0..<n).map { customers[$0].id }
-        let slots: [Int32]
-        if let index, index.count == n, let rebuilt = CustomerIndex(ids: ids, slots: index.slots) {
-            slots = rebuilt.slots
-        } else {
-            let (built, duplicates) = CustomerIndex.build(ids)
-            guard duplicates.isEmpty else { return nil }
-            slots = built.slots
-        }
+        guard let slots = probeSlots(customers, index: index) else { return nil }
+        return layout(key: key, n: n, headerExtra: headerExtra, firstString: firstString, stringEnd: stringEnd, strings: strings,
+                      dictionary: dictionary, codes: codes, known: known, thousandths: thousandths, cost: cost, slots: slots,
+                      detailPositions: detailPositions, detailStarts: detailStarts, details: details)
+    }
+
+    /// The file's bytes from its columns (the trailer and, without a key, the key left zero).
+    static func layout(key: Key?, n: Int, headerExtra: [String: JSONValue], firstString: [UInt32], stringEnd: [UInt32],
+                       strings: [UInt8], dictionary: Dictionary, codes: [UInt32], known: [UInt16], thousandths: [UInt16],
+                       cost: [Int64], slots: [Int32], detailPositions: [UInt32], detailStarts: [UInt64], details: [UInt8]) -> [UInt8] {
         let header = Array(JSONWriter.compact(.object(headerExtra)).utf8)
         var out = Output()
         out.bytes.reserveCapacity(256 + header.count + n * 30 + stringEnd.count * 4 + strings.count + thousandths.count * 2
                                   + slots.count * 4 + details.count + detailStarts.count * 12)
         out.word(magic)
-        for w in [UInt64(bitPattern: key.size), UInt64(bitPattern: key.modifiedNanoseconds), key.inode,
-                  UInt64(bitPattern: key.changedNanoseconds), key.contentHash] { out.word(w) }
+        for w in key.map(keyWords) ?? [0, 0, 0, 0, 0] { out.word(w) }
         out.word(UInt64(header.count)); out.raw(header)
         for count in [n, stringEnd.count, strings.count, Criterion.rated.count, thousandths.count, dictionary.ends.count,
                       dictionary.bytes.count, slots.count, detailPositions.count, details.count] { out.word(UInt64(count)) }
@@ -108,8 +160,19 @@ extension CustomerCache {
         out.column(codes); out.column(dictionary.ends); out.raw(dictionary.bytes)
         out.column(known); out.column(thousandths); out.column(cost); out.column(slots)
         out.column(detailPositions); out.column(detailStarts); out.raw(details)
-        let hash = out.bytes.withUnsafeBytes { bodyHash(UnsafeRawBufferPointer(rebasing: $0[8...])) }
+        let hash = key == nil ? 0 : out.bytes.withUnsafeBytes { bodyHash(UnsafeRawBufferPointer(rebasing: $0[8...])) }
         out.word(hash)
         return out.bytes
+    }
+
+    /// Replaces the cache file with sealed `bytes` crash-safely (temporary file, fsync,
+    /// rename, fsync of the folder); failures are ignored, the cache is only an accelerator.
+    static func write(folder: String, bytes: [UInt8], fs: any FileSystem) {
+        let dir = folder + "/" + TransactionCache.folderName
+        if mkdir(dir, 0o777) != 0 && errno != EEXIST { return }
+        try? AtomicFile(fs: fs).replace(path(folder), with: bytes)
+        _ = unlink(dir + "/" + oldFileName)
+        let ignore = dir + "/.gitignore"
+        if (try? fs.status(ignore)) == nil { try? AtomicFile(fs: fs).replace(ignore, with: Array("*\n".utf8)) }
     }
 }

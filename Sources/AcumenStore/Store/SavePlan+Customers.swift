@@ -5,16 +5,20 @@ import Glibc
 #endif
 
 /// Writing `customers.jsonl` from the snapshot's chunks: encoded on all cores a batch of
-/// chunks at a time, appended in order to the temporary file, fingerprinted by reading it
-/// back, then committed (fsync, rename, fsync of the folder) unless it equals the file as
-/// loaded or last saved. Memory: one batch of encoded lines (~16 MB), not the whole file.
+/// chunks at a time (``CustomerLineWriter/lines(_:)``), appended in order to the temporary
+/// file while the next batch is encoded; then, side by side, the file is fingerprinted (read back from the page cache) and
+/// fsynced while the customers' cache is encoded on the other core; then the file is
+/// committed (rename, fsync of the folder) unless it equals the file as loaded or last saved,
+/// and the cache, sealed with the new file's status and fingerprint, replaces the old one.
+/// Memory: one batch of encoded lines (~16 MB) and the cache, not the whole file.
 extension SavePlan {
     /// Chunks encoded side by side before their lines are appended.
     static var chunksPerBatch: Int { 8 * Parallel.cores }
 
     /// Writes `customers.jsonl` and, once it is in place, its customers' cache.
+    /// - Parameter index: the workspace's id index of `customers` (the cache stores its table).
     /// - Returns: false when the write failed (``Result/failure`` says why).
-    func writeCustomers(_ customers: CustomerList, into result: inout Result) -> Bool {
+    func writeCustomers(_ customers: CustomerList, index: CustomerIndex? = nil, into result: inout Result) -> Bool {
         let file = WorkspaceFiles.customers
         let path = folder + "/" + file
         let header = WorkspaceCodec.customersHeaderLine(customersHeader)
@@ -23,25 +27,41 @@ extension SavePlan {
             result.failure = error
             return false
         }
-        let hash: UInt64
-        do {
-            var total = header.count
-            try staged.append(header)
-            var next = 0
-            while next < customers.chunkCount {
-                let batch = min(Self.chunksPerBatch, customers.chunkCount - next)
-                let from = next
-                let parts = Parallel.map(batch) { WorkspaceCodec.encodeCustomerLines(customers.chunk(from + $0)) }
-                for part in parts {
-                    try staged.append(part)
-                    total += part.count
-                }
-                next += batch
+        var total = header.count
+        // Each batch is appended while the next one is encoded.
+        var pending: [[UInt8]] = [header]
+        var next = 0
+        while !pending.isEmpty {
+            let from = next, batch = min(Self.chunksPerBatch, customers.chunkCount - next)
+            let appending = pending
+            let (failure, parts) = Parallel.pair({ () -> IOFailure? in
+                do throws(IOFailure) { for part in appending { try staged.append(part) } } catch { return error }
+                return nil
+            }, { Parallel.map(batch) { CustomerLineWriter.lines(customers.chunk(from + $0)) } })
+            if let failure {
+                staged.abandon()
+                result.failure = failure
+                return false
             }
-            hash = try staged.fingerprint(total: total)
-        } catch {
-            staged.abandon()
-            result.failure = error
+            total += parts.reduce(0) { $0 + $1.count }
+            pending = parts
+            next += batch
+        }
+        // The fingerprint and the fsync on one core, the cache's columns on the other. The
+        // cache is sealed (keyed) only after the rename: a crash before leaves the old cache,
+        // which no longer matches the file and is ignored.
+        let (synced, cache) = Parallel.pair({ () -> (hash: UInt64?, failure: IOFailure?) in
+            let hash: UInt64
+            do throws(IOFailure) { hash = try staged.fingerprint(total: total) } catch {
+                staged.abandon()
+                return (nil, error)
+            }
+            if known[file] == hash { return (hash, nil) }
+            do throws(IOFailure) { try staged.sync() } catch { return (nil, error) }  // the failed sync removed the temporary file
+            return (hash, nil)
+        }, { CustomerCache.encodeUnsealed(customers: customers, headerExtra: customersHeader, index: index) })
+        guard let hash = synced.hash else {
+            result.failure = synced.failure
             return false
         }
         if known[file] == hash {
@@ -49,7 +69,7 @@ extension SavePlan {
             result.customerLines = CustomerLineIndex(header: header, customers: customers.count, status: nil, hash: hash)
             return true
         }
-        do { try staged.commit() } catch {
+        do { try staged.commit(synced: true) } catch {
             failed(file, hash: hash, error, into: &result)
             return false
         }
@@ -59,9 +79,9 @@ extension SavePlan {
         // The customers' cache of the file just written, so the next open is warm. It is keyed
         // to this file's status and content hash: if the process dies before it is in place,
         // the old cache no longer matches and is ignored.
-        if let status, status.isRegular {
-            CustomerCache.store(folder: folder, key: CustomerCache.Key(status, contentHash: hash), customers: customers,
-                                headerExtra: customersHeader, fs: fs)
+        if let status, status.isRegular, var bytes = cache {
+            CustomerCache.seal(&bytes, key: CustomerCache.Key(status, contentHash: hash))
+            CustomerCache.write(folder: folder, bytes: bytes, fs: fs)
         }
         return true
     }

@@ -74,7 +74,7 @@ public struct SavePlan: Sendable {
             return result
         }
         guard replace(WorkspaceFiles.settings, with: WorkspaceCodec.encodeSettings(settings), into: &result),
-              writeCustomers(w.customers, into: &result) else { return result }
+              writeCustomers(w.customers, index: w.index, into: &result) else { return result }
         if writesTransactions { _ = replace(WorkspaceFiles.transactions, with: WorkspaceCodec.encodeTransactions(w), into: &result) }
         return result
     }

@@ -54,12 +54,12 @@ extension TransactionsFile {
     }
 
     /// One column of every part, in order, each part's copy released as soon as it is copied.
-    private static func joined<T>(_ parts: inout [Part], _ column: WritableKeyPath<TransactionTable, [T]>, total: Int) -> [T] {
-        var out: [T] = []
+    private static func joined<T: BitwiseCopyable>(_ parts: inout [Part], _ column: WritableKeyPath<TransactionTable, Column<T>>, total: Int) -> Column<T> {
+        var out = Column<T>()
         out.reserveCapacity(total)
         for k in parts.indices {
-            out += parts[k].table[keyPath: column]
-            parts[k].table[keyPath: column] = []
+            parts[k].table[keyPath: column].withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            parts[k].table[keyPath: column] = Column()
         }
         return out
     }

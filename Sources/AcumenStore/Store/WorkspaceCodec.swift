@@ -253,10 +253,7 @@ public enum WorkspaceCodec {
 
     /// The lines of `customers`, one per customer, each with its line end.
     static func encodeCustomerLines(_ customers: [Customer]) -> [UInt8] {
-        var part: [UInt8] = []
-        part.reserveCapacity(customers.count * 240)
-        for c in customers { CustomerLineWriter.append(c, to: &part) }
-        return part
+        CustomerLineWriter.lines(customers)
     }
 
     /// The first line of `customers.jsonl` (with its line end) for the given extra header members.

@@ -36,7 +36,7 @@ extension Runtime {
         asOf = result.day
         if result.revision == modelRevision {
             analysis = result.analysis
-            facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+            facts = ScoredReviewFacts(analysis)
             analysisRevision += 1
             modelRevision += 1
         } else {

@@ -148,7 +148,7 @@ extension Runtime {
     /// lifetime-value fit that finished in the background).
     func reanalyse(clv: CLVInputs? = nil) {
         analysis = PortfolioAnalyzer.analyze(session.workspace, asOf: asOf, clv: clv ?? analysis.clv)
-        facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+        facts = ScoredReviewFacts(analysis)
         analysisRevision += 1
         modelRevision += 1
     }
@@ -167,7 +167,7 @@ extension Runtime {
             // criteria differ from a fresh analysis: update those (no second full analysis
             // beside the first, ~240 MB at 1M customers), with the workspace's customers.
             analysis = analysis.withLifetimeValue(clv, customers: ws.customers)
-            facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+            facts = ScoredReviewFacts(analysis)
             analysisRevision += 1
             modelRevision += 1
         } else {

@@ -23,7 +23,7 @@ public final class Runtime {
     public let session: EditSession
     /// The analysis of the workspace as last analysed, and its review facts.
     public internal(set) var analysis: PortfolioAnalysis
-    public internal(set) var facts: ReviewFactsTable
+    public internal(set) var facts: ScoredReviewFacts
     /// Increases with every new analysis.
     public internal(set) var analysisRevision = 0
     /// Increases with every change of the workspace or the analysis: view models built at an
@@ -57,6 +57,9 @@ public final class Runtime {
     /// date; see ``accountHistory()``), and the date it is being computed for.
     var history: (day: Day, value: AccountHistory)?
     var historyPending: Day?
+    /// The accounts table whose full listing still follows the first frame (a large workspace
+    /// opens on a preview of its first rows: ``finishFirstScreen()``); nil once listed.
+    var firstScreenPending: AccountTable?
     /// A save is writing in the background (``save(overwriting:)``); another was asked for meanwhile.
     var saveInFlight = false
     var saveQueued = false
@@ -70,16 +73,25 @@ public final class Runtime {
     ///     edit needs a new analysis).
     ///   - clock: the time stamped on edits.
     ///   - state: the initial state (size, theme glyphs, sort); the runtime loads it.
+    ///   - firstScreenFrom: from this many accounts, a table opening ranked by score shows its
+    ///     first rows from the analysis' ranking and lists every row after the first frame
+    ///     (``finishFirstScreen()``).
     public init(store: WorkspaceStore, analysis: PortfolioAnalysis, author: String,
-                clock: @escaping () -> Timestamp, state: AppState) {
+                clock: @escaping () -> Timestamp, state: AppState, firstScreenFrom: Int = Runtime.firstScreenFrom) {
         session = EditSession(store: store, author: author)
         self.analysis = analysis
         asOf = analysis.asOf
         self.clock = clock
-        facts = ReviewFactsTable(ScoredReviewFacts(analysis))
+        facts = ScoredReviewFacts(analysis)
         self.state = state
         send(.workflow(.loaded(model)))
-        send(.loaded(view.accountTable()))
+        let table = view.accountTable()
+        if table.count >= firstScreenFrom, let rows = firstScreenRows(table) {
+            send(.workflow(.firstScreen(table, rows: rows)))
+            firstScreenPending = table
+        } else {
+            send(.loaded(table))
+        }
     }
 
     /// The workspace as it stands (every recorded edit applied): the only one.
@@ -110,6 +122,7 @@ public final class Runtime {
     /// Runs an action, every effect it causes and every answer, in order; then brings the
     /// visible view models up to date.
     public func send(_ action: Action) {
+        if firstScreenPending != nil, !keepsFirstScreen(action) { finishFirstScreen() }
         var queue = [action]
         var k = 0
         while k < queue.count {
@@ -187,6 +200,7 @@ public final class Runtime {
         _ = accountHistory()
         send(.tick(milliseconds: uptime()))
         draw(terminal)
+        listFirstScreenInBackground()
         warmSearchIndex()
         prepareSaveReview()
         terminal.pollMilliseconds = pollInterval

@@ -127,6 +127,10 @@ extension AppState {
             if screen == .weights { prepareWeights() }
             if screen == .triage { return startTriage(.needsReview) }
             return []
+        case .firstScreen(let t, let rows):
+            table = t
+            accounts.showFirst(rows, of: t)
+            accounts.scrollToCursor(rows: accountRows)
         case .reanalysed(let m):
             workflow = m
             if weights.whatIf != nil { prepareWeights() }

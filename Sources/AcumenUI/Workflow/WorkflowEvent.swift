@@ -23,6 +23,10 @@ public enum WorkflowEffect: Hashable, Sendable {
 public enum WorkflowEvent: Sendable {
     /// The model (workspace, analysis, facts) to work on, at start.
     case loaded(WorkflowModel)
+    /// The first frame of a large workspace ranked by score: the accounts table and the rows a
+    /// frame can show, in order (``AccountsState/showFirst(_:of:)``); the full listing
+    /// (``Action/loaded(_:)``) follows before any key is handled (``Runtime/finishFirstScreen()``).
+    case firstScreen(AccountTable, rows: [Int32])
     /// A new analysis of the same workspace (e.g. lifetime value fitted in the background):
     /// the queue and the what-if in progress are kept.
     case reanalysed(WorkflowModel)

@@ -10,8 +10,9 @@ import AcumenStore
 /// arrives with every recorded edit (``WorkflowEvent/edited(_:)``).
 public struct WorkflowModel: Sendable {
     public var analysis: PortfolioAnalysis
-    /// Score, tier and recommendation per customer under the workspace's weights.
-    public var facts: ReviewFactsTable
+    /// Score, tier and recommendation per customer under the workspace's weights (read from
+    /// the analysis' arrays when asked: no per-customer copy).
+    public var facts: ScoredReviewFacts
     public var rules: TriageSettings
     /// The saved scenarios of the workspace's settings.
     public var scenarios: [Scenario]
@@ -32,9 +33,9 @@ public struct WorkflowModel: Sendable {
     public var savedAsOf: Day?
 
     /// A model for an analysis and the workspace settings it was made under.
-    public init(analysis: PortfolioAnalysis, settings: Settings, facts: ReviewFactsTable? = nil) {
+    public init(analysis: PortfolioAnalysis, settings: Settings, facts: ScoredReviewFacts? = nil) {
         self.analysis = analysis
-        self.facts = facts ?? ReviewFactsTable(ScoredReviewFacts(analysis))
+        self.facts = facts ?? ScoredReviewFacts(analysis)
         rules = TriageSettings(settings)
         scenarios = settings.scenarios
         tiersAreScoreBands = settings.tiers.mode == .score

@@ -46,6 +46,10 @@ public struct AccountsState: Sendable {
     /// Sums over ``view`` (revenue, contribution, known CLV), kept current by ``rebuild(_:resort:)``
     /// so a frame never walks a million rows.
     public var totals = Totals()
+    /// Set on the first frame of a large workspace (``showFirst(_:of:)``): only this many rows
+    /// at the start of ``view`` are in sort order; the runtime lists every row
+    /// (``rebuild(_:resort:)``) before any key is handled. Nil otherwise.
+    public internal(set) var provisionalRows: Int?
 
     /// Sums of money columns over the listed rows, in minor units.
     public struct Totals: Hashable, Sendable {
@@ -66,6 +70,7 @@ public struct AccountsState: Sendable {
     /// the same customer when it is still visible (else the nearest position).
     public mutating func rebuild(_ table: AccountTable, resort: Bool) {
         let keep = currentRow
+        provisionalRows = nil
         scope?.resolve(in: table)
         if resort || order.count != table.count {
             let base = order.count == table.count ? order : (0..<Int32(table.count)).map { $0 }
@@ -149,17 +154,23 @@ public struct AccountsState: Sendable {
         follow(keep)
     }
 
-    /// Recomputes ``totals`` over ``view``.
+    /// Recomputes ``totals`` over ``view``. When every row is listed the sums are taken in row
+    /// order (sequential reads instead of one cache miss per row in sort order); wrapping sums do
+    /// not depend on the order, so the totals are the same.
     mutating func refreshTotals(_ table: AccountTable) {
+        totals = view.count == table.count ? Self.totals(of: 0..<table.count, table) : Self.totals(of: view.lazy.map(Int.init), table)
+    }
+
+    /// The sums of the money columns over `rows` (each once).
+    static func totals(of rows: some Sequence<Int>, _ table: AccountTable) -> Totals {
         var sums = Totals()
         let rev = table.revenue, con = table.contribution, lv = table.clv
-        for r in view {
-            let i = Int(r)
+        for i in rows {
             sums.revenue &+= rev[i]
             sums.contribution &+= con[i]
             if lv[i] != Int64.min { sums.clv &+= lv[i] }
         }
-        totals = sums
+        return sums
     }
 
     /// Moves the cursor to a table row if it is in the view; otherwise clamps the cursor.
