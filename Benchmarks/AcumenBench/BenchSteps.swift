@@ -92,11 +92,12 @@ extension BenchSteps {
         try firstScreenPhases()[0]
     }
 
-    /// The first screen (first row) and its phases: open, analysis, runtime set-up (the
+    /// The first screen (first row) and its phases, median of at least three opens (a single
+    /// open varies by a tenth of a second with the page cache): open, analysis, runtime set-up (the
     /// review facts, the workflow model and the accounts table), first frame.
     func firstScreenPhases() throws -> [Measurement] {
         var total: [Double] = [], open: [Double] = [], analysed: [Double] = [], setUp: [Double] = [], frame: [Double] = []
-        for _ in 0..<max(1, runs / 2) {
+        for _ in 0..<max(3, runs) {
             var held: (store: WorkspaceStore, runtime: Runtime)?
             let t = DispatchTime.now()
             let store = try WorkspaceStore.open(folder)
