@@ -4,7 +4,7 @@ import Testing
 @testable import AcumenCore
 @testable import AcumenStore
 
-/// The report's fast CSV text (``ReportRowBytes/csvText(_:)``: plain text copied, commas and
+/// The report's fast CSV text (``ByteCursor/csvText(_:)``: plain text copied, commas and
 /// quotes quoted in place) against the simple reference ``PortfolioReport/csvField(_:)``, on
 /// the texts that decide its branches and on random mixes of them.
 @Suite struct ReportCSVTextTests {
@@ -12,7 +12,7 @@ import Testing
         var buffer = [UInt8](repeating: 0, count: 2 * s.utf8.count + 8)
         let count = buffer.withUnsafeMutableBufferPointer { b -> Int in
             guard let base = b.baseAddress else { return 0 }
-            var w = ReportRowBytes(cursor: base)
+            var w = ByteCursor(cursor: base)
             w.csvText(s)
             return w.cursor - base
         }

@@ -22,7 +22,7 @@ import AcumenStore
         var buffer = [UInt8](repeating: 0, count: 128)
         let count = buffer.withUnsafeMutableBufferPointer { b -> Int in
             guard let base = b.baseAddress else { return 0 }
-            var w = ReportRowBytes(cursor: base)
+            var w = ByteCursor(cursor: base)
             w.fixed(x, places: places, json: json)
             return w.cursor - base
         }

@@ -70,7 +70,7 @@ struct ReportRowWriter: @unchecked Sendable {
         for j in 0..<range.count { bound += jsonRowBound + 6 * (g.ids[j].utf8.count + g.names[j].utf8.count) }
         return [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             guard let base = buffer.baseAddress else { count = 0; return }
-            var w = ReportRowBytes(cursor: base)
+            var w = ByteCursor(cursor: base)
             for (j, i) in range.enumerated() {
                 w.text("    {\n")
                 jsonRow(j, g, &w)
@@ -80,7 +80,7 @@ struct ReportRowWriter: @unchecked Sendable {
         }
     }
 
-    private func jsonRow(_ j: Int, _ g: Columns, _ w: inout ReportRowBytes) {
+    private func jsonRow(_ j: Int, _ g: Columns, _ w: inout ByteCursor) {
         let st = g.strategies(j)
         for (key, opening) in keys {
             w.bytes(opening)
@@ -127,13 +127,13 @@ struct ReportRowWriter: @unchecked Sendable {
         for j in 0..<range.count { bound += csvRowBound + 2 * (g.ids[j].utf8.count + g.names[j].utf8.count) }
         return [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             guard let base = buffer.baseAddress else { count = 0; return }
-            var w = ReportRowBytes(cursor: base)
+            var w = ByteCursor(cursor: base)
             for j in 0..<range.count { csvRow(j, g, &w) }
             count = w.cursor - base
         }
     }
 
-    private func csvRow(_ j: Int, _ g: Columns, _ w: inout ReportRowBytes) {
+    private func csvRow(_ j: Int, _ g: Columns, _ w: inout ByteCursor) {
         let comma = UInt8(ascii: ",")
         let st = g.strategies(j)
         func yes(_ b: Bool) { if b { w.text("yes,") } else { w.byte(comma) } }

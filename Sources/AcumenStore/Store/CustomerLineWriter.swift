@@ -4,7 +4,7 @@ import AcumenAnalytics
 /// Writes customer lines of `customers.jsonl` straight to bytes.
 ///
 /// Plain customers (no notes, overrides, review, history or unknown fields, ratings in whole
-/// thousandths — almost all of them) are written through a ``CustomerLineBytes`` cursor into
+/// thousandths — almost all of them) are written through a ``ByteCursor`` into
 /// a buffer sized once per chunk, without building a JSON tree, in exactly the bytes
 /// ``JSONWriter`` produces for ``Customer/json`` (a test holds the two equal); the rest go
 /// through the tree.
@@ -23,7 +23,7 @@ enum CustomerLineWriter {
         guard let bound = plainBound(c) else { return appendTree(c, to: &out) }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
             guard let base = buffer.baseAddress else { return }
-            var w = CustomerLineBytes(cursor: base)
+            var w = ByteCursor(cursor: base)
             writePlain(c, &w)
             out.append(contentsOf: UnsafeBufferPointer(start: base, count: w.cursor - base))
         }
@@ -47,7 +47,7 @@ enum CustomerLineWriter {
         return customers.withUnsafeBufferPointer { cs in
             [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
                 guard let base = buffer.baseAddress else { count = 0; return }
-                var w = CustomerLineBytes(cursor: base)
+                var w = ByteCursor(cursor: base)
                 for k in cs.indices {
                     if trees.isEmpty {
                         writePlain(cs[k], &w)
@@ -80,7 +80,7 @@ enum CustomerLineWriter {
 
     /// A plain customer's line. Keys in sorted order: costToServe, id, industry, name, owner,
     /// ratings, region, tags.
-    @inline(__always) static func writePlain(_ c: Customer, _ w: inout CustomerLineBytes) {
+    @inline(__always) static func writePlain(_ c: Customer, _ w: inout ByteCursor) {
         w.byte(UInt8(ascii: "{"))
         if c.costToServe != .zero {
             w.text(#""costToServe":"#); w.money(c.costToServe.minor); w.byte(UInt8(ascii: ","))
@@ -111,5 +111,29 @@ enum CustomerLineWriter {
             w.byte(UInt8(ascii: "]"))
         }
         w.text("}\n")
+    }
+}
+
+/// The save's own form on ``ByteCursor``: ratings in thousandths exactly as ``JSONWriter``
+/// writes `.double(Double(t) / 1000)` (tested against the tree writer in `FastWriterTests`).
+extension ByteCursor {
+    /// A rating of `t` thousandths as ``JSONWriter`` writes `.double(Double(t) / 1000)`.
+    ///
+    /// Why: a whole value is written as an integer (`3`). Otherwise y = Double(t) / 1000 is
+    /// the double nearest t / 1000 (one correctly rounded division), so the decimal d = t / 1000
+    /// with its trailing zeros trimmed reads back as y; any other decimal with as few digits
+    /// differs from d by at least 10⁻³ ≫ ulp(y) (y ≤ 65.535), so d is Swift's shortest form,
+    /// printed positionally since 10⁻³ ≤ y < 2⁵³. At most 6 bytes.
+    @inline(__always) mutating func rating(thousandths t: UInt16) {
+        let whole = UInt64(t / 1000)
+        var frac = Int(t % 1000)
+        unsigned(whole)
+        guard frac != 0 else { return }
+        byte(UInt8(ascii: "."))
+        var width = 3
+        while frac % 10 == 0 { frac /= 10; width -= 1 }
+        var p = cursor + width
+        for _ in 0..<width { p -= 1; p.pointee = 48 + UInt8(frac % 10); frac /= 10 }
+        cursor += width
     }
 }

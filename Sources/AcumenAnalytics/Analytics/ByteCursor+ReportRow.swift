@@ -1,58 +1,11 @@
 import AcumenCore
 
-/// A byte cursor over a buffer whose capacity the caller has checked: the report's rows are
-/// formatted through it without a capacity or uniqueness check per byte.
-///
-/// The number forms equal those of ``ByteOutput`` byte for byte (and so `String(v)`,
-/// ``Money/decimalText`` and ``JSONValue/double(_:)``'s text); ``fixed(_:places:json:)``
+/// The report's own forms on ``ByteCursor``, through which its rows are formatted without a
+/// capacity or uniqueness check per byte: ``fixed(_:places:json:)``
 /// writes a value rounded to a few decimals without Swift's shortest-form search, and falls
 /// back to it outside the range where both agree (proved in the method's comment, tested
 /// against `String(v)` in `ReportFastWriterTests`).
-struct ReportRowBytes {
-    /// The next byte to write.
-    var cursor: UnsafeMutablePointer<UInt8>
-
-    @inline(__always) mutating func byte(_ b: UInt8) { cursor.pointee = b; cursor += 1 }
-
-    @inline(__always) mutating func bytes(_ b: UnsafeBufferPointer<UInt8>) {
-        guard let base = b.baseAddress else { return }
-        cursor.update(from: base, count: b.count)
-        cursor += b.count
-    }
-
-    @inline(__always) mutating func bytes(_ b: [UInt8]) { b.withUnsafeBufferPointer { bytes($0) } }
-
-    @inline(__always) mutating func text(_ s: StaticString) {
-        cursor.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
-        cursor += s.utf8CodeUnitCount
-    }
-
-    /// An integer in decimal, as `String(v)`.
-    @inline(__always) mutating func int(_ v: Int) {
-        if v < 0 { byte(UInt8(ascii: "-")) }
-        unsigned(UInt64(v.magnitude))
-    }
-
-    /// An unsigned integer in decimal: digits counted first, then written back to front.
-    @inline(__always) mutating func unsigned(_ v: UInt64) {
-        var digits = 1, t = v
-        while t >= 10 { t /= 10; digits += 1 }
-        var n = v, p = cursor + digits
-        repeat { p -= 1; p.pointee = 48 + UInt8(n % 10); n /= 10 } while n > 0
-        cursor += digits
-    }
-
-    /// Money from minor units as ``Money/decimalText`` (`-12.05`).
-    @inline(__always) mutating func money(_ minor: Int64) {
-        if minor < 0 { byte(UInt8(ascii: "-")) }
-        let mag = minor.magnitude
-        unsigned(mag / 100)
-        let cents = Int(mag % 100)
-        byte(UInt8(ascii: "."))
-        byte(48 + UInt8(cents / 10))
-        byte(48 + UInt8(cents % 10))
-    }
-
+extension ByteCursor {
     /// `rounded(x, places)` as JSON writes it (`json`: ``ByteOutput/appendJSONNumber(_:)``)
     /// or as `String(v)` writes it (CSV), with `places` ≤ 6.
     ///
@@ -102,31 +55,6 @@ struct ReportRowBytes {
     }
 
     static let powers: [Double] = [1, 10, 100, 1000, 10000, 100_000, 1_000_000]
-
-    /// `s` as a quoted, escaped JSON string (``JSONWriter/writeString(_:into:)``); at most
-    /// 6 × its UTF-8 length + 2 bytes.
-    mutating func jsonString(_ s: String) {
-        byte(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { utf8 in
-            for c in utf8 {
-                switch c {
-                case 0x22: byte(0x5C); byte(0x22)
-                case 0x5C: byte(0x5C); byte(0x5C)
-                case 0x0A: byte(0x5C); byte(UInt8(ascii: "n"))
-                case 0x0D: byte(0x5C); byte(UInt8(ascii: "r"))
-                case 0x09: byte(0x5C); byte(UInt8(ascii: "t"))
-                case 0..<0x20, 0x7F:
-                    byte(0x5C); byte(UInt8(ascii: "u")); byte(48); byte(48)
-                    byte(Self.hex[Int(c >> 4)]); byte(Self.hex[Int(c & 15)])
-                default: byte(c)
-                }
-            }
-        }
-        byte(UInt8(ascii: "\""))
-    }
-
-    static let hex = Array("0123456789abcdef".utf8)
 
     /// `s` as ``PortfolioReport/appendCSVField(_:to:)`` writes it; at most 2 × its UTF-8
     /// length + 3 bytes.
