@@ -78,17 +78,7 @@ extension RadixSort {
         guard n > 1 else { return }
         let radix = 1 << Int(digitBits), mask: UInt64 = (1 << digitBits) - 1
         let passes = max(1, (bits + Int(digitBits) - 1) / Int(digitBits))
-        var counts = [Int](repeating: 0, count: passes * radix)
-        var diff: UInt64 = 0
-        a.withUnsafeBufferPointer { src in
-            counts.withUnsafeMutableBufferPointer { c in
-                let first = src[0]
-                for v in src {
-                    diff |= v ^ first
-                    for p in 0..<passes { c[p * radix + Int((v >> (UInt64(p) * digitBits)) & mask)] += 1 }
-                }
-            }
-        }
+        var (counts, diff) = histograms(a, passes: passes)
         var b = [UInt64](unsafeUninitializedCapacity: n) { _, c in c = n }
         for p in 0..<passes where (diff >> (UInt64(p) * digitBits)) & mask != 0 {
             let shift = UInt64(p) * digitBits

@@ -37,22 +37,31 @@ public enum RadixSort {
         return (idx, k)
     }
 
-    /// Sorts `keys` ascending, carrying `values` along; stable.
-    public static func sortInPlace(keys k: inout [UInt64], values idx: inout [Int32]) {
-        let n = k.count
-        guard n > 1 else { return }
-        let radix = 1 << Int(digitBits), mask: UInt64 = (1 << digitBits) - 1, passes = 6
+    /// The counts of every 11-bit digit (pass p's counts at `p · radix ..< (p + 1) · radix`) of
+    /// `keys` in one pass, and the bits on which the keys differ (a digit where all keys agree
+    /// needs no pass).
+    static func histograms(_ keys: [UInt64], passes: Int) -> (counts: [Int], diff: UInt64) {
+        let radix = 1 << Int(digitBits), mask: UInt64 = (1 << digitBits) - 1
         var counts = [Int](repeating: 0, count: passes * radix)
         var diff: UInt64 = 0
-        k.withUnsafeBufferPointer { src in
+        keys.withUnsafeBufferPointer { src in
             counts.withUnsafeMutableBufferPointer { c in
-                let first = src[0]
+                guard let first = src.first else { return }
                 for v in src {
                     diff |= v ^ first
                     for p in 0..<passes { c[p * radix + Int((v >> (UInt64(p) * digitBits)) & mask)] += 1 }
                 }
             }
         }
+        return (counts, diff)
+    }
+
+    /// Sorts `keys` ascending, carrying `values` along; stable.
+    public static func sortInPlace(keys k: inout [UInt64], values idx: inout [Int32]) {
+        let n = k.count
+        guard n > 1 else { return }
+        let radix = 1 << Int(digitBits), mask: UInt64 = (1 << digitBits) - 1, passes = 6
+        var (counts, diff) = histograms(k, passes: passes)
         guard diff != 0 else { return }
         var k2 = [UInt64](unsafeUninitializedCapacity: n) { _, c in c = n }
         var i2 = [Int32](unsafeUninitializedCapacity: n) { _, c in c = n }
