@@ -9,17 +9,11 @@ import AcumenCore
 struct ReportRowWriter: @unchecked Sendable {
     let order: [Int]
     let hasBaseline: Bool
-    // The analysis' columns, held once (several are computed properties of the analysis).
     /// The customers' chunks (``CustomerList``): customer k is `customers[k / size][k % size]`.
     let customers: [[Customer]], chunkSize: Int
-    let ranks: [Int32], scores: [Double], tiers: [UInt8], effectiveTiers: [UInt8]
-    let baseRanks: [Int32], baseScores: [Double], baseTiers: [UInt8]
-    let tierOverride: [Int8], abc: [UInt8], r: [UInt8], f: [UInt8], m: [UInt8], segment: [UInt16]
-    let revenue: [Int64], margin: [Int64], costToServe: [Int64], contribution: [Int64], historicalCLV: [Int64]
-    let purchases: [Int32], lastDay: [Int32], asOf: Int
-    let recommended: [UInt8], strategyOverride: [Int8]
-    /// Predicted CLV, P(alive), expected purchases (`NaN` or absent = unknown; empty without a fit).
-    let clv: [Double], alive: [Double], expected: [Double]
+    /// The analysis' columns for every customer, held once (several are computed properties of
+    /// the analysis); ids and names are read from `customers` as rows are gathered.
+    let all: Columns
     /// JSON keys in writer order with their line openings (`,\n` before all but the first).
     let keys: [(key: PortfolioReport.Row.Key, opening: [UInt8])]
     /// Names as JSON strings and as CSV fields: tiers, ABC classes, segments, strategies
@@ -35,13 +29,7 @@ struct ReportRowWriter: @unchecked Sendable {
         hasBaseline = report.scenarioName != nil
         customers = (0..<a.customers.chunkCount).map(a.customers.chunk)
         chunkSize = CustomerList.chunkSize
-        ranks = sc.ranks; scores = sc.scores; tiers = sc.tiers; effectiveTiers = sc.effectiveTiers
-        baseRanks = a.baseline.ranks; baseScores = a.baseline.scores; baseTiers = a.baseline.effectiveTiers
-        tierOverride = a.engine.tierOverride; abc = a.abc.classes; r = a.rfm.r; f = a.rfm.f; m = a.rfm.m; segment = a.rfm.segment
-        revenue = a.revenue; margin = a.margin; costToServe = a.costToServe; contribution = a.contribution
-        historicalCLV = a.historicalCLV; purchases = a.purchases; lastDay = a.aggregates.lastDay; asOf = Int(a.asOf.ordinal)
-        recommended = a.strategy.recommended; strategyOverride = a.strategy.override
-        clv = a.clv?.predictedCLV ?? []; alive = a.clv?.pAlive ?? []; expected = a.clv?.expectedPurchases ?? []
+        all = Columns(a, sc)
         var keys: [(PortfolioReport.Row.Key, [UInt8])] = []
         for (key, prefix) in PortfolioReport.Row.Key.sorted where hasBaseline || !key.isBaseline {
             keys.append((key, (keys.isEmpty ? [] : Array(",\n".utf8)) + prefix))
@@ -186,8 +174,22 @@ struct ReportRowWriter: @unchecked Sendable {
         let revenue: [Int64], margin: [Int64], costToServe: [Int64], contribution: [Int64], historicalCLV: [Int64]
         let purchases: [Int32], lastDay: [Int32], asOf: Int
         let recommended: [UInt8], strategyOverride: [Int8]
+        /// Predicted CLV, P(alive), expected purchases (`NaN` or absent = unknown; empty without a fit).
         let clv: [Double], alive: [Double], expected: [Double]
 
+        /// Every customer's columns from the analysis and the report's scoring (no ids or names).
+        init(_ a: PortfolioAnalysis, _ sc: Scoring) {
+            ids = []; names = []
+            ranks = sc.ranks; scores = sc.scores; tiers = sc.tiers; effectiveTiers = sc.effectiveTiers
+            baseRanks = a.baseline.ranks; baseScores = a.baseline.scores; baseTiers = a.baseline.effectiveTiers
+            tierOverride = a.engine.tierOverride; abc = a.abc.classes; r = a.rfm.r; f = a.rfm.f; m = a.rfm.m; segment = a.rfm.segment
+            revenue = a.revenue; margin = a.margin; costToServe = a.costToServe; contribution = a.contribution
+            historicalCLV = a.historicalCLV; purchases = a.purchases; lastDay = a.aggregates.lastDay; asOf = Int(a.asOf.ordinal)
+            recommended = a.strategy.recommended; strategyOverride = a.strategy.override
+            clv = a.clv?.predictedCLV ?? []; alive = a.clv?.pAlive ?? []; expected = a.clv?.expectedPurchases ?? []
+        }
+
+        /// Customers `ks` of the writer's columns, in that order, with their ids and names.
         init(_ w: ReportRowWriter, _ ks: [Int]) {
             func take<T>(_ column: [T]) -> [T] { column.withUnsafeBufferPointer { c in ks.map { c[$0] } } }
             func known(_ column: [Double]) -> [Double] {
@@ -205,14 +207,15 @@ struct ReportRowWriter: @unchecked Sendable {
                 }
             }
             self.ids = ids; self.names = names
-            ranks = take(w.ranks); scores = take(w.scores); tiers = take(w.tiers); effectiveTiers = take(w.effectiveTiers)
+            let c = w.all
+            ranks = take(c.ranks); scores = take(c.scores); tiers = take(c.tiers); effectiveTiers = take(c.effectiveTiers)
             let base = w.hasBaseline
-            baseRanks = base ? take(w.baseRanks) : []; baseScores = base ? take(w.baseScores) : []; baseTiers = base ? take(w.baseTiers) : []
-            tierOverride = take(w.tierOverride); abc = take(w.abc); r = take(w.r); f = take(w.f); m = take(w.m)
-            segment = take(w.segment); revenue = take(w.revenue); margin = take(w.margin); costToServe = take(w.costToServe)
-            contribution = take(w.contribution); historicalCLV = take(w.historicalCLV); purchases = take(w.purchases)
-            lastDay = take(w.lastDay); asOf = w.asOf; recommended = take(w.recommended); strategyOverride = take(w.strategyOverride)
-            clv = known(w.clv); alive = known(w.alive); expected = known(w.expected)
+            baseRanks = base ? take(c.baseRanks) : []; baseScores = base ? take(c.baseScores) : []; baseTiers = base ? take(c.baseTiers) : []
+            tierOverride = take(c.tierOverride); abc = take(c.abc); r = take(c.r); f = take(c.f); m = take(c.m)
+            segment = take(c.segment); revenue = take(c.revenue); margin = take(c.margin); costToServe = take(c.costToServe)
+            contribution = take(c.contribution); historicalCLV = take(c.historicalCLV); purchases = take(c.purchases)
+            lastDay = take(c.lastDay); asOf = c.asOf; recommended = take(c.recommended); strategyOverride = take(c.strategyOverride)
+            clv = known(c.clv); alive = known(c.alive); expected = known(c.expected)
         }
 
         /// A known value (`NaN` = unknown).
