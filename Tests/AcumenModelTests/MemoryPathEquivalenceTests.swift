@@ -113,3 +113,23 @@ import Testing
         Self.expectSameHistory(AccountHistory(ws, asOf: Self.asOf, quarters: 0), AccountHistory.fromFullAnalyses(ws, asOf: Self.asOf, quarters: 0), "none")
     }
 }
+
+/// The reference history of the equality tests above.
+extension AccountHistory {
+    /// The history built from full analyses, one per date (the reference ``init(_:asOf:quarters:clv:)``
+    /// is tested against).
+    static func fromFullAnalyses(_ workspace: Workspace, asOf: Day, quarters: Int = 8, clv: (@Sendable (Day) -> CLVInputs?)? = nil) -> AccountHistory {
+        let dates = Self.quarterEnds(onOrBefore: asOf, count: quarters)
+        var t: [[UInt8]] = [], s: [[Float]] = [], g: [[UInt8]] = [], r: [Amounts] = []
+        var names: [String] = []
+        for d in dates {
+            let a = PortfolioAnalyzer.analyze(workspace, asOf: d, clv: clv?(d))
+            names = a.tierNames
+            t.append(zip(a.baseline.effectiveTiers, a.aggregates.lifetimePurchases).map { tier, bought in bought > 0 ? tier : Self.noStanding })
+            s.append(a.baseline.scores.map { Float($0) })
+            g.append((0..<a.count).map { StrategyAnalysis.index(a.strategy.effective($0)) })
+            r.append(Amounts(a.revenue))
+        }
+        return AccountHistory(dates: dates, tierNames: names, tiers: t, scores: s, strategies: g, revenue: r)
+    }
+}

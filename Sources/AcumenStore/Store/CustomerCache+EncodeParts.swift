@@ -4,8 +4,8 @@ import AcumenCore
 /// ``Part`` on its own (string offsets relative to the chunk, industry/region/owner codes into
 /// the chunk's own dictionary), then the parts are joined in order — offsets shifted, codes
 /// mapped to one dictionary whose strings are numbered in order of first use exactly as one
-/// pass over the customers numbers them — so the bytes equal ``CustomerCache/encodeSerial``'s
-/// (tested in `SaveStreamTests`).
+/// pass over the customers numbers them — so the bytes equal a one-pass encoder's
+/// (`ReferenceCustomerCacheEncoder` in the tests, compared in `SaveParallelTests`).
 extension CustomerCache {
     /// One chunk's columns.
     struct Part {
