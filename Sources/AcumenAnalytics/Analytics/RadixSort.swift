@@ -40,6 +40,7 @@ public enum RadixSort {
     /// The counts of every 11-bit digit (pass p's counts at `p · radix ..< (p + 1) · radix`) of
     /// `keys` in one pass, and the bits on which the keys differ (a digit where all keys agree
     /// needs no pass).
+    @inline(__always)  // `passes` stays a constant in the 64-bit sort: its loop unrolls as before
     static func histograms(_ keys: [UInt64], passes: Int) -> (counts: [Int], diff: UInt64) {
         let radix = 1 << Int(digitBits), mask: UInt64 = (1 << digitBits) - 1
         var counts = [Int](repeating: 0, count: passes * radix)
