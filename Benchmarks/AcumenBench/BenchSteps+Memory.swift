@@ -74,9 +74,14 @@ extension BenchSteps {
         // Each job of the warm-up (in turn: the fit, the history, the search keys and sort
         // orders, the save review's index) on a line of its own: its peak, and what it keeps.
         let jobs = JobCounter()
+        let stop = ProcessInfo.processInfo.environment["ACUMEN_PROBE_EXIT_AFTER"]
         background.onTurnComputed = {
-            let line = "memory\tbackground job \(jobs.next()) computed\t\(residentMegabytes())\t\(peakMemoryMegabytes())\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
+            let phase = "background job \(jobs.next()) computed"
+            if ProcessInfo.processInfo.environment["ACUMEN_MALLOC_STATS"] != nil, let st = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+                FileHandle.standardError.write(Data((phase + ": " + st.split(separator: "\n").filter { $0.hasPrefix("Rss") || $0.hasPrefix("VmHWM") }.joined(separator: " ") + "\n").utf8))
+            }
+            FileHandle.standardOutput.write(Data("memory\t\(phase)\t\(residentMegabytes())\t\(peakMemoryMegabytes())\n".utf8))
+            if let stop, phase.hasPrefix(stop) { exit(0) }
         }
         if fitInBackground {
             runtime.fitLifetimeValueInBackground(background, notice: "Lifetime value fitted.") {

@@ -141,4 +141,16 @@ import Testing
         #expect(CustomerIndex(ids: ids, slots: outside) == nil)
         #expect(CustomerIndex(ids: ids, slots: Array(built.slots.prefix(1_024))) == nil)  // too small
     }
+
+    @Test func anIndexIsUsedForTheCacheOnlyWhenItHoldsExactlyTheCustomersIds() {
+        let cs = CustomerList((0..<(2 * CustomerList.chunkSize + 7)).map { Customer(id: "c\($0)", name: "n") })
+        let index = CustomerIndex.build(cs.map(\.id)).index
+        #expect(index.indexes(cs))
+        var renamed = cs
+        renamed[CustomerList.chunkSize + 3].id = "other"
+        #expect(!index.indexes(renamed))
+        #expect(!index.indexes(CustomerList(Array(cs.dropLast()))))
+        #expect(!CustomerIndex.build(cs.map(\.id) + ["c0"]).index.indexes(CustomerList(Array(cs) + [Customer(id: "c0", name: "n")])))
+        #expect(CustomerCache.probeSlots(renamed, index: index) == CustomerIndex.build(renamed.map(\.id)).index.slots)
+    }
 }

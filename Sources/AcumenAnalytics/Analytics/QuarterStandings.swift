@@ -49,21 +49,17 @@ struct QuarterStandings: Sendable {
         windowCost = inputs.windowCost; tierOverride = inputs.tierOverride; strategyOverride = inputs.strategyOverride
         let rated = Criterion.rated, measured = Criterion.measured.count
         precondition(Criterion.allCases.suffix(rated.count).elementsEqual(rated), "rated criteria are the matrix's last rows")
-        var columns: [Criterion: [Double]] = [:]
-        for (j, c) in rated.enumerated() { columns[c] = inputs.ratedColumn(j) }
+        // One rated row at a time: its raw column (8 MB at a million customers) lives only
+        // while its row and known bits are filled, not all ten at once.
         var mask = [UInt16](repeating: 0, count: n)
-        CriterionMatrix.knownBits(columns, into: &mask)
-        let cols = columns
         values = [Float](unsafeUninitializedCapacity: Criterion.allCases.count * n) { buffer, initialized in
-            UnsafeMutableBufferPointer(rebasing: buffer[0..<(measured * n)]).initialize(repeating: 0)
-            _ = Parallel.map(rated.count) { j -> Bool in
+            buffer.initialize(repeating: 0)
+            for (j, criterion) in rated.enumerated() {
                 let row = measured + j
-                let out = UnsafeMutableBufferPointer(rebasing: buffer[(row * n)..<((row + 1) * n)])
-                out.initialize(repeating: 0)
-                if let raw = cols[rated[j]] {
-                    CriterionMatrix.normalise(raw, setting: CriterionMatrix.setting(rated[j], s), ranks: nil, into: out)
-                }
-                return true
+                let raw = inputs.ratedColumn(j)
+                CriterionMatrix.normalise(raw, setting: CriterionMatrix.setting(criterion, s), ranks: nil,
+                                          into: UnsafeMutableBufferPointer(rebasing: buffer[(row * n)..<((row + 1) * n)]))
+                CriterionMatrix.knownBits([criterion: raw], into: &mask)
             }
             initialized = Criterion.allCases.count * n
         }

@@ -55,6 +55,18 @@ public struct CustomerIndex: Hashable, Sendable {
         if n > 0, self[ids[n - 1]] != n - 1 { return nil }
     }
 
+    /// True when this index holds exactly `customers`' ids, in order, each once (so its
+    /// ``slots`` are theirs); compares in place, allocates nothing.
+    package func indexes(_ customers: CustomerList) -> Bool {
+        guard ids.count == customers.count, distinct == ids.count else { return false }
+        for j in 0..<customers.chunkCount {
+            let base = j * CustomerList.chunkSize
+            let same = customers.chunk(j).withUnsafeBufferPointer { cs in cs.indices.allSatisfy { cs[$0].id == ids[base + $0] } }
+            if !same { return false }
+        }
+        return true
+    }
+
     /// Number of distinct ids indexed.
     public var count: Int { distinct }
 

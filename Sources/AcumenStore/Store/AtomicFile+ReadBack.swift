@@ -8,10 +8,10 @@ import Glibc
 /// values are known only at the end (a cache's key) is written in place.
 extension AtomicFile.Staged {
     /// Bytes mapped at a time by ``fingerprint(total:)`` (a multiple of the page size).
-    static let fingerprintWindow = 32 << 20
+    static let fingerprintWindow = 8 << 20
 
     /// ``Checksum/fingerprint(_:)`` of the `total` bytes written so far, read back from the
-    /// temporary file (from the page cache) a 32 MiB window at a time — a whole 230 MB file
+    /// temporary file (from the page cache) an 8 MiB window at a time — a whole 230 MB file
     /// mapped at once would count in the process's resident memory until unmapped — or in
     /// 1 MiB pieces when it cannot be mapped.
     func fingerprint(total: Int) throws(IOFailure) -> UInt64 {

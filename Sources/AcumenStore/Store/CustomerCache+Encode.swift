@@ -59,9 +59,8 @@ extension CustomerCache {
 
     /// The id index's probe table: the caller's index of these customers when it has one, else built.
     static func probeSlots(_ customers: CustomerList, index: CustomerIndex?) -> [Int32]? {
-        let ids = (0..<customers.count).map { customers[$0].id }
-        if let index, index.count == ids.count, let rebuilt = CustomerIndex(ids: ids, slots: index.slots) { return rebuilt.slots }
-        let (built, duplicates) = CustomerIndex.build(ids)
+        if let index, index.indexes(customers) { return index.slots }
+        let (built, duplicates) = CustomerIndex.build((0..<customers.count).map { customers[$0].id })
         return duplicates.isEmpty ? built.slots : nil
     }
 }

@@ -11,11 +11,12 @@ import Glibc
 /// core (its ``CustomerCache/Sections``); then the file is committed (rename, fsync of the
 /// folder) unless it equals the file as loaded or last saved, and the cache, keyed to the new
 /// file's status and fingerprint, is streamed into place (``CustomerCache/store(_:key:headerExtra:folder:fs:)``).
-/// Memory: one batch of encoded lines (~16 MB) and the cache's columns by chunk (~70 MB at a
+/// Memory: two batches of encoded lines (~8 MB each) and the cache's columns by chunk (~70 MB at a
 /// million customers), never either file whole.
 extension SavePlan {
-    /// Chunks encoded side by side before their lines are appended (~32,768 customers a core).
-    static var chunksPerBatch: Int { (32_768 / CustomerList.chunkSize) * Parallel.cores }
+    /// Chunks encoded side by side before their lines are appended (~16,384 customers, ~4 MB
+    /// of lines, a core).
+    static var chunksPerBatch: Int { (16_384 / CustomerList.chunkSize) * Parallel.cores }
 
     /// Writes `customers.jsonl` and, once it is in place, its customers' cache.
     /// - Parameter index: the workspace's id index of `customers` (the cache stores its table).

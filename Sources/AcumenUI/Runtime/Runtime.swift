@@ -201,9 +201,6 @@ public final class Runtime {
         send(.tick(milliseconds: uptime()))
         draw(terminal)
         releaseScanMemory()
-        // From the first frame on, large blocks are mapped on their own (before it, the faults
-        // of fresh mappings would cost the first analysis ~15 % more CPU).
-        Allocator.mapLargeAllocations()
         listFirstScreenInBackground()
         warmSearchIndex()
         prepareSaveReview()
