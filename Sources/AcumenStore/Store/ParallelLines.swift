@@ -38,6 +38,21 @@ enum ParallelLines {
         return out
     }
 
+    /// Cuts `bytes[start..<end]` into at most `count` chunks of whole lines without counting
+    /// their lines (``Chunk/firstLine`` is 0): for a pass that reports no line numbers.
+    static func cuts(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, count: Int) -> [Chunk] {
+        let n = max(1, min(count, (end - start) / (1 << 20) + 1))
+        var out: [Chunk] = []
+        var from = start
+        for k in 1...n {
+            var p = k == n ? end : max(from, start + (end - start) * k / n)
+            while p < end, p > start, bytes[p - 1] != 0x0A { p += 1 }
+            if p > from { out.append(Chunk(start: from, end: p, firstLine: 0)) }
+            from = p
+        }
+        return out
+    }
+
     /// The number of lines of a chunk that ``forEachLine(_:_:minimumLength:_:)`` hands out
     /// with a slot (non-blank and at least `minimumLength` bytes long).
     static func recordCount(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Chunk, minimumLength: Int) -> Int {
