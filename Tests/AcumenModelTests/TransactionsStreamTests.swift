@@ -66,8 +66,8 @@ import Testing
         #expect(whole(bytes, index).problems.isEmpty)
         // The blocks' parallel pass itself gives the table (no fallback hides a difference).
         for size in Self.blockSizes {
-            var blocks = LineBlocks(BytesReader(bytes), path: "t", blockBytes: size)
-            let parallel = try #require(try TransactionsFile.parseBlocksInParallel(&blocks, index: index))
+            let blocks = LineBlocks(BytesReader(bytes), path: "t", blockBytes: size)
+            let parallel = try #require(try TransactionsFile.parseBlocksInParallel(blocks, index: index))
             #expect(parallel.table == whole(bytes, index).table && parallel.hash == Checksum.fingerprint(bytes))
         }
     }
@@ -119,7 +119,7 @@ import Testing
         let (lines, _, _) = file()
         let bytes = Array(lines.joined(separator: "\n").utf8) + Array(String(repeating: "x", count: 5_000).utf8)
         for size in Self.blockSizes {
-            var blocks = LineBlocks(BytesReader(bytes), path: "t", blockBytes: size)
+            let blocks = LineBlocks(BytesReader(bytes), path: "t", blockBytes: size)
             var stream = FingerprintStream(total: bytes.count)
             var joined: [UInt8] = []
             while let b = try blocks.next() {
@@ -145,9 +145,39 @@ import Testing
                 return n
             }
         }
-        var blocks = LineBlocks(Shrinking(), path: "t.jsonl", blockBytes: 128)
+        let blocks = LineBlocks(Shrinking(), path: "t.jsonl", blockBytes: 128)
         let error = #expect(throws: IOFailure.self) { while try blocks.next() != nil {} }
         #expect(error?.path == "t.jsonl" && error?.code == EIO)
+    }
+
+    @Test func aReadErrorInAnyBlockIsThrownInBothPasses() throws {
+        final class Failing: FileReader {
+            let bytes: [UInt8]
+            let failAt: Int
+            var offset = 0
+            init(_ bytes: [UInt8], failAt: Int) { self.bytes = bytes; self.failAt = failAt }
+            var size: Int { bytes.count }
+            func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int {
+                if offset >= failAt { throw IOFailure(operation: "read", path: "t.jsonl", code: EIO) }
+                let n = min(buffer.count, bytes.count - offset, failAt - offset)
+                for k in 0..<n { buffer[k] = bytes[offset + k] }
+                offset += n
+                return n
+            }
+        }
+        let (lines, index, _) = file()
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        for failAt in [0, 10, 300, bytes.count / 2, bytes.count - 1] {
+            for parallel in [false, true] {
+                var extra: [String: JSONValue] = [:], problems: [WorkspaceProblem] = []
+                let error = #expect(throws: IOFailure.self) {
+                    try TransactionsFile.decodeStreamed(open: { () throws(IOFailure) in Failing(bytes, failAt: failAt) }, path: "t.jsonl",
+                                                        index: index, reading: .init(blockBytes: 128, parallelMinimum: parallel ? 0 : Int.max),
+                                                        headerExtra: &extra, problems: &problems)
+                }
+                #expect(error?.code == EIO)
+            }
+        }
     }
 
     @Test func anOpenReadsInBlocksAndReportsABadLineAtItsLine() throws {

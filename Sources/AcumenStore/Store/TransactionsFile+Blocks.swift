@@ -10,7 +10,7 @@ extension TransactionsFile {
     /// ``MoneyBounds/workspaceLimitMinor`` it stops and returns nil (the caller then parses the
     /// file again line by line, reporting every problem).
     /// - Returns: the table, the header's unknown members and the whole file's fingerprint, or nil.
-    static func parseBlocksInParallel(_ blocks: inout LineBlocks, index: CustomerIndex) throws(IOFailure)
+    static func parseBlocksInParallel(_ blocks: LineBlocks, index: CustomerIndex) throws(IOFailure)
         -> (table: TransactionTable, headerExtra: [String: JSONValue], hash: UInt64)? {
         var stream = FingerprintStream(total: blocks.size)
         var rows = BlockRows(fileSize: blocks.size)
@@ -19,7 +19,7 @@ extension TransactionsFile {
         var through = 0
         while let block = try blocks.next() {
             through += block.end
-            guard let parts = parseBlock(blocks.buffer, block, first: first, header: &header, index: index, stream: &stream),
+            guard let parts = parseBlock(blocks.buffer, block, first: first, header: &header, index: index, stream: &stream, blocks: blocks),
                   rows.add(parts, through: through) else { return nil }
             first = false
         }
@@ -29,7 +29,7 @@ extension TransactionsFile {
 
     /// One block's rows in chunks, or nil when the block has a problem.
     private static func parseBlock(_ bytes: [UInt8], _ block: LineBlocks.Block, first: Bool, header: inout [String: JSONValue]?,
-                                   index: CustomerIndex, stream: inout FingerprintStream) -> [Part]? {
+                                   index: CustomerIndex, stream: inout FingerprintStream, blocks: LineBlocks) -> [Part]? {
         if first, bytes[0..<min(3, block.end)].elementsEqual(byteOrderMark) { return nil }
         var bodyStart = 0
         if header == nil {
@@ -49,10 +49,11 @@ extension TransactionsFile {
         }
         let parts: [Part] = bytes.withUnsafeBufferPointer { buf in
             let chunks = ParallelLines.cuts(buf, start: bodyStart, end: block.end, count: Parallel.cores * 2)
-            // One more task fingerprints the block's fresh bytes beside the chunks.
+            // One more task fingerprints the block's fresh bytes and reads the next block beside the chunks.
             var parts = Parallel.map(chunks.count + 1) { k -> Part in
                 if k == chunks.count {
                     stream.add(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buf)[block.fresh]))
+                    blocks.readAhead()
                     return Part()
                 }
                 return parseChunk(bytes, buf, chunks[k], index: index)

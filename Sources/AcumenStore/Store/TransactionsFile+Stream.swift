@@ -35,18 +35,18 @@ extension TransactionsFile {
                                problems: inout [WorkspaceProblem]) throws(IOFailure) -> (table: TransactionTable, hash: UInt64?) {
         var blocks = LineBlocks(try open(), path: path, blockBytes: reading.blockBytes)
         if blocks.size >= reading.parallelMinimum, Parallel.cores > 1 || reading.parallelMinimum == 0 {
-            if let done = try parseBlocksInParallel(&blocks, index: index) {
+            if let done = try parseBlocksInParallel(blocks, index: index) {
                 headerExtra = done.headerExtra
                 return (done.table, done.hash)
             }
             blocks = LineBlocks(try open(), path: path, blockBytes: reading.blockBytes)
         }
-        return try parseBlocks(&blocks, index: index, headerExtra: &headerExtra, problems: &problems)
+        return try parseBlocks(blocks, index: index, headerExtra: &headerExtra, problems: &problems)
     }
 
     /// The line-by-line pass over every block: ``parse(_:index:into:headerExtra:problems:more:)``
     /// with its state carried from block to block and the line numbers counted on.
-    static func parseBlocks(_ blocks: inout LineBlocks, index: CustomerIndex, headerExtra: inout [String: JSONValue],
+    static func parseBlocks(_ blocks: LineBlocks, index: CustomerIndex, headerExtra: inout [String: JSONValue],
                             problems: inout [WorkspaceProblem]) throws(IOFailure) -> (table: TransactionTable, hash: UInt64?) {
         var stream = FingerprintStream(total: blocks.size)
         var table = TransactionTable()
