@@ -179,8 +179,9 @@ public final class WorkspaceStore {
         if options.replayJournal { try replayJournal(into: &w, problems: &problems) }
         // Only a workspace that opened without errors gets a cache; the customers' cache holds
         // the file as read, before the journal's edits.
-        if parsedTransactions, !isReadOnly { storeTransactionCache(w) }
-        if let parsed, !isReadOnly { storeCustomerCache(parsed.customers, headerExtra: fileHeader, index: parsed.index) }
+        if !isReadOnly {
+            storeCaches(transactions: parsedTransactions ? w : nil, customers: parsed.map { ($0.customers, fileHeader, $0.index) })
+        }
         if parsed != nil, isReadOnly { cacheIsStale = true }
         workspace = w
         warnings = problems
