@@ -201,4 +201,43 @@ import Testing
         #expect((problem.file, problem.line, problem.column, problem.field) == (WorkspaceFiles.transactions, 8, 16, "customer"))
         #expect(problem.message == "unknown customer id \"nobody\" (not in customers.jsonl)")
     }
+
+    /// The chunks as ``ParallelLines/chunks(_:start:end:firstLine:count:)`` cut and counted
+    /// them on one core before their lines were counted on all cores.
+    static func referenceChunks(_ bytes: [UInt8], start: Int, end: Int, firstLine: Int, count: Int) -> [ParallelLines.Chunk] {
+        let n = max(1, min(count, (end - start) / (1 << 20) + 1))
+        var cuts = [start]
+        for k in 1..<n {
+            var p = start + (end - start) * k / n
+            while p < end, bytes[p - 1] != 0x0A { p += 1 }
+            if p > cuts[cuts.count - 1], p < end { cuts.append(p) }
+        }
+        cuts.append(end)
+        var out: [ParallelLines.Chunk] = []
+        var line = firstLine
+        for k in 0..<(cuts.count - 1) {
+            var c = 0
+            for q in cuts[k]..<cuts[k + 1] where bytes[q] == 0x0A { c += 1 }
+            if cuts[k + 1] > cuts[k], bytes[cuts[k + 1] - 1] != 0x0A { c += 1 }
+            out.append(ParallelLines.Chunk(start: cuts[k], end: cuts[k + 1], firstLine: line, lineCount: c))
+            line += c
+        }
+        return out
+    }
+
+    @Test func chunksCountedOnAllCoresAreTheOneCoreChunks() {
+        var rng = SeededGenerator(seed: 9)
+        var bytes: [UInt8] = []
+        while bytes.count < 3_500_000 {
+            bytes += [UInt8](repeating: 0x61, count: Int(rng.next() % 300))
+            if rng.next() % 7 != 0 { bytes.append(0x0A) }
+        }
+        for (start, end) in [(0, bytes.count), (17, bytes.count - 5), (0, 1_500_000), (100, 100)] {
+            for count in 1...8 {
+                let got = bytes.withUnsafeBufferPointer { ParallelLines.chunks($0, start: start, end: end, firstLine: 3, count: count) }
+                let expected = Self.referenceChunks(bytes, start: start, end: end, firstLine: 3, count: count).filter { $0.end > $0.start }
+                #expect(got.map { [$0.start, $0.end, $0.firstLine, $0.lineCount] } == expected.map { [$0.start, $0.end, $0.firstLine, $0.lineCount] })
+            }
+        }
+    }
 }
