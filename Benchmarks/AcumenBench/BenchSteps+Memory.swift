@@ -9,12 +9,12 @@ import Foundation
 /// open, the first screen as `acumen open` builds it, the lifetime-value fit and the
 /// eight-quarter history (and the search keys, the save review's index) in the background,
 /// 100 triage decisions, and a save (Ctrl-S, confirmed), each followed by its resident memory
-/// (`/proc/self/statm`) and the peak so far (`getrusage`). With a background fit two more lines
-/// split the warm-up: the fit computed (before its adoption) and the fit adopted (a second
-/// analysis built beside the first, before the history and the rest of the warm-up run).
+/// (`/proc/self/statm`) and the peak so far (`getrusage`). Each background job of the warm-up
+/// reports when it has computed (the first one is the fit, before its adoption), and one more
+/// line when the fit has been adopted (its criteria in a new analysis, before the history).
 extension BenchSteps {
     /// The phases the probe reports, in order.
-    static let memoryPhases = ["open (warm)", "analysis", "first screen", "after the fit + history (background)", "after 100 edits", "after a save"]
+    static let memoryPhases = ["open (warm)", "analysis + runtime set-up", "first screen", "after the fit + history (background)", "after 100 edits", "after a save"]
 
     /// Runs the probe in a child process and returns one measurement per phase and the peak.
     func memorySteps() throws -> [Measurement] {
@@ -38,25 +38,38 @@ extension BenchSteps {
     }
 
     /// The child's side: opens the workspace as `acumen open` does and reports each phase on
-    /// standard output as `memory<TAB>phase<TAB>resident MB<TAB>peak MB`.
+    /// standard output as `memory<TAB>phase<TAB>resident MB<TAB>peak MB`. With
+    /// `ACUMEN_MALLOC_STATS` set, glibc's `malloc_stats` follows each phase on standard error
+    /// (the heap in use, apart from mapped files and freed memory not yet returned); with
+    /// `ACUMEN_PROBE_EXIT_AFTER=PHASE` the probe exits after the first phase whose name starts
+    /// so, and under `heaptrack` its leak report is then the heap alive at that phase.
     func memoryProbe() throws {
         func report(_ phase: String) {
             let line = "memory\t\(phase)\t\(residentMegabytes())\t\(peakMemoryMegabytes())\n"
             FileHandle.standardOutput.write(Data(line.utf8))
+            if ProcessInfo.processInfo.environment["ACUMEN_MALLOC_STATS"] != nil, let f = dlsym(dlopen(nil, RTLD_NOW), "malloc_stats") {
+                FileHandle.standardError.write(Data("== \(phase)\n".utf8))
+                unsafeBitCast(f, to: (@convention(c) () -> Void).self)()
+            }
+            if let stop = ProcessInfo.processInfo.environment["ACUMEN_PROBE_EXIT_AFTER"], phase.hasPrefix(stop) { exit(0) }
         }
         let store = try WorkspaceStore.open(folder)
         defer { store.close() }
         report(Self.memoryPhases[0])
-        let ws = store.workspace
-        let asOf = self.asOf ?? ws.asOf(fallback: (ws.lastTransactionDay ?? Day(ordinal: 0)).adding(days: 1))
-        // As `acumen open`: from 50,000 customers the fit follows the first frame in the background.
-        let fitInBackground = ws.settings.clv.enabled && ws.customers.count >= 50_000
-        let analysis = fitInBackground ? PortfolioAnalyzer.analyze(ws, asOf: asOf) : WorkspaceView.analysing(ws, asOf: asOf).analysis
-        report(Self.memoryPhases[1])
+        // As `acumen open`: nothing but the runtime holds the workspace or the analysis.
+        let (asOf, fitInBackground) = {
+            let ws = store.workspace
+            let asOf = self.asOf ?? ws.asOf(fallback: (ws.lastTransactionDay ?? Day(ordinal: 0)).adding(days: 1))
+            // From 50,000 customers the fit follows the first frame in the background.
+            return (asOf, ws.settings.clv.enabled && ws.customers.count >= 50_000)
+        }()
         var state = AppState(width: 120, height: 40, workspaceName: "bench")
         state.accounts.sortColumn = .score
         state.accounts.sortDescending = true
-        let runtime = Runtime(store: store, analysis: analysis, author: "bench", clock: { Timestamp(seconds: 1_767_225_600) }, state: state)
+        let runtime = Runtime(store: store, analysis: fitInBackground ? PortfolioAnalyzer.analyze(store.workspace, asOf: asOf)
+                                : WorkspaceView.analysing(store.workspace, asOf: asOf).analysis,
+                              author: "bench", clock: { Timestamp(seconds: 1_767_225_600) }, state: state)
+        report(Self.memoryPhases[1])
         let background = BackgroundWork()
         // Each job of the warm-up (in turn: the fit, the history, the search keys and sort
         // orders, the save review's index) on a line of its own: its peak, and what it keeps.
@@ -66,19 +79,8 @@ extension BenchSteps {
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         if fitInBackground {
-            // First in turn: the rest of the warm-up waits until it has landed (one job at a time).
-            background.inTurn {
-                background.start({
-                    let clv = CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf))
-                    // The fit's own peak, before its adoption re-analyses (a line of its own).
-                    let line = "memory\tthe fit computed, before its adoption\t\(residentMegabytes())\t\(peakMemoryMegabytes())\n"
-                    FileHandle.standardOutput.write(Data(line.utf8))
-                    return clv
-                }) { clv in
-                    let actions = runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted.")
-                    report("the fit adopted (a new analysis), before the history")
-                    return actions
-                }
+            runtime.fitLifetimeValueInBackground(background, notice: "Lifetime value fitted.") {
+                report("the fit adopted (a new analysis), before the history")
             }
         }
         let edits: [TerminalEvent] = [.key(.char("3"))] + Array(repeating: .key(.char("a")), count: 100)

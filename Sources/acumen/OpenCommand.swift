@@ -37,6 +37,8 @@ struct OpenCommand: ParsableCommand {
             printError("acumen: open needs a terminal; use `acumen check \(folder)` in scripts")
             throw ExitCode(1)
         }
+        // Columns of a million accounts come and go: map them on their own so freed ones go back.
+        Allocator.mapLargeAllocations()
         // Progress on the terminal until the screen starts: a million customers take a few seconds.
         let started = DispatchTime.now()
         printError("Opening \(folder)…")
@@ -44,20 +46,21 @@ struct OpenCommand: ParsableCommand {
         do { store = try WorkspaceStore.open(folder) } catch { throw fail(error) }
         defer { store.close() }
         for w in store.warnings { printError(w.description) }
-        let ws = store.workspace
-        let date = AnalysisDate.resolve(ws, requested: self.asOf.flatMap { Day(iso: $0) }, today: today())
-        let asOf = date.day
-        if let reason = date.reason { printError("acumen: " + reason) }
-        printError("Analysing \(Format.count(ws.customers.count, "customer")) and \(Format.count(ws.transactions.count, "transaction")) as of \(asOf)…")
-        // Small workspaces fit lifetime value before the first frame; large ones show the
-        // first frame at once and fit it in the background (the screen says so meanwhile).
-        let fitInBackground = ws.settings.clv.enabled && ws.customers.count >= Self.backgroundFitCustomers
-        let analysis = fitInBackground ? PortfolioAnalyzer.analyze(ws, asOf: asOf)
-            : WorkspaceView.analysing(ws, asOf: asOf).analysis
-
+        // The workspace and the first analysis live in the runtime only (no copy here keeps
+        // old customers' chunks or a replaced analysis alive: issue 16's gigabyte).
+        let (date, fitInBackground, themeSetting) = {
+            let ws = store.workspace
+            let date = AnalysisDate.resolve(ws, requested: self.asOf.flatMap { Day(iso: $0) }, today: today())
+            if let reason = date.reason { printError("acumen: " + reason) }
+            printError("Analysing \(Format.count(ws.customers.count, "customer")) and \(Format.count(ws.transactions.count, "transaction")) as of \(date.day)…")
+            // Small workspaces fit lifetime value before the first frame; large ones show the
+            // first frame at once and fit it in the background (the screen says so meanwhile).
+            let fitInBackground = ws.settings.clv.enabled && ws.customers.count >= Self.backgroundFitCustomers
+            return (date, fitInBackground, ws.settings.extra["theme"]?.stringValue)
+        }()
         let env = ProcessInfo.processInfo.environment
         let search = Theme.searchPath(executable: executablePath(), environment: env)
-        let name = theme ?? ws.settings.extra["theme"]?.stringValue ?? "default"
+        let name = theme ?? themeSetting ?? "default"
         let (chosen, notice) = ThemeLoader.load(named: name, searchPath: search, read: readThemeFile)
         let monoFile = ThemeLoader.load(named: "mono", searchPath: search, read: readThemeFile)
         let mono = monoFile.notice == nil && !monoFile.theme.usesColor ? monoFile.theme : Theme.mono
@@ -80,7 +83,10 @@ struct OpenCommand: ParsableCommand {
         state.keys = keys
         if let keysProblem { opening.others.append(keysProblem) }
         // The one runtime: it owns the workspace and runs every effect.
-        let runtime = Runtime(store: store, analysis: analysis, author: currentAuthor(), clock: now, state: state)
+        let asOf = date.day
+        let runtime = Runtime(store: store, analysis: fitInBackground ? PortfolioAnalyzer.analyze(store.workspace, asOf: asOf)
+                                : WorkspaceView.analysing(store.workspace, asOf: asOf).analysis,
+                              author: currentAuthor(), clock: now, state: state)
         runtime.exporter = exportView
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         if seconds > 1 { printError(String(format: "Opened in %.1f s.", seconds)) }
@@ -89,12 +95,7 @@ struct OpenCommand: ParsableCommand {
         // One message each: the status line queues them, so a long one does not hide the next.
         for message in opening.messages { runtime.send(.notice(message, isError: message == notice || message == keysProblem)) }
         if fitInBackground {
-            // First in turn: the rest of the warm-up waits until it has landed (one job at a time).
-            background.inTurn {
-                background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(ws, asOf: asOf)) }) { clv in
-                    runtime.adoptLifetimeValue(clv, fittedAsOf: asOf, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
-                }
-            }
+            runtime.fitLifetimeValueInBackground(background, notice: "Lifetime value fitted: scores now include predicted CLV and P(alive).")
         }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         TUISession.run(runtime, theme: chosen, mono: mono, noColor: noColor, background: background)

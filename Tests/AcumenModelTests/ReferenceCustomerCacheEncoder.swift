@@ -54,4 +54,48 @@ extension CustomerCache {
                       dictionary: dictionary, codes: codes, known: known, thousandths: thousandths, cost: cost, slots: slots,
                       detailPositions: detailPositions, detailStarts: detailStarts, details: details)
     }
+
+    /// Appends little-endian words and padded sections to a byte buffer.
+    struct Output {
+        var bytes: [UInt8] = []
+
+        mutating func word(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+
+        /// Zero bytes up to the next multiple of 8.
+        mutating func pad() { while bytes.count % 8 != 0 { bytes.append(0) } }
+
+        /// A column's elements as stored in memory (little endian on every supported machine), padded.
+        mutating func column<T>(_ a: [T]) {
+            a.withUnsafeBytes { bytes += $0 }
+            pad()
+        }
+
+        mutating func raw(_ b: [UInt8]) {
+            bytes += b
+            pad()
+        }
+    }
+
+
+    /// The file's bytes from its columns (the trailer and, without a key, the key left zero).
+    static func layout(key: Key?, n: Int, headerExtra: [String: JSONValue], firstString: [UInt32], stringEnd: [UInt32],
+                       strings: [UInt8], dictionary: Dictionary, codes: [UInt32], known: [UInt16], thousandths: [UInt16],
+                       cost: [Int64], slots: [Int32], detailPositions: [UInt32], detailStarts: [UInt64], details: [UInt8]) -> [UInt8] {
+        let header = Array(JSONWriter.compact(.object(headerExtra)).utf8)
+        var out = Output()
+        out.bytes.reserveCapacity(256 + header.count + n * 30 + stringEnd.count * 4 + strings.count + thousandths.count * 2
+                                  + slots.count * 4 + details.count + detailStarts.count * 12)
+        out.word(magic)
+        for w in key.map(keyWords) ?? [0, 0, 0, 0, 0] { out.word(w) }
+        out.word(UInt64(header.count)); out.raw(header)
+        for count in [n, stringEnd.count, strings.count, Criterion.rated.count, thousandths.count, dictionary.ends.count,
+                      dictionary.bytes.count, slots.count, detailPositions.count, details.count] { out.word(UInt64(count)) }
+        out.column(firstString); out.column(stringEnd); out.raw(strings)
+        out.column(codes); out.column(dictionary.ends); out.raw(dictionary.bytes)
+        out.column(known); out.column(thousandths); out.column(cost); out.column(slots)
+        out.column(detailPositions); out.column(detailStarts); out.raw(details)
+        let hash = key == nil ? 0 : out.bytes.withUnsafeBytes { bodyHash(UnsafeRawBufferPointer(rebasing: $0[8...])) }
+        out.word(hash)
+        return out.bytes
+    }
 }

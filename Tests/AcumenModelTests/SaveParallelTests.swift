@@ -17,9 +17,9 @@ import Testing
     static func customers() throws -> CustomerList {
         var w = try SaveStreamTests.workspace(3 * CustomerList.chunkSize + 17)
         w.customers[10].ratings[.risk] = 3.14159  // not whole thousandths: a detail record
-        w.customers[4097].owner = "Ünïcode \u{7f} owner"
-        w.customers[4098].industry = "new\tindustry"
-        w.customers[9000].tags = ["x", "y", "z\"q"]
+        w.customers[CustomerList.chunkSize + 1].owner = "Ünïcode \u{7f} owner"
+        w.customers[CustomerList.chunkSize + 2].industry = "new\tindustry"
+        w.customers[2 * CustomerList.chunkSize + 200].tags = ["x", "y", "z\"q"]
         return w.customers
     }
 

@@ -11,6 +11,9 @@ import Testing
     static let t0 = Timestamp(seconds: 1_764_234_650)
 
     /// A demo workspace over several chunks, with notes, tags, reviews and non-ASCII names.
+    /// A customer in the second chunk of ``workspace(_:)``.
+    static let edited = CustomerList.chunkSize + 100
+
     static func workspace(_ n: Int = 2 * CustomerList.chunkSize + 300) throws -> Workspace {
         var w = DemoGenerator(customers: n, transactionsPerCustomer: 1, seed: 11).generate()
         for k in stride(from: 0, to: n, by: 97) {
@@ -39,7 +42,7 @@ import Testing
         let w = try Self.workspace()
         try WorkspaceStore.create(folder, workspace: w).close()
         let store = try WorkspaceStore.open(folder)
-        try store.record(.setOwner(customer: w.customers[5000].id, owner: "streamed"), author: "bo", at: Self.t0)
+        try store.record(.setOwner(customer: w.customers[Self.edited].id, owner: "streamed"), author: "bo", at: Self.t0)
         let expected = store.encodedFiles().first { $0.file == WorkspaceFiles.customers }?.bytes
         try store.save()
         let written = try PosixFileSystem().read(folder + "/" + WorkspaceFiles.customers, limit: 1 << 30)
@@ -59,7 +62,7 @@ import Testing
         let w = try Self.workspace()
         try WorkspaceStore.create(folder, workspace: w).close()
         let store = try WorkspaceStore.open(folder)
-        let id = w.customers[5000].id
+        let id = w.customers[Self.edited].id
         try store.record(.setOwner(customer: id, owner: "before"), author: "bo", at: Self.t0)
         let plan = try store.prepareSave()
         try store.record(.setOwner(customer: id, owner: "during"), author: "bo", at: Self.t0)
@@ -69,16 +72,16 @@ import Testing
         #expect(store.hasUnsavedEdits)
         // A crash now: the journal replays the edit made during the save, once.
         let crashed = try WorkspaceStore.open(folder, options: .init(readOnly: true))
-        #expect(crashed.workspace.customers[5000].owner == "during")
-        #expect(crashed.workspace.customers[5000].history.count == w.customers[5000].history.count + 2)
+        #expect(crashed.workspace.customers[Self.edited].owner == "during")
+        #expect(crashed.workspace.customers[Self.edited].history.count == w.customers[Self.edited].history.count + 2)
         crashed.close()
         try store.save()
         let final = store.workspace
         store.close()
         let reopened = try WorkspaceStore.open(folder)
         defer { reopened.close() }
-        #expect(reopened.workspace == final && reopened.workspace.customers[5000].owner == "during")
-        #expect(reopened.workspace.customers[5000].history.count == w.customers[5000].history.count + 2)
+        #expect(reopened.workspace == final && reopened.workspace.customers[Self.edited].owner == "during")
+        #expect(reopened.workspace.customers[Self.edited].history.count == w.customers[Self.edited].history.count + 2)
         #expect(readText(folder + "/" + WorkspaceFiles.journal) == Journal.header)
     }
 

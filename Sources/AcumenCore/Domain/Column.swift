@@ -57,6 +57,21 @@ public struct Column<Element: BitwiseCopyable>: @unchecked Sendable {
         _count = count
     }
 
+    /// Gives back the resident pages of a column that views a file mapped read-only (the
+    /// transaction cache): they stay in the page cache and are read again from there. A
+    /// column with memory of its own is unchanged. Values never change.
+    public func releaseResidentPages() {
+        storage?.releaseResidentPages()
+    }
+
+    /// Gives back the resident pages wholly inside elements `range` of a column that views a
+    /// mapped file (a scan releasing what it has read); otherwise nothing changes.
+    public func releaseResidentPages(_ range: Range<Int>) {
+        guard let storage, !storage.isOwned, let base, range.lowerBound >= 0, range.upperBound <= _count, !range.isEmpty else { return }
+        let stride = MemoryLayout<Element>.stride
+        storage.releaseResidentPages(UnsafeRawBufferPointer(start: UnsafeRawPointer(base + range.lowerBound), count: range.count * stride))
+    }
+
     /// Elements the current buffer holds without reallocating.
     @inlinable public var capacity: Int { (storage?.byteCapacity ?? 0) / MemoryLayout<Element>.stride }
 

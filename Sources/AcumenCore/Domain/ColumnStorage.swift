@@ -37,4 +37,21 @@ final class ColumnStorage: @unchecked Sendable {
     deinit {
         if isOwned { start.deallocate() }
     }
+
+    /// Gives back the resident pages of viewed memory whose keeper maps it from a file
+    /// (``MappedPages``): the whole mapping, or only the pages wholly inside `bytes`. Owned
+    /// memory is untouched.
+    func releaseResidentPages(_ bytes: UnsafeRawBufferPointer? = nil) {
+        guard let mapped = keeper as? any MappedPages else { return }
+        if let bytes { mapped.releaseResidentPages(in: bytes) } else { mapped.releaseResidentPages() }
+    }
+}
+
+/// Memory mapped read-only from a file, whose resident pages the process can give back: they
+/// stay in the page cache and are mapped again, from there, on the next read.
+package protocol MappedPages: AnyObject {
+    /// Drops the mapping's pages from this process's resident memory (`madvise(MADV_DONTNEED)`).
+    func releaseResidentPages()
+    /// Drops the pages wholly inside `bytes` (a part of the mapping).
+    func releaseResidentPages(in bytes: UnsafeRawBufferPointer)
 }

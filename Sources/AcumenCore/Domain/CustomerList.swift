@@ -1,7 +1,9 @@
 /// The workspace's customers in file order, stored in fixed-size chunks that are each
 /// copy-on-write, so a snapshot (a save writing in the background, the analysis, undo) costs
 /// O(chunks) and the first edit after it copies one chunk of ``chunkSize`` customers
-/// (~650 KB) instead of the whole list (160 MB at a million customers).
+/// (~80 KB) instead of the whole list (160 MB at a million customers). The analysis keeps the
+/// customers it analysed, so a run of edits between two analyses copies one chunk each: 512
+/// customers to a chunk keep 100 triage decisions under 8 MB (4,096 cost 62 MB).
 ///
 /// A `RandomAccessCollection` and `MutableCollection` with `Int` indices from 0, like the
 /// `[Customer]` it replaces: `customers[k].name`, `customers[k].owner = x`, `count`, `map`,
@@ -10,7 +12,7 @@
 public struct CustomerList: RandomAccessCollection, MutableCollection, Hashable, Sendable, ExpressibleByArrayLiteral {
     /// Customers per chunk (a power of two: the position splits into chunk and offset by shifts).
     public static let chunkSize = 1 << chunkShift
-    @usableFromInline static let chunkShift = 12
+    @usableFromInline static let chunkShift = 9
     @usableFromInline static let chunkMask = chunkSize - 1
 
     /// The chunks, each its own copy-on-write array.

@@ -95,36 +95,6 @@ public struct AtomicFile {
             }
         }
 
-        /// ``Checksum/fingerprint(_:)`` of the `total` bytes written so far, read back from the
-        /// temporary file (from the page cache) in 1 MiB pieces, so the content never has to
-        /// be held in memory whole.
-        func fingerprint(total: Int) throws(IOFailure) -> UInt64 {
-            let rfd: Int32
-            do { rfd = try fs.open(temp, flags: O_RDONLY | O_NOFOLLOW, mode: 0) } catch {
-                throw IOFailure(operation: "read back", path: target, code: error.code, reason: error.reason)
-            }
-            defer { fs.close(rfd) }
-            // Mapped (from the page cache, no copy) when the file has exactly the bytes written.
-            var st = stat()
-            if total > 0, fstat(rfd, &st) == 0, st.st_size == off_t(total),
-               let base = mmap(nil, total, PROT_READ, MAP_SHARED | MAP_POPULATE, rfd, 0), base != MAP_FAILED {
-                defer { munmap(base, total) }
-                return Checksum.fingerprint(UnsafeRawBufferPointer(start: base, count: total))
-            }
-            var stream = FingerprintStream(total: total)
-            var buffer = [UInt8](repeating: 0, count: 1 << 20)
-            var offset = 0
-            while offset < total {
-                let n = buffer.withUnsafeMutableBytes { pread(rfd, $0.baseAddress, min($0.count, total - offset), off_t(offset)) }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw IOFailure(operation: "read back", path: target, code: n < 0 ? errno : EIO) }
-                buffer.withUnsafeBytes { stream.add(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-                offset += n
-            }
-            guard let hash = stream.finish() else { throw IOFailure(operation: "read back", path: target, code: EIO) }
-            return hash
-        }
-
         /// Closes and removes the temporary file; the target stays as it was.
         public func abandon() {
             fs.close(fd)

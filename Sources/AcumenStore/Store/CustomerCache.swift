@@ -94,19 +94,15 @@ enum CustomerCache {
         return decode(UnsafeRawBufferPointer(start: base, count: size), status: status)
     }
 
-    /// Writes the cache crash-safely (temporary file, fsync, rename); failures are ignored,
-    /// the cache is only an accelerator.
+    /// Writes the cache crash-safely (temporary file, fsync, rename), streamed section by
+    /// section (``store(_:key:headerExtra:folder:fs:)``); failures are ignored, the cache is
+    /// only an accelerator.
     /// - Parameter index: the index of exactly these customers, when the caller has it (else
     ///   it is built).
     static func store(folder: String, key: Key, customers: CustomerList, headerExtra: [String: JSONValue], fs: any FileSystem,
                       index: CustomerIndex? = nil) {
-        let dir = folder + "/" + TransactionCache.folderName
-        if mkdir(dir, 0o777) != 0 && errno != EEXIST { return }
-        guard let bytes = encode(key: key, customers: customers, headerExtra: headerExtra, index: index) else { return }
-        try? AtomicFile(fs: fs).replace(path(folder), with: bytes)
-        _ = unlink(dir + "/" + oldFileName)
-        let ignore = dir + "/.gitignore"
-        if (try? fs.status(ignore)) == nil { try? AtomicFile(fs: fs).replace(ignore, with: Array("*\n".utf8)) }
+        guard var sections = Sections(customers: customers, index: index) else { return }
+        store(&sections, key: key, headerExtra: headerExtra, folder: folder, fs: fs)
     }
 
     /// The trailer's fingerprint of `body`: ``hashParts`` parts fingerprinted on all cores,

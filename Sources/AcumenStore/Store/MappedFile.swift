@@ -8,7 +8,7 @@ import Glibc
 ///
 /// Writers replace a cache by rename (``AtomicFile``), never in place, so a mapped inode
 /// keeps its size and bytes while it is mapped.
-final class MappedFile: @unchecked Sendable {
+final class MappedFile: MappedPages, @unchecked Sendable {
     /// The file's bytes (page-aligned).
     let bytes: UnsafeRawBufferPointer
 
@@ -26,6 +26,26 @@ final class MappedFile: @unchecked Sendable {
             return nil
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
+    }
+
+    /// Drops the pages from this process's resident memory; the mapping stays valid and the
+    /// next read maps them again from the page cache (a private read-only mapping has no
+    /// changes to lose).
+    func releaseResidentPages() {
+        guard let base = bytes.baseAddress else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_DONTNEED)
+    }
+
+    /// Drops the pages wholly inside `part` (which lies in ``bytes``) from this process's
+    /// resident memory; a page only partly inside stays.
+    func releaseResidentPages(in part: UnsafeRawBufferPointer) {
+        guard let start = part.baseAddress, let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let from = max(Int(bitPattern: start), Int(bitPattern: base))
+        let to = min(Int(bitPattern: start) + part.count, Int(bitPattern: base) + bytes.count)
+        let first = (from + page - 1) / page * page, last = to / page * page
+        guard last > first, let p = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(p, last - first, MADV_DONTNEED)
     }
 
     deinit {

@@ -6,14 +6,16 @@ import Glibc
 
 /// Writing `customers.jsonl` from the snapshot's chunks: encoded on all cores a batch of
 /// chunks at a time (``CustomerLineWriter/lines(_:)``), appended in order to the temporary
-/// file while the next batch is encoded; then, side by side, the file is fingerprinted (read back from the page cache) and
-/// fsynced while the customers' cache is encoded on the other core; then the file is
-/// committed (rename, fsync of the folder) unless it equals the file as loaded or last saved,
-/// and the cache, sealed with the new file's status and fingerprint, replaces the old one.
-/// Memory: one batch of encoded lines (~16 MB) and the cache, not the whole file.
+/// file while the next batch is encoded; then, side by side, the file is fingerprinted (read
+/// back from the page cache) and fsynced while the customers' cache is encoded on the other
+/// core (its ``CustomerCache/Sections``); then the file is committed (rename, fsync of the
+/// folder) unless it equals the file as loaded or last saved, and the cache, keyed to the new
+/// file's status and fingerprint, is streamed into place (``CustomerCache/store(_:key:headerExtra:folder:fs:)``).
+/// Memory: one batch of encoded lines (~16 MB) and the cache's columns by chunk (~70 MB at a
+/// million customers), never either file whole.
 extension SavePlan {
-    /// Chunks encoded side by side before their lines are appended.
-    static var chunksPerBatch: Int { 8 * Parallel.cores }
+    /// Chunks encoded side by side before their lines are appended (~32,768 customers a core).
+    static var chunksPerBatch: Int { (32_768 / CustomerList.chunkSize) * Parallel.cores }
 
     /// Writes `customers.jsonl` and, once it is in place, its customers' cache.
     /// - Parameter index: the workspace's id index of `customers` (the cache stores its table).
@@ -59,7 +61,7 @@ extension SavePlan {
             if known[file] == hash { return (hash, nil) }
             do throws(IOFailure) { try staged.sync() } catch { return (nil, error) }  // the failed sync removed the temporary file
             return (hash, nil)
-        }, { CustomerCache.encodeUnsealed(customers: customers, headerExtra: customersHeader, index: index) })
+        }, { CustomerCache.Sections(customers: customers, index: index) })
         guard let hash = synced.hash else {
             result.failure = synced.failure
             return false
@@ -79,9 +81,8 @@ extension SavePlan {
         // The customers' cache of the file just written, so the next open is warm. It is keyed
         // to this file's status and content hash: if the process dies before it is in place,
         // the old cache no longer matches and is ignored.
-        if let status, status.isRegular, var bytes = cache {
-            CustomerCache.seal(&bytes, key: CustomerCache.Key(status, contentHash: hash))
-            CustomerCache.write(folder: folder, bytes: bytes, fs: fs)
+        if let status, status.isRegular, var sections = cache {
+            CustomerCache.store(&sections, key: CustomerCache.Key(status, contentHash: hash), headerExtra: customersHeader, folder: folder, fs: fs)
         }
         return true
     }

@@ -90,7 +90,10 @@ extension WorkspaceStore {
     /// - Throws: ``WorkspaceError/changedOnDisk(_:)`` (nothing written), read-only, invalid.
     public func prepareSave(overwriting: Set<String> = []) throws(WorkspaceError) -> SavePlan {
         try checkOwnership()
-        let beyond = MoneyBounds.check(workspace.transactions, customers: workspace.customers)
+        // The transactions as loaded were checked by the open (the parse, or the cache's row
+        // checks); only an import changes them (`transactionsDirty`). Not scanning them here
+        // keeps ten million mapped rows out of memory during a save of edits.
+        let beyond = MoneyBounds.check(transactionsDirty ? workspace.transactions : TransactionTable(), customers: workspace.customers)
         if !beyond.isEmpty { throw .invalid(beyond) }
         let conflicts = try filesChangedOnDisk().filter { !overwriting.contains($0) }
         if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }

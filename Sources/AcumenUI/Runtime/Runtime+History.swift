@@ -34,3 +34,26 @@ extension Runtime {
         return profile(row)
     }
 }
+
+extension Runtime {
+    /// Fits lifetime value (BG/NBD + Gamma-Gamma) on the background queue, first in turn, on
+    /// the workspace as it stands when the turn comes, and adopts the result
+    /// (``adoptLifetimeValue(_:fittedAsOf:notice:)``) unless the date moved meanwhile. Nothing
+    /// outside the runtime holds the workspace or the analysis meanwhile, so an edit copies at
+    /// most one chunk of customers and the replaced analysis is freed when the new one lands.
+    /// - Parameter adopted: called on the main thread once the fit has been adopted (the
+    ///   benchmark's memory probe reports there).
+    public func fitLifetimeValueInBackground(_ background: BackgroundWork, notice: String, adopted: (() -> Void)? = nil) {
+        let day = asOf
+        background.inTurn { [weak self] in
+            guard let self else { return }
+            let workspace = self.session.workspace
+            background.start({ CLVInputs(PortfolioAnalyzer.fitLifetimeValue(workspace, asOf: day)) }) { [weak self] clv in
+                guard let self else { return [] }
+                let actions = self.adoptLifetimeValue(clv, fittedAsOf: day, notice: notice)
+                adopted?()
+                return actions
+            }
+        }
+    }
+}

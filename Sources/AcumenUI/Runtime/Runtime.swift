@@ -200,6 +200,7 @@ public final class Runtime {
         _ = accountHistory()
         send(.tick(milliseconds: uptime()))
         draw(terminal)
+        releaseScanMemory()
         listFirstScreenInBackground()
         warmSearchIndex()
         prepareSaveReview()
@@ -209,7 +210,10 @@ public final class Runtime {
             send(.tick(milliseconds: uptime()))
             if let action = event.action { send(action) }
             if let background {
+                // When the background work falls idle, its scans' pages go back.
+                let busy = background.isRunning
                 for action in background.collect() { send(action) }
+                if busy && !background.isRunning { releaseScanMemory() }
             }
             terminal.pollMilliseconds = pollInterval
             if state.isQuitting { break }

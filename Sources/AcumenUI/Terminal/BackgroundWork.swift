@@ -14,7 +14,7 @@ import Glibc
 /// job at a time, in the order asked, the next begun only when the one before has landed, so
 /// their working memory never adds up (issue 16 item 5) and on two cores they do not take turns
 /// on the same core. Around each such job the freed memory goes back to the system
-/// (``returnFreedMemory()``).
+/// (``Allocator/returnFreedMemory()``).
 public final class BackgroundWork: @unchecked Sendable {
     private let lock = NSLock()
     private var running = 0
@@ -62,23 +62,6 @@ public final class BackgroundWork: @unchecked Sendable {
         }
     }
 
-    /// Gives the memory the allocator holds but no longer uses back to the system (glibc keeps
-    /// freed memory for reuse: without this the workbench stays at its peak after the warm-up).
-    public static func returnFreedMemory() {
-        _ = mallocTrim?(0)
-    }
-
-    /// glibc's `malloc_trim` (malloc.h is not part of Swift's Glibc module: looked up once by
-    /// name), nil on other C libraries.
-    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-        #else
-        return nil
-        #endif
-    }()
-
     /// Starts `compute` on a background queue; `deliver` receives its result on the main thread.
     public func start<Result: Sendable>(_ compute: @escaping @Sendable () -> Result,
                                         deliver: @escaping (Result) -> [Action]) {
@@ -91,9 +74,9 @@ public final class BackgroundWork: @unchecked Sendable {
         DispatchQueue.global(qos: .userInitiated).async {
             // In turn: what the job before freed (and its delivery dropped) goes back first,
             // and this job's temporaries once it is done.
-            if inTurn { Self.returnFreedMemory() }
+            if inTurn { Allocator.returnFreedMemory() }
             let result = compute()
-            if inTurn { self.onTurnComputed?(); Self.returnFreedMemory() }
+            if inTurn { self.onTurnComputed?(); Allocator.returnFreedMemory() }
             self.lock.lock()
             self.running -= 1
             self.finished.append {
