@@ -1,7 +1,6 @@
 import AcumenAnalytics
 import AcumenCore
 import AcumenStore
-import AcumenUI
 import ArgumentParser
 import Foundation
 
@@ -62,8 +61,6 @@ struct AcumenBench: ParsableCommand {
     var memoryProbe = false
 
     func run() throws {
-        // As `acumen open`: large blocks mapped on their own, so the workbench's figures match.
-        Allocator.mapLargeAllocations()
         if profileOpen, let workspace {
             if let editEvery { print(try OpenProfile.edit(workspace, every: editEvery)) }
             for line in try OpenProfile.run(workspace) { print(line) }

@@ -37,8 +37,6 @@ struct OpenCommand: ParsableCommand {
             printError("acumen: open needs a terminal; use `acumen check \(folder)` in scripts")
             throw ExitCode(1)
         }
-        // Columns of a million accounts come and go: map them on their own so freed ones go back.
-        Allocator.mapLargeAllocations()
         // Progress on the terminal until the screen starts: a million customers take a few seconds.
         let started = DispatchTime.now()
         printError("Opening \(folder)…")

@@ -41,7 +41,15 @@ public struct CLVSummary: Sendable {
         trailingMargin = [Double](repeating: 0, count: n)
         let end = calibrationEnd.ordinal, trailing = trailingFrom?.ordinal ?? Int32.max
         let (offsets, rows) = t.rowsByCustomer(customerCount: n)
+        // Rows are read customer by customer: behind the scan, the pages of a table mapped in
+        // customer order go back (a no-op for a table in memory of its own).
+        var released = 0
+        defer { t.releaseResidentPages(rows: released..<t.count) }
         for c in 0..<n {
+            if c & 0x3FFF == 0, offsets[c] > released {
+                t.releaseResidentPages(rows: released..<offsets[c])
+                released = offsets[c]
+            }
             var first = Int32.min, lastDay = Int32.min, days = 0
             var repeatSpend: Int64 = 0, rev: Int64 = 0, mar: Int64 = 0, trail: Int64 = 0
             for k in offsets[c]..<offsets[c + 1] {

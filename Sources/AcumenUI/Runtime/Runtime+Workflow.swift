@@ -156,7 +156,7 @@ extension Runtime {
 
     /// Gives back the resident pages of the transactions read in place from the mapped cache
     /// once a scan of every row is done (the first analysis, a re-analysis, the background
-    /// work when it falls idle): they stay in the page cache and the next scan reads them from
+    /// work each time a job lands): they stay in the page cache and the next scan reads them from
     /// there, so the workbench does not hold 290 MB of them (10M rows) while it waits for keys.
     func releaseScanMemory() {
         session.workspace.transactions.releaseResidentPages()

@@ -41,6 +41,12 @@ public final class BackgroundWork: @unchecked Sendable {
         return running > 0 || !finished.isEmpty || !turns.isEmpty
     }
 
+    /// True when a computation has finished and waits for ``collect()``.
+    public var hasFinished: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return !finished.isEmpty
+    }
+
     /// Runs `begin` on the main thread once the work begun in turn before it has landed (at once
     /// when none is waiting). What `begin` starts (``start(_:deliver:)``) is that turn's job;
     /// a `begin` that starts nothing passes the turn on at once.
