@@ -64,6 +64,9 @@ public protocol FileSystem: Sendable {
     func status(_ path: String) throws(IOFailure) -> FileStatus?
     /// Reads a whole regular file, refusing anything larger than `limit` bytes.
     func read(_ path: String, limit: Int64) throws(IOFailure) -> [UInt8]
+    /// Opens a whole regular file for reading in pieces, refusing anything larger than `limit`
+    /// bytes (the checks and errors of ``read(_:limit:)``). The default reads the file whole.
+    func openForReading(_ path: String, limit: Int64) throws(IOFailure) -> any FileReader
     /// Names in a folder.
     func list(_ folder: String) throws(IOFailure) -> [String]
 }
@@ -139,6 +142,10 @@ public struct PosixFileSystem: FileSystem {
         }
         if failure != 0 { throw IOFailure(operation: "read", path: path, code: failure) }
         return out
+    }
+
+    public func openForReading(_ path: String, limit: Int64) throws(IOFailure) -> any FileReader {
+        try DescriptorReader(path, limit: limit, fs: self)
     }
 
     public func list(_ folder: String) throws(IOFailure) -> [String] {

@@ -39,7 +39,13 @@ struct FingerprintStream {
             }
             if pendingCount == 0, raw.count - at >= 8, wordEnd - seen >= 8 {
                 let words = min(raw.count - at, wordEnd - seen) / 8
-                for k in 0..<words { mix(raw.loadUnaligned(fromByteOffset: at + k * 8, as: UInt64.self)) }
+                // In a local, so the loop keeps the state in a register (as `fingerprint` does).
+                var h = self.h
+                for k in 0..<words {
+                    let w = raw.loadUnaligned(fromByteOffset: at + k * 8, as: UInt64.self)
+                    h = (h ^ (w &* 0xBF58_476D_1CE4_E5B9)).rotatedLeft27() &* 0x94D0_49BB_1331_11EB
+                }
+                self.h = h
                 at += words * 8
                 seen += words * 8
                 continue

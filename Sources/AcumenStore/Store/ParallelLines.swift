@@ -1,5 +1,8 @@
 import AcumenCore
 import AcumenAnalytics
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Splits a JSON Lines byte range into chunks at line boundaries, to process them on all cores.
 ///
 /// Each chunk knows the line number it starts at, so errors keep exact file positions; results
@@ -16,24 +19,41 @@ enum ParallelLines {
         var lineCount = 0
     }
 
-    /// Cuts `bytes[start..<end]` into at most `count` chunks of whole lines.
+    /// Cuts `bytes[start..<end]` into at most `count` chunks of whole lines, their lines
+    /// counted on all cores.
     static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, firstLine: Int, count: Int) -> [Chunk] {
-        let n = max(1, min(count, (end - start) / (1 << 20) + 1))
-        var cuts = [start]
-        for k in 1..<n {
-            var p = start + (end - start) * k / n
-            while p < end, bytes[p - 1] != 0x0A { p += 1 }
-            if p > cuts[cuts.count - 1], p < end { cuts.append(p) }
+        var out = cuts(bytes, start: start, end: end, count: count)
+        let counts = Parallel.map(out.count) { k -> Int in
+            let c = out[k]
+            guard let base = bytes.baseAddress else { return 0 }
+            var n = 0, at = c.start
+            while at < c.end, let hit = memchr(base + at, 0x0A, c.end - at) {
+                n += 1
+                at = UnsafePointer(base).distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            if c.end > c.start, bytes[c.end - 1] != 0x0A { n += 1 }  // last line without a line end
+            return n
         }
-        cuts.append(end)
-        var out: [Chunk] = []
         var line = firstLine
-        for k in 0..<(cuts.count - 1) {
-            var count = 0
-            for q in cuts[k]..<cuts[k + 1] where bytes[q] == 0x0A { count += 1 }
-            if cuts[k + 1] > cuts[k], bytes[cuts[k + 1] - 1] != 0x0A { count += 1 }  // last line without a line end
-            out.append(Chunk(start: cuts[k], end: cuts[k + 1], firstLine: line, lineCount: count))
-            line += count
+        for k in out.indices {
+            out[k].firstLine = line
+            out[k].lineCount = counts[k]
+            line += counts[k]
+        }
+        return out
+    }
+
+    /// Cuts `bytes[start..<end]` into at most `count` chunks of whole lines without counting
+    /// their lines (``Chunk/firstLine`` is 0): for a pass that reports no line numbers.
+    static func cuts(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, count: Int) -> [Chunk] {
+        let n = max(1, min(count, (end - start) / (1 << 20) + 1))
+        var out: [Chunk] = []
+        var from = start
+        for k in 1...n {
+            var p = k == n ? end : max(from, start + (end - start) * k / n)
+            while p < end, p > start, bytes[p - 1] != 0x0A { p += 1 }
+            if p > from { out.append(Chunk(start: from, end: p, firstLine: 0)) }
+            from = p
         }
         return out
     }

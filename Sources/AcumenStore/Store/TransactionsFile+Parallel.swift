@@ -3,7 +3,7 @@ import AcumenCore
 /// Parsing a large, clean `transactions.jsonl` on all cores.
 extension TransactionsFile {
     /// One chunk's rows, parsed independently of the others.
-    private struct Part {
+    struct Part {
         var table = TransactionTable()
         var clean = true
     }
@@ -29,7 +29,7 @@ extension TransactionsFile {
         bodyStart = min(bytes.count, bodyStart + 1)
         var parts: [Part] = bytes.withUnsafeBufferPointer { buf in
             let chunks = ParallelLines.chunks(buf, start: bodyStart, end: buf.count, firstLine: header.number + 1, count: Parallel.cores * 2)
-            return Parallel.map(chunks.count) { k in parse(bytes, buf, chunks[k], index: index) }
+            return Parallel.map(chunks.count) { k in parseChunk(bytes, buf, chunks[k], index: index) }
         }
         guard parts.allSatisfy(\.clean) else { return nil }
         // Joined column by column, each part's column released once copied: the rows are held
@@ -54,7 +54,7 @@ extension TransactionsFile {
     }
 
     /// One column of every part, in order, each part's copy released as soon as it is copied.
-    private static func joined<T: BitwiseCopyable>(_ parts: inout [Part], _ column: WritableKeyPath<TransactionTable, Column<T>>, total: Int) -> Column<T> {
+    static func joined<T: BitwiseCopyable>(_ parts: inout [Part], _ column: WritableKeyPath<TransactionTable, Column<T>>, total: Int) -> Column<T> {
         var out = Column<T>()
         out.reserveCapacity(total)
         for k in parts.indices {
@@ -64,8 +64,9 @@ extension TransactionsFile {
         return out
     }
 
-    /// The rows of one chunk; `clean` is false as soon as a line has a problem.
-    private static func parse(_ bytes: [UInt8], _ buf: UnsafeBufferPointer<UInt8>, _ chunk: ParallelLines.Chunk, index: CustomerIndex) -> Part {
+    /// The rows of one chunk; `clean` is false as soon as a line has a problem (its line
+    /// numbers only matter for problems, which this path never reports).
+    static func parseChunk(_ bytes: [UInt8], _ buf: UnsafeBufferPointer<UInt8>, _ chunk: ParallelLines.Chunk, index: CustomerIndex) -> Part {
         var part = Part()
         part.table.reserve((chunk.end - chunk.start) / 80)
         var lookup = FastRowLookup()

@@ -16,37 +16,58 @@ enum TransactionsFile {
     ///   (a file of junk lines must not cost a problem record per line).
     static func parse(_ bytes: [UInt8], index: CustomerIndex, into table: inout TransactionTable,
                       headerExtra: inout [String: JSONValue], problems: inout [WorkspaceProblem], more: inout Int) {
-        let file = WorkspaceFiles.transactions
+        var state = Sequential()
+        table.reserve(bytes.count / 80)
+        JSONLines.forEachLine(bytes) { line in
+            parseLine(bytes, line, index: index, state: &state, into: &table, headerExtra: &headerExtra, problems: &problems, more: &more)
+        }
+        finish(state, problems: &problems)
+    }
+
+    /// What the sequential parse carries from line to line (and from block to block when the
+    /// file is read in blocks, ``decodeStreamed(open:path:index:reading:headerExtra:problems:)``).
+    struct Sequential {
         var sawHeader = false
         var lookup = FastRowLookup()
-        table.reserve(bytes.count / 80)
-        var amounts = MoneyBounds.Total(), margins = MoneyBounds.Total()
-        JSONLines.forEachLine(bytes) { line in
-            defer { checkTotals(table, &amounts, &margins, bytes, line, &problems) }
-            if !sawHeader {
-                sawHeader = true
-                switch JSONParser.result(bytes, start: line.start, end: line.end, firstLine: line.number) {
-                case .success(let v):
-                    if let extra = JSONLines.header(v, kind: kind, file: file, line: line.number, problems: &problems) {
-                        headerExtra = extra
-                    }
-                case .failure(let error):
-                    problems.append(WorkspaceProblem(file: file, line: error.line, column: error.column, message: error.message))
+        var amounts = MoneyBounds.Total()
+        var margins = MoneyBounds.Total()
+    }
+
+    /// One non-blank line of the sequential parse: the header, a row (fast or strict path), or
+    /// its problems (at most ``WorkspaceCodec/maxProblemsPerFile`` kept, the rest counted in `more`).
+    @inline(__always)
+    static func parseLine(_ bytes: [UInt8], _ line: JSONLines.Line, index: CustomerIndex, state: inout Sequential,
+                          into table: inout TransactionTable, headerExtra: inout [String: JSONValue],
+                          problems: inout [WorkspaceProblem], more: inout Int) {
+        let file = WorkspaceFiles.transactions
+        defer { checkTotals(table, &state.amounts, &state.margins, bytes, line, &problems) }
+        if !state.sawHeader {
+            state.sawHeader = true
+            switch JSONParser.result(bytes, start: line.start, end: line.end, firstLine: line.number) {
+            case .success(let v):
+                if let extra = JSONLines.header(v, kind: kind, file: file, line: line.number, problems: &problems) {
+                    headerExtra = extra
                 }
-                return
+            case .failure(let error):
+                problems.append(WorkspaceProblem(file: file, line: error.line, column: error.column, message: error.message))
             }
-            if let fast = FastRow(bytes, line.start, line.end), lookup.append(fast, to: &table, index: index) { return }
-            let before = problems.count
-            let cap = WorkspaceCodec.maxProblemsPerFile
-            if before >= cap, line.end - line.start < minimumLine { more += 1; return }  // cannot be a transaction: only count it
-            slowRow(bytes, line, index: index, into: &table, problems: &problems)
-            if problems.count > cap {
-                more += problems.count - max(before, cap)
-                problems.removeLast(problems.count - max(before, cap))
-            }
+            return
         }
-        if !sawHeader {
-            problems.append(WorkspaceProblem(file: file, line: 0, message: "the file is empty; it needs at least the header line"))
+        if let fast = FastRow(bytes, line.start, line.end), state.lookup.append(fast, to: &table, index: index) { return }
+        let before = problems.count
+        let cap = WorkspaceCodec.maxProblemsPerFile
+        if before >= cap, line.end - line.start < minimumLine { more += 1; return }  // cannot be a transaction: only count it
+        slowRow(bytes, line, index: index, into: &table, problems: &problems)
+        if problems.count > cap {
+            more += problems.count - max(before, cap)
+            problems.removeLast(problems.count - max(before, cap))
+        }
+    }
+
+    /// The end of the sequential parse: a file without a header line is a problem.
+    static func finish(_ state: Sequential, problems: inout [WorkspaceProblem]) {
+        if !state.sawHeader {
+            problems.append(WorkspaceProblem(file: WorkspaceFiles.transactions, line: 0, message: "the file is empty; it needs at least the header line"))
         }
     }
 

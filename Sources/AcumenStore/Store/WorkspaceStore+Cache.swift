@@ -17,18 +17,23 @@ extension WorkspaceStore {
         guard case .acquired(let lock) = WorkspaceLock.take(folder: folder) else { return false }
         defer { lock.release() }
         AtomicFile(fs: fs).removeStaleTemporaries(in: folder + "/" + TransactionCache.folderName)
-        var wrote = false
         // A file may have changed between reading and locking: the key must still describe it.
-        if let customers, unchanged(WorkspaceFiles.customers) {
-            storeCustomerCache(customers.customers, headerExtra: customers.headerExtra, index: customers.index)
-            wrote = true
-        }
-        if transactionsParsed, unchanged(WorkspaceFiles.transactions) {
-            storeTransactionCache(workspace)
-            wrote = true
-        }
+        let customers = unchanged(WorkspaceFiles.customers) ? customers : nil
+        let transactions = transactionsParsed && unchanged(WorkspaceFiles.transactions) ? workspace : nil
+        storeCaches(transactions: transactions, customers: customers)
         cacheIsStale = false
-        return wrote
+        return customers != nil || transactions != nil
+    }
+
+    /// Writes the transactions' cache of `transactions` and the customers' of `customers`
+    /// (either may be nil) side by side: the first is mostly the kernel's copy and `fsync`, the
+    /// second mostly encoding (0.9 s and 0.5 s at 1M/10M, one after the other before).
+    func storeCaches(transactions: Workspace?, customers: (customers: CustomerList, headerExtra: [String: JSONValue], index: CustomerIndex)?) {
+        _ = Parallel.pair({
+            if let transactions { self.storeTransactionCache(transactions) }
+        }, {
+            if let customers { self.storeCustomerCache(customers.customers, headerExtra: customers.headerExtra, index: customers.index) }
+        })
     }
 
     /// True when the file's status is still the one recorded when it was read.

@@ -29,6 +29,8 @@ public final class WorkspaceStore {
         /// had to be rebuilt, write it if the lock is free (``refreshCacheUnderLock()``). Only
         /// `.acumen-cache/` is written; the workspace's own files never change.
         public var refreshesCache = false
+        /// How `transactions.jsonl` is read in blocks (tests make them tiny).
+        var reading = TransactionsFile.Reading()
         /// Options; the defaults take the lock, cap files at 8 GiB and refuse symlinks.
         public init(readOnly: Bool = false, maxFileSize: Int64 = 8 << 30, followSymlinks: Bool = false) {
             self.readOnly = readOnly; self.maxFileSize = maxFileSize; self.followSymlinks = followSymlinks
@@ -116,33 +118,6 @@ public final class WorkspaceStore {
         return store
     }
 
-    private func readFile(_ file: String, problems: inout [WorkspaceProblem]) throws(WorkspaceError) -> [UInt8]? {
-        let p = readOverlay[file] ?? path(file)
-        let st: FileStatus?
-        do { st = try fs.status(p) } catch { throw .io(error) }
-        guard let st else { return nil }
-        if st.isDirectory {
-            problems.append(WorkspaceProblem(file: file, line: 0, message: "is a directory; expected a file"))
-            return nil
-        }
-        if !st.isRegular && !st.isSymlink {
-            problems.append(WorkspaceProblem(file: file, line: 0, message: "is not a regular file (a pipe, socket or device); expected a file"))
-            return nil
-        }
-        if st.size > options.maxFileSize {
-            problems.append(WorkspaceProblem(file: file, line: 0, message: "is \(st.size) bytes, over the limit of \(options.maxFileSize)"))
-            return nil
-        }
-        do {
-            let bytes = try fs.read(p, limit: options.maxFileSize)
-            fingerprints[file] = Fingerprint(status: st, hash: Checksum.fingerprint(bytes))
-            return bytes
-        } catch {
-            problems.append(WorkspaceProblem(file: file, line: 0, message: error.description))
-            return nil
-        }
-    }
-
     private func load() throws(WorkspaceError) {
         let st: FileStatus?
         do { st = try fs.status(folder) } catch { throw .io(error) }
@@ -196,6 +171,7 @@ public final class WorkspaceStore {
         let fileHeader = extra
         savedSeq[WorkspaceFiles.customers] = Self.journalSeq(extra.removeValue(forKey: Self.journalSeqKey),
                                                              file: WorkspaceFiles.customers, bytes: customerBytes, problems: &problems)
+        customerBytes = []  // the file's bytes are not needed any more: release them before the transactions
         if problems.count != customersBefore { parsed = nil }
         w.customersHeaderExtra = extra
         let parsedTransactions = try loadTransactions(into: &w, index: w.index, idsHash: idsHash, problems: &problems)
@@ -203,8 +179,9 @@ public final class WorkspaceStore {
         if options.replayJournal { try replayJournal(into: &w, problems: &problems) }
         // Only a workspace that opened without errors gets a cache; the customers' cache holds
         // the file as read, before the journal's edits.
-        if parsedTransactions, !isReadOnly { storeTransactionCache(w) }
-        if let parsed, !isReadOnly { storeCustomerCache(parsed.customers, headerExtra: fileHeader, index: parsed.index) }
+        if !isReadOnly {
+            storeCaches(transactions: parsedTransactions ? w : nil, customers: parsed.map { ($0.customers, fileHeader, $0.index) })
+        }
         if parsed != nil, isReadOnly { cacheIsStale = true }
         workspace = w
         warnings = problems
@@ -262,10 +239,10 @@ public final class WorkspaceStore {
             fingerprints[file] = Fingerprint(status: st, hash: cached.contentHash)
             return false
         }
-        guard let bytes = try readFile(file, problems: &problems) else { return false }
         var extra: [String: JSONValue] = [:]
         let before = problems.count
-        w.transactions = WorkspaceCodec.decodeTransactions(bytes, index: index, headerExtra: &extra, problems: &problems)
+        guard let table = try readTransactions(index: index, headerExtra: &extra, problems: &problems) else { return false }
+        w.transactions = table
         w.transactionsHeaderExtra = extra
         guard problems.count == before else { return false }
         if isReadOnly { cacheIsStale = true; transactionsParsed = true }
