@@ -20,7 +20,7 @@ extension Runtime {
         background.inTurn { [weak self] in
             guard let self, self.historyPending == day, self.asOf == day else { return }
             let workspace = self.session.workspace
-            background.start({ AccountHistory(workspace, asOf: day) }) { [weak self] value in self?.adoptHistory(value, at: day) ?? [] }
+            background.start({ AccountHistory(workspace, asOf: day, betweenDates: BackgroundWork.returnFreedMemory) }) { [weak self] value in self?.adoptHistory(value, at: day) ?? [] }
         }
         return nil
     }
