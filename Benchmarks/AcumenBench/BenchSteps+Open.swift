@@ -42,6 +42,7 @@ extension BenchSteps {
                                    samples: [residentMegabytes()])
         let peak = Measurement(name: "peak resident memory after the opens (MB, getrusage)", size: label, samples: [peakMemoryMegabytes()])
         held?.close()
+        held = nil
         return [Measurement(name: "open, cold (no cache)", size: label, samples: cold),
                 Measurement(name: "open, cold (no cache): CPU ms, all threads", size: label, samples: coldCPU),
                 parsed,

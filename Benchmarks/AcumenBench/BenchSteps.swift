@@ -21,6 +21,7 @@ struct BenchSteps {
         var store: WorkspaceStore?
         out.append(try measure("open (load files)", size: label, runs: runs) {
             store?.close()
+            store = nil  // the last open's workspace goes before the next is read, not after
             store = try WorkspaceStore.open(folder)
         })
         guard let store else { return out }

@@ -1,3 +1,4 @@
+import AcumenUI
 import Foundation
 
 /// Timings of one benchmark step over several runs: median, min and max in milliseconds.
@@ -5,6 +6,19 @@ struct Measurement {
     var name: String
     var size: String
     var samples: [Double]
+
+    init(name: String, size: String, samples: [Double]) {
+        self.name = name; self.size = size; self.samples = samples
+        // What the step freed goes back to the system before the next one, as the workbench
+        // trims around each background job (glibc keeps freed memory otherwise, and the
+        // process' peak would be the steps' leftovers added up, not any one step's).
+        BackgroundWork.returnFreedMemory()
+        // ACUMEN_BENCH_PEAKS=1: the process' peak so far after each step, on standard error
+        // (which step of the benchmark process sets its peak).
+        if Self.tracePeaks { FileHandle.standardError.write(Data("peak \(Int(peakMemoryMegabytes())) MB, now \(Int(residentMegabytes())) MB after: \(name)\n".utf8)) }
+    }
+
+    private static let tracePeaks = ProcessInfo.processInfo.environment["ACUMEN_BENCH_PEAKS"] != nil
 
     var median: Double {
         let s = samples.sorted()
@@ -29,6 +43,7 @@ func elapsedMilliseconds(since start: DispatchTime) -> Double {
 
 /// Runs `body` `runs` times (after `warmup` unmeasured runs) and returns the timings.
 func measure(_ name: String, size: String, runs: Int, warmup: Int = 0, _ body: () throws -> Void) rethrows -> Measurement {
+    BackgroundWork.returnFreedMemory()  // what earlier steps freed goes back first
     for _ in 0..<warmup { try body() }
     var samples: [Double] = []
     for _ in 0..<runs {
