@@ -112,11 +112,20 @@ import Testing
                                AccountHistory.fromFullAnalyses(ws, asOf: Self.asOf, quarters: 4, clv: clv), "with fits")
         Self.expectSameHistory(AccountHistory(ws, asOf: Self.asOf, quarters: 0), AccountHistory.fromFullAnalyses(ws, asOf: Self.asOf, quarters: 0), "none")
     }
+
+    @Test func theHistoryHandsBackBetweenEveryTwoDatesAndItsFiguresStay() {
+        let ws = Self.workspace(2)
+        final class Count: @unchecked Sendable { var calls = 0 }
+        let count = Count()
+        let trimmed = AccountHistory(ws, asOf: Self.asOf, quarters: 3, betweenDates: { count.calls += 1 })
+        #expect(count.calls == trimmed.dates.count && trimmed.dates.count == 3)
+        Self.expectSameHistory(trimmed, AccountHistory(ws, asOf: Self.asOf, quarters: 3), "with betweenDates")
+    }
 }
 
 /// The reference history of the equality tests above.
 extension AccountHistory {
-    /// The history built from full analyses, one per date (the reference ``init(_:asOf:quarters:clv:)``
+    /// The history built from full analyses, one per date (the reference ``init(_:asOf:quarters:clv:betweenDates:)``
     /// is tested against).
     static func fromFullAnalyses(_ workspace: Workspace, asOf: Day, quarters: Int = 8, clv: (@Sendable (Day) -> CLVInputs?)? = nil) -> AccountHistory {
         let dates = Self.quarterEnds(onOrBefore: asOf, count: quarters)

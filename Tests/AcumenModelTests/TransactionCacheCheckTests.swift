@@ -75,4 +75,44 @@ import Testing
         #expect(try roundTrip(good) { $0[flags + 3] = 2 } == nil)
         #expect(try roundTrip(good) { $0[flags + 3] = 1 }?.givenAsCost[3] == true)
     }
+
+    /// A mapped table whose pages are given back (whole, by row ranges, and behind the
+    /// aggregation's and the fit summary's scans) reads the same values, and those scans give
+    /// the same figures as on a table in memory of its own.
+    @Test func aMappedTableGivesItsPagesBackAndReadsTheSame() throws {
+        let rows = 300_000, n = Self.customers.count
+        var t = TransactionTable()
+        t.reserve(rows)
+        for r in 0..<rows {  // in customer order, so the aggregation takes its ordered pass
+            t.append(customer: Int32(r * n / rows), day: Day(ordinal: 19_000 + Int32(r % 700)), amount: Money(minor: Int64(r % 9_973) - 50),
+                     margin: r % 3 == 0 ? nil : Money(minor: Int64(r % 101)), quantity: 1, givenAsCost: false)
+        }
+        // Days must rise within a customer for the ordered pass.
+        let sorted = (0..<rows).sorted { (t.customer[$0], t.day[$0], $0) < (t.customer[$1], t.day[$1], $1) }
+        var ordered = TransactionTable()
+        ordered.reserve(rows)
+        for r in sorted {
+            ordered.append(customer: t.customer[r], day: Day(ordinal: t.day[r]), amount: Money(minor: t.amount[r]),
+                           margin: t.margin[r] == TransactionTable.unknownMargin ? nil : Money(minor: t.margin[r]), quantity: 1, givenAsCost: false)
+        }
+        let mapped = try #require(try roundTrip(ordered))
+        #expect(mapped.amount.storage?.isOwned == false, "read in place from the mapped cache")
+        mapped.releaseResidentPages()
+        #expect(mapped == ordered)
+        mapped.releaseResidentPages(rows: 1_000..<250_000)
+        mapped.releaseResidentPages(rows: 0..<rows)
+        #expect(mapped == ordered)
+        let asOf = Day(ordinal: 19_600)
+        func aggregates(_ table: TransactionTable) -> [[Int64]] {
+            let (a, _) = CustomerAggregates.computing(table, customerCount: n, asOf: asOf, windowStart: Day(ordinal: 19_300),
+                                                      defaultMarginRate: 0.3, others: 0) { _ in true }
+            return [a.revenue, a.margin, a.lifetimeMargin, a.revenueLast12, a.lifetimePurchases.map(Int64.init), a.firstDay.map(Int64.init)]
+        }
+        #expect(aggregates(mapped) == aggregates(ordered))
+        let summary = { (table: TransactionTable) in
+            CLVSummary(transactions: table, customerCount: n, calibrationEnd: asOf, unit: .weeks)
+        }
+        #expect(summary(mapped).x == summary(ordered).x && summary(mapped).tx == summary(ordered).tx)
+        #expect(mapped == ordered)
+    }
 }

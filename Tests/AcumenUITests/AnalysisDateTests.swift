@@ -77,6 +77,21 @@ import AcumenStore
         h.runtime.background = nil
     }
 
+    @Test func aFitStartedInTheBackgroundLandsAsTheAnalysisWithItWouldBe() throws {
+        let h = try WorkflowHarness()
+        let work = BackgroundWork()
+        h.runtime.background = work
+        var adopted = false
+        h.runtime.fitLifetimeValueInBackground(work, notice: "fitted") { adopted = true }
+        #expect(work.waitUntilComputed(seconds: 60))
+        for action in work.collect() { h.send(action) }
+        #expect(adopted)
+        let expected = PortfolioAnalyzer.analyzeWithLifetimeValue(h.workspace, asOf: h.runtime.analysis.asOf).analysis
+        #expect(h.runtime.analysis.clv?.predictedCLV.map(\.bitPattern) == expected.clv?.predictedCLV.map(\.bitPattern))
+        #expect(h.runtime.analysis.baseline.scores == expected.baseline.scores)
+        h.runtime.background = nil
+    }
+
     @Test func theDateKeysClashWithNothing() {
         #expect(KeyCollisions.problems(in: KeyMap.table).isEmpty)
         for c in KeyContext.allCases where !c.isOverlay {
