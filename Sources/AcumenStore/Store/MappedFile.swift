@@ -40,13 +40,16 @@ final class MappedFile: MappedPages, @unchecked Sendable {
     /// resident memory; a page only partly inside stays.
     func releaseResidentPages(in part: UnsafeRawBufferPointer) {
         guard let start = part.baseAddress, let base = bytes.baseAddress else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let page = Self.pageSize
         let from = max(Int(bitPattern: start), Int(bitPattern: base))
         let to = min(Int(bitPattern: start) + part.count, Int(bitPattern: base) + bytes.count)
         let first = (from + page - 1) / page * page, last = to / page * page
         guard last > first, let p = UnsafeMutableRawPointer(bitPattern: first) else { return }
         _ = madvise(p, last - first, MADV_DONTNEED)
     }
+
+    /// The system's page size (called behind every scan block: looked up once).
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
