@@ -8,13 +8,24 @@ import Foundation
 /// (`acumen-bench --memory-probe`) so the benchmark's other steps do not pollute it: the warm
 /// open, the first screen as `acumen open` builds it, the lifetime-value fit and the
 /// eight-quarter history (and the search keys, the save review's index) in the background,
-/// 100 triage decisions, and a save (Ctrl-S, confirmed), each followed by its resident memory
+/// 100 triage decisions, five strategy overrides and five ratings on a profile (edits that change
+/// figures: the overrides patch the analysis, each rating re-analyses), and a save (Ctrl-S, confirmed), each followed by its resident memory
 /// (`/proc/self/statm`) and the peak so far (`getrusage`). Each background job of the warm-up
 /// reports when it has computed (the first one is the fit, before its adoption), and one more
 /// line when the fit has been adopted (its criteria in a new analysis, before the history).
 extension BenchSteps {
     /// The phases the probe reports, in order.
-    static let memoryPhases = ["open (warm)", "analysis + runtime set-up", "first screen", "after the fit + history (background)", "after 100 edits", "after a save"]
+    static let memoryPhases = ["open (warm)", "analysis + runtime set-up", "first screen", "after the fit + history (background)", "after 100 edits",
+                                       "after 5 overrides and 5 ratings (figure edits)", "after a save"]
+
+    /// From the accounts list, the first account's profile: five times a strategy override
+    /// with a reason (`O`) and a rating (`r`), each confirmed with Enter.
+    static func figureEdits(_ round: Int) -> [TerminalEvent] {
+        func typed(_ text: String) -> [TerminalEvent] { text.map { .key(.char($0)) } + [.key(.enter)] }
+        let keys: [TerminalEvent] = [.key(.char("O"))] + typed((round % 2 == 0 ? "grow" : "cut cost") + ": probe \(round)")
+            + [.key(.char("r"))] + typed("satisfaction \(round + 3)")
+        return round == 0 ? [.key(.char("1")), .key(.enter)] + keys : keys
+    }
 
     /// Runs the probe in a child process and returns one measurement per phase and the peak.
     func memorySteps() throws -> [Measurement] {
@@ -93,7 +104,12 @@ extension BenchSteps {
             ([], Self.memoryPhases[2]),
             ([], Self.memoryPhases[3]),
             (edits, Self.memoryPhases[4]),
-            ([.key(.ctrl("s")), .key(.ctrl("s"))], Self.memoryPhases[5]),
+            (Self.figureEdits(0), "figure edits: override + rating 1"),
+            (Self.figureEdits(1), "figure edits: override + rating 2"),
+            (Self.figureEdits(2), "figure edits: override + rating 3"),
+            (Self.figureEdits(3), "figure edits: override + rating 4"),
+            (Self.figureEdits(4), Self.memoryPhases[5]),
+            ([.key(.ctrl("s")), .key(.ctrl("s"))], Self.memoryPhases[6]),
         ]
         runtime.run(terminal: ProbeTerminal(script: script, background: background, report: report), background: background)
     }

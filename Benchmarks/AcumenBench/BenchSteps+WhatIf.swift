@@ -66,7 +66,28 @@ extension BenchSteps {
             }
         }
         runtime.useBackground(nil)
-        return [keypress, fullPass, updatePass, frame, lands, frameCPU, rankCPU, triageStep(runtime)]
+        return [keypress, fullPass, updatePass, frame, lands, frameCPU, rankCPU, triageStep(runtime), overrideStep(runtime)]
+    }
+
+    /// A triage decision against the recommendation: the strategy key, a reason typed into
+    /// the prompt, and the measured Enter that records the override and the review (journal
+    /// + fsync), updates the analysis' overrides and redraws the 120×40 triage screen.
+    func overrideStep(_ runtime: Runtime) -> Measurement {
+        var grid = CellGrid(width: 120, height: 40)
+        var m = Measurement(name: "triage: key to frame (decide against the recommendation: override + reason, Enter)", size: label, samples: [])
+        let keys: [(Strategy, Character)] = [(.grow, "w"), (.maintain, "m"), (.nurture, "n"), (.cutCost, "c")]
+        for run in 0..<(max(runs, 20) + 2) {
+            guard let k = runtime.state.triage.queue?.current else { break }
+            let recommended = runtime.facts.recommendation(k)
+            guard let key = keys.first(where: { $0.0 != recommended })?.1 else { break }
+            runtime.send(.key(.char(key)))
+            for c in "bench" { runtime.send(.key(.char(c))) }
+            let t = DispatchTime.now()
+            runtime.send(.key(.enter))
+            runtime.state.render(into: &grid)
+            if run >= 2 { m.samples.append(elapsedMilliseconds(since: t)) }
+        }
+        return m
     }
 
     /// A triage decision as the user sees it: the key, the journaled and fsynced edit, the

@@ -18,6 +18,19 @@ struct BenchSteps {
     func runAll() throws -> [Measurement] {
         var out: [Measurement] = try firstScreenPhases()
         out += try openSteps()
+        out += try modelSteps()
+        // The runtime's steps on a workspace opened afresh, with nothing else of the
+        // benchmark's alive (each workbench state on its own, as a user has one).
+        let store = try WorkspaceStore.open(folder)
+        defer { store.close() }
+        out += whatIfSteps(store)
+        return out
+    }
+
+    /// The model's steps on one open workspace (open, analysis, fit, weight changes, dates,
+    /// screens, journal, saves, output); everything they hold is gone when they return.
+    func modelSteps() throws -> [Measurement] {
+        var out: [Measurement] = []
         var store: WorkspaceStore?
         out.append(try measure("open (load files)", size: label, runs: runs) {
             store?.close()
@@ -63,7 +76,6 @@ struct BenchSteps {
             try store.save()
         })
         out += try backgroundSaveSteps(store)
-        out += whatIfSteps(store)
         out += try outputSteps(store, analysis)
         return out
     }

@@ -100,6 +100,57 @@ import AcumenStore
         #expect(h.state.profile?.history.last?.contains("review: accepted") == true)
     }
 
+    /// The figures an override changes — the account's tier and strategy — on the list, the
+    /// filter and the analysis at once, as a full analysis gives them, without one (the
+    /// analysis' overrides are patched) and without rebuilding the list's search keys.
+    @Test func overridesShowTheirTierAndStrategyEverywhereAsAFullAnalysisWould() throws {
+        let h = try WorkflowHarness()
+        h.press(.char("3"))
+        let k = try #require(h.current)
+        let recommended = h.runtime.facts.recommendation(k)
+        let (chosen, key): (Strategy, Character) = recommended == .cutCost ? (.grow, "w") : (.cutCost, "c")
+        _ = h.state.table.searchKeys
+        let searchKeys = h.state.table.searchCacheID
+        h.press(.char(key)); h.type("bench reason"); h.press(.enter)
+        #expect(h.workspace.customers[k].strategyOverride?.value == chosen.rawValue)
+        let fresh = PortfolioAnalyzer.analyze(h.workspace, asOf: h.runtime.asOf)
+        let a = h.runtime.analysis
+        #expect(a.strategy.override == fresh.strategy.override && a.strategy.recommended == fresh.strategy.recommended)
+        #expect(a.baseline.effectiveTiers == fresh.baseline.effectiveTiers && a.baseline.scores == fresh.baseline.scores)
+        let rebuilt = h.rebuiltTable
+        #expect(h.state.table.strategy == rebuilt.strategy && h.state.table.strategyOverridden == rebuilt.strategyOverridden)
+        #expect(h.state.table.strategy[k] == UInt8(Strategy.allCases.firstIndex(of: chosen) ?? 0))
+        #expect(h.state.table.searchCacheID == searchKeys)
+        // A tier override on the profile: the tier column and a filter on it follow at once.
+        h.press(.char("1"))
+        let row = try Self.openProfile(h, at: 2)
+        let tiers = h.runtime.analysis.tierNames
+        let tier = try #require(tiers.last)
+        h.press(.char("T")); h.type("\(tier): moved"); h.press(.enter)
+        #expect(h.state.table.tier[row] == UInt8(tiers.count - 1) && h.state.table.tier == h.rebuiltTable.tier)
+        #expect(h.runtime.analysis.baseline.effectiveTiers == PortfolioAnalyzer.analyze(h.workspace, asOf: h.runtime.asOf).baseline.effectiveTiers)
+        h.press(.escape)
+        h.press(.char("f")); h.type("tier:\"\(tier)\""); h.press(.enter)
+        #expect(h.state.accounts.view.contains(Int32(row)))
+        // Undo clears it everywhere again.
+        h.press(.char("u"))
+        #expect(h.workspace.customers[row].tierOverride == nil && h.state.table.tier == h.rebuiltTable.tier)
+    }
+
+    /// A rating re-analyses (keeping the transaction pass): the list takes the new figures and
+    /// keeps its search keys, owners and tags (names and master data did not change).
+    @Test func aRatingKeepsTheListsSearchKeys() throws {
+        let h = try WorkflowHarness()
+        _ = h.state.table.searchKeys
+        let searchKeys = h.state.table.searchCacheID
+        let k = try Self.openProfile(h)
+        h.press(.char("r")); h.type("satisfaction 0"); h.press(.enter)
+        #expect(h.state.table.searchCacheID == searchKeys && h.state.table.isSearchIndexBuilt)
+        #expect(h.state.table.score == h.rebuiltTable.score && h.state.table.names[k] == h.rebuiltTable.names[k])
+        let fresh = PortfolioAnalyzer.analyze(h.workspace, asOf: h.runtime.asOf)
+        #expect(h.runtime.analysis.baseline.scores == fresh.baseline.scores && h.runtime.analysis.matrix.values == fresh.matrix.values)
+    }
+
     @Test func aRatingRebuildsTheFiguresAndTheProfile() throws {
         let h = try WorkflowHarness()
         let k = try Self.openProfile(h)

@@ -29,6 +29,18 @@ public enum PortfolioAnalyzer {
             if case .customers(let part) = piece { return part }
             preconditionFailure("pieces in order")
         })
+        return analyze(workspace, asOf: asOf, clv: clv, scan: Scan(asOf: asOf, windowStart: windowStart, settings: s, aggregates: agg, ids: ids,
+                                                                  transactions: workspace.transactions.count), inputs: inputs)
+    }
+
+    /// The analysis from a scan of the transactions and the customers' own inputs: everything
+    /// after the transaction pass (contribution, criteria, ranks, RFM, ABC, the matrix, the
+    /// baseline scoring and the strategy grid).
+    static func analyze(_ workspace: Workspace, asOf: Day, clv: CLVInputs?, scan: Scan, inputs: CustomerInputs) -> PortfolioAnalysis {
+        let s = workspace.settings
+        let n = workspace.customers.count
+        let windowStart = scan.windowStart, agg = scan.aggregates, ids = scan.ids
+        let parts = n >= ScoreEngine.parallelFrom ? Parallel.cores : 1
         let (contribution, historical) = Self.contributionAndHistorical(agg, inputs, asOf: asOf, parts: parts)
         // A criterion without a column (the lifetime value's without a fit) is unknown for everybody;
         // money ranked by percentile needs none (ranked from its integers, known for everybody).
@@ -64,7 +76,7 @@ public enum PortfolioAnalyzer {
             StrategyAnalysis(matrix: matrix, belowBreakEven: { contribution[$0] < 0 }, settings: s.strategy,
                              overrides: inputs.strategyOverride)
         })
-        return PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: s, customers: customers,
+        return PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: s, customers: workspace.customers,
                                  transactions: workspace.transactions, aggregates: agg, costToServe: cost,
                                  contribution: contribution, historicalCLV: historical, rfm: rfm, abc: abc, matrix: matrix,
                                  engine: engine, baseline: baseline, strategy: strategy, clv: clv, warnings: warnings)

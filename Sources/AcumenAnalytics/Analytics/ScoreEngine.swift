@@ -30,10 +30,14 @@ public struct ScoreEngine: Sendable {
     let tierOverride: [Int8]
 
     /// What proves a column-by-column update exact (``ScoreEngine/isExact(_:)``); computed once.
-    let columnFacts = ColumnFacts()
+    let columnFacts: ColumnFacts
 
-    init(matrix: CriterionMatrix, idOrder: IdentifierOrder, tierSettings: TierSettings, tierOverride: [Int8]) {
+    /// - Parameter columnFacts: the facts of another engine over the same matrix (they depend on
+    ///   the matrix only), else new ones computed on first use.
+    init(matrix: CriterionMatrix, idOrder: IdentifierOrder, tierSettings: TierSettings, tierOverride: [Int8],
+         columnFacts: ColumnFacts = ColumnFacts()) {
         self.matrix = matrix; self.idOrder = idOrder; self.tierSettings = tierSettings; self.tierOverride = tierOverride
+        self.columnFacts = columnFacts
     }
 
     /// The weight divisor per known-mask: `1 / Σ known weights` (0 when none is known).

@@ -44,6 +44,12 @@ public struct Scoring: Sendable {
                 order: order, ranks: ranks, keys: keys, sums: sums)
     }
 
+    /// This scoring with other effective tiers (after a change of the manual tier overrides).
+    func with(effectiveTiers: [UInt8]) -> Scoring {
+        Scoring(weights: weights, scores: scores, tiers: tiers, effectiveTiers: effectiveTiers, cutoffs: cutoffs,
+                order: order, ranks: ranks, keys: keys, sums: sums)
+    }
+
     /// This scoring with its order and ranks (the keys are dropped: the ranking consumed them).
     func withRanking(order: [Int32], ranks: [Int32]) -> Scoring {
         Scoring(weights: weights, scores: scores, tiers: tiers, effectiveTiers: effectiveTiers, cutoffs: cutoffs,

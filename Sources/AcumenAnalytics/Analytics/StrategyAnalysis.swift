@@ -60,6 +60,17 @@ public struct StrategyAnalysis: Sendable {
         cuts = (settings.valueCut, settings.potentialCut)
     }
 
+    /// The same decisions with other manual overrides (they decide nothing else).
+    func with(overrides: [Int8]) -> StrategyAnalysis {
+        StrategyAnalysis(self, overrides: overrides)
+    }
+
+    private init(_ other: StrategyAnalysis, overrides: [Int8]) {
+        value = other.value; potential = other.potential; recommended = other.recommended
+        forcedByBreakEven = other.forcedByBreakEven; belowBreakEven = other.belowBreakEven; cuts = other.cuts
+        override = overrides
+    }
+
     /// The value and potential cuts the decisions used.
     let cuts: (value: Double, potential: Double)
 

@@ -18,8 +18,9 @@ import AcumenStore
 /// table, or, when an analysed figure changed, a new analysis and a full table (see
 /// ``edit(_:)``). The state never applies an edit itself.
 public final class Runtime {
-    /// Everything on screen; changed only by the reducer.
-    public private(set) var state: AppState
+    /// Everything on screen; changed by the reducer (and, while the runtime builds a new
+    /// analysis, by ``AppState/letGoOfAnalysis(for:)``, so the old one is not held beside it).
+    public internal(set) var state: AppState
     public let session: EditSession
     /// The analysis of the workspace as last analysed, and its review facts.
     public internal(set) var analysis: PortfolioAnalysis
@@ -57,6 +58,8 @@ public final class Runtime {
     /// date; see ``accountHistory()``), and the date it is being computed for.
     var history: (day: Day, value: AccountHistory)?
     var historyPending: Day?
+    /// Set by a re-analysis after an edit: ``send(_:)`` returns freed memory once the update is done.
+    var returnMemoryAfterUpdate = false
     /// The accounts table whose full listing still follows the first frame (a large workspace
     /// opens on a preview of its first rows: ``finishFirstScreen()``); nil once listed.
     var firstScreenPending: AccountTable?
@@ -129,6 +132,12 @@ public final class Runtime {
             for effect in state.update(queue[k]) { queue += perform(effect) }
             k += 1
             if k == queue.count { queue += derive() }
+        }
+        // The analysis a re-analysis replaced is gone now that the new table is on screen: its
+        // freed columns go back to the system (a few ms, after an edit that took ~100 ms).
+        if returnMemoryAfterUpdate {
+            returnMemoryAfterUpdate = false
+            BackgroundWork.returnFreedMemory()
         }
     }
 

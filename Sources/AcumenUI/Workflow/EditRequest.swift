@@ -38,6 +38,8 @@ public struct EditOutcome: Sendable {
     public var table: AccountTable?
     /// Otherwise the rows the edit touched, as they stand now.
     public var rows: [AccountTable.RowRefresh] = []
+    /// Their new tiers and strategies, when the edit changed only manual overrides.
+    public var standings: AccountTable.Standings?
     /// Progress over the triage queue in progress, recounted.
     public var triageCounts: TriageProgress?
     /// What was done (`Saved to journal: C0042 review: accepted Grow`), or why it failed.

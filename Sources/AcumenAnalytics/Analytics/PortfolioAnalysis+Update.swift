@@ -1,0 +1,95 @@
+import AcumenCore
+
+extension PortfolioAnalyzer {
+    /// What an analysis read from the transactions, which an edit of the customers' own data
+    /// (a rating, a cost to serve, an override, the weights) leaves as it was: the per-customer
+    /// aggregates of the transaction pass and the order of the customer ids.
+    ///
+    /// Keeping it lets ``reanalyze(_:asOf:clv:keeping:)`` skip the pass over every transaction
+    /// (more than half of an analysis at 10M transactions) and hold one copy of the aggregates
+    /// instead of two while the new analysis is built.
+    public struct Scan: Sendable {
+        let asOf: Day
+        let windowStart: Day
+        let settings: Settings
+        let aggregates: CustomerAggregates
+        let ids: IdentifierOrder
+        /// Transactions the scan was made over.
+        let transactions: Int
+        /// Customers the scan was made over.
+        var customers: Int { aggregates.revenue.count }
+
+        init(asOf: Day, windowStart: Day, settings: Settings, aggregates: CustomerAggregates, ids: IdentifierOrder, transactions: Int) {
+            self.asOf = asOf; self.windowStart = windowStart; self.settings = settings
+            self.aggregates = aggregates; self.ids = ids; self.transactions = transactions
+        }
+
+        /// Whether this scan is what a fresh analysis of `workspace` as of `asOf` would compute:
+        /// the same date, window and default margin, the same numbers of customers and
+        /// transactions. (The transactions and the customer ids themselves are the caller's
+        /// promise: edits never change them.)
+        func fits(_ workspace: Workspace, asOf day: Day) -> Bool {
+            let s = workspace.settings
+            return day == asOf && s.windowMonths == settings.windowMonths && s.defaultMarginRate == settings.defaultMarginRate
+                && workspace.customers.count == customers && workspace.transactions.count == transactions
+                && ids.rank.count == customers
+        }
+    }
+
+    /// Analyses `workspace` again after edits that changed no transaction and no customer id,
+    /// reusing the transaction pass of `scan` (from ``PortfolioAnalysis/scan``); the result is
+    /// the same as ``analyze(_:asOf:clv:)``. Falls back to a full analysis when the scan does
+    /// not fit (another date, window or default margin, other counts).
+    /// - Complexity: O(customers · criteria); no transaction is read.
+    public static func reanalyze(_ workspace: Workspace, asOf: Day, clv: CLVInputs? = nil, keeping scan: Scan) -> PortfolioAnalysis {
+        guard scan.fits(workspace, asOf: asOf) else { return analyze(workspace, asOf: asOf, clv: clv) }
+        let n = workspace.customers.count
+        let clv = clv.flatMap { $0.predictedCLV.count == n && $0.pAlive.count == n ? $0 : nil }
+        let parts = n >= ScoreEngine.parallelFrom ? 2 * Parallel.cores : 1
+        return analyze(workspace, asOf: asOf, clv: clv, scan: scan,
+                       inputs: CustomerInputs(workspace.customers, settings: workspace.settings, parts: parts))
+    }
+}
+
+extension PortfolioAnalysis {
+    /// What this analysis read from the transactions (see ``PortfolioAnalyzer/Scan``).
+    public var scan: PortfolioAnalyzer.Scan {
+        PortfolioAnalyzer.Scan(asOf: asOf, windowStart: windowStart, settings: settings, aggregates: aggregates, ids: engine.idOrder,
+                                 transactions: transactions.count)
+    }
+
+    /// This analysis after edits that changed only the manual tier and strategy overrides of
+    /// customers `ks` in `workspace` (its customers as they now are): their effective tier and
+    /// strategy change, nothing else does — overrides feed no score, no cut-off and no
+    /// recommendation. The same as a fresh analysis, in O(n) copies of two byte columns.
+    /// - Returns: nil when an override (new or old) names no tier or strategy, or the workspace
+    ///   no longer matches: a warning changes then, which only a full analysis gets right.
+    public func updatingOverrides(of ks: [Int], in workspace: Workspace) -> PortfolioAnalysis? {
+        let cs = workspace.customers
+        guard cs.count == count, workspace.settings == settings else { return nil }
+        let bands = settings.tiers.bands.isEmpty ? ["All"] : settings.tiers.bands.prefix(255).map(\.name)
+        var tiers = engine.tierOverride, strategies = strategy.override, effective = baseline.effectiveTiers
+        for k in ks {
+            guard cs.indices.contains(k), !warnings.contains(where: { $0.hasPrefix("customer \(cs[k].id): ") }) else { return nil }
+            let c = cs[k]
+            var tier: Int8 = -1, chosen: Int8 = -1
+            if let o = c.tierOverride {
+                guard let t = bands.firstIndex(of: o.value) else { return nil }
+                tier = Int8(truncatingIfNeeded: t)
+            }
+            if let o = c.strategyOverride {
+                guard let s = PortfolioAnalyzer.strategy(named: o.value) else { return nil }
+                chosen = Int8(StrategyAnalysis.index(s))
+            }
+            tiers[k] = tier; strategies[k] = chosen
+            effective[k] = tier >= 0 ? UInt8(tier) : baseline.tiers[k]
+        }
+        let engine = ScoreEngine(matrix: engine.matrix, idOrder: engine.idOrder, tierSettings: engine.tierSettings,
+                                 tierOverride: tiers, columnFacts: engine.columnFacts)
+        return PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: settings, customers: cs,
+                                 transactions: transactions, aggregates: aggregates, costToServe: costToServe,
+                                 contribution: contribution, historicalCLV: historicalCLV, rfm: rfm, abc: abc, matrix: matrix,
+                                 engine: engine, baseline: baseline.with(effectiveTiers: effective),
+                                 strategy: strategy.with(overrides: strategies), clv: clv, warnings: warnings)
+    }
+}

@@ -1,0 +1,95 @@
+import Testing
+@testable import AcumenAnalytics
+@testable import AcumenCore
+
+/// The two ways the workbench takes in an edit that changes figures without a full analysis
+/// give the full analysis' figures bit for bit: a re-analysis keeping the transaction pass
+/// (``PortfolioAnalyzer/reanalyze(_:asOf:clv:keeping:)``) after ratings, costs to serve,
+/// overrides and weights changed, and the override patch
+/// (``PortfolioAnalysis/updatingOverrides(of:in:)``) — on the awkward workspaces and settings
+/// variants of ``AnalysisEquivalenceTests``, both tier modes.
+@Suite struct AnalysisUpdateTests {
+    static let asOf = MemoryPathEquivalenceTests.asOf
+    static let at = Timestamp(seconds: 0)
+
+    /// `ws` after edits of every kind that change figures, on a spread of customers.
+    static func edited(_ ws: Workspace, seed: Int) -> Workspace {
+        var ws = ws
+        let n = ws.customers.count
+        let bands = ws.settings.tiers.bands.map(\.name)
+        for (i, k) in stride(from: seed % max(1, n), to: n, by: max(1, n / 9)).enumerated() {
+            switch i % 5 {
+            case 0: ws.customers[k].ratings[.satisfaction] = Double((i * 3) % 11)
+            case 1: ws.customers[k].ratings[.risk] = nil
+            case 2: ws.customers[k].costToServe = Money(minor: Int64(i) * 123_457)
+            case 3: ws.customers[k].tierOverride = bands.isEmpty ? nil : Override(value: bands[i % bands.count], reason: "r", author: "a", at: at)
+            default: ws.customers[k].strategyOverride = Override(value: "nurture", reason: "r", author: "a", at: at)
+            }
+        }
+        ws.settings.weights[.satisfaction] = 17
+        return ws
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7])
+    func aReanalysisKeepingTheScanIsAFreshAnalysis(_ j: Int) {
+        for mode in TierSettings.Mode.allCases {
+            let ws = MemoryPathEquivalenceTests.workspace(j, mode: mode)
+            let base = PortfolioAnalyzer.analyze(ws, asOf: Self.asOf)
+            let after = Self.edited(ws, seed: j)
+            let clv = MemoryPathEquivalenceTests.syntheticCLV(ws.customers.count, seed: UInt64(j) + 3)
+            for fit in [nil, clv] {
+                let fresh = PortfolioAnalyzer.analyze(after, asOf: Self.asOf, clv: fit)
+                let kept = PortfolioAnalyzer.reanalyze(after, asOf: Self.asOf, clv: fit, keeping: base.scan)
+                #expect(AnalysisEquivalenceTests.fingerprint(kept) == AnalysisEquivalenceTests.fingerprint(fresh), "case \(j) \(mode)")
+                #expect(kept.engine.tierOverride == fresh.engine.tierOverride)
+                // The edits change figures (the comparison is not vacuous).
+                if ws.customers.count > 50 { #expect(AnalysisEquivalenceTests.fingerprint(fresh) != AnalysisEquivalenceTests.fingerprint(base)) }
+            }
+            // A scan of another date, window or default margin is not used: a full analysis follows.
+            var other = after
+            other.settings.defaultMarginRate += 0.05
+            #expect(!base.scan.fits(other, asOf: Self.asOf) && !base.scan.fits(after, asOf: Self.asOf.adding(days: -30)))
+            #expect(AnalysisEquivalenceTests.fingerprint(PortfolioAnalyzer.reanalyze(other, asOf: Self.asOf, keeping: base.scan))
+                    == AnalysisEquivalenceTests.fingerprint(PortfolioAnalyzer.analyze(other, asOf: Self.asOf)))
+        }
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7])
+    func anOverridePatchIsAFreshAnalysis(_ j: Int) throws {
+        for mode in TierSettings.Mode.allCases {
+            let ws = MemoryPathEquivalenceTests.workspace(j, mode: mode)
+            let base = PortfolioAnalyzer.analyze(ws, asOf: Self.asOf)
+            let n = ws.customers.count
+            let bands = ws.settings.tiers.bands.map(\.name)
+            // Overrides set, changed and cleared on customers whose overrides are all valid.
+            let valid = (0..<n).filter { k in !base.warnings.contains { $0.hasPrefix("customer \(ws.customers[k].id): ") } }
+            let ks = Array(valid.prefix(6))
+            var after = ws
+            for (i, k) in ks.enumerated() {
+                after.customers[k].tierOverride = i % 3 == 2 || bands.isEmpty ? nil : Override(value: bands[i % bands.count], reason: "r", author: "a", at: Self.at)
+                after.customers[k].strategyOverride = i % 2 == 1 ? nil : Override(value: ["grow", "Cut cost", "maintain"][i % 3], reason: "r", author: "a", at: Self.at)
+            }
+            let patched = try #require(base.updatingOverrides(of: ks, in: after), "case \(j) \(mode)")
+            let fresh = PortfolioAnalyzer.analyze(after, asOf: Self.asOf)
+            #expect(AnalysisEquivalenceTests.fingerprint(patched) == AnalysisEquivalenceTests.fingerprint(fresh), "case \(j) \(mode)")
+            #expect(patched.engine.tierOverride == fresh.engine.tierOverride)
+            // What-if rescoring uses the patched overrides too.
+            var weights = after.settings.weights
+            weights[.monetary] = 3
+            #expect(patched.rescored(weights: weights).effectiveTiers == fresh.rescored(weights: weights).effectiveTiers)
+            // An override naming nothing changes the warnings: only a full analysis is right.
+            if let k = ks.first {
+                var bad = after
+                bad.customers[k].strategyOverride = Override(value: "nothing", reason: "r", author: "a", at: Self.at)
+                #expect(base.updatingOverrides(of: [k], in: bad) == nil)
+            }
+            // Customers whose old override named nothing (a warning names them) are not patched.
+            if let k = (0..<n).first(where: { k in base.warnings.contains { $0.hasPrefix("customer \(ws.customers[k].id): ") } }) {
+                var cleared = ws
+                cleared.customers[k].tierOverride = nil
+                cleared.customers[k].strategyOverride = nil
+                #expect(base.updatingOverrides(of: [k], in: cleared) == nil)
+            }
+        }
+    }
+}
