@@ -9,7 +9,17 @@ import Foundation
 extension BenchSteps {
     func whatIfSteps(_ store: WorkspaceStore) -> [Measurement] {
         let workspace = store.workspace
-        let analysis = PortfolioAnalyzer.analyze(workspace, asOf: workspace.asOf(fallback: Day(ordinal: 20454)))
+        let asOf = self.asOf ?? workspace.asOf(fallback: Day(ordinal: 20454))
+        var out = whatIfModelSteps(PortfolioAnalyzer.analyze(workspace, asOf: asOf))
+        // The runtime holds the only analysis from here on, as in the workbench.
+        out += whatIfKeySteps(Runtime(store: store, analysis: PortfolioAnalyzer.analyze(workspace, asOf: asOf), author: "bench",
+                                      clock: { Timestamp(seconds: 1_767_225_600) },
+                                      state: AppState(width: 120, height: 40, workspaceName: "bench")))
+        return out
+    }
+
+    /// The model's side of a weight key: the what-if rescoring and the scoring passes.
+    func whatIfModelSteps(_ analysis: PortfolioAnalysis) -> [Measurement] {
         var whatIf = WhatIf(analysis: analysis)
         var k = 0
         let keypress = measure("what-if: one weight change (rescore + compare)", size: label, runs: max(runs, 20), warmup: 2) {
@@ -34,11 +44,13 @@ extension BenchSteps {
             tried[.monetary] = (tried[.monetary] ?? 0) + 1
             _ = analysis.engine.score(weights: tried, ranking: false, from: onScreen)
         }
-        // The whole keypress as the user sees it, through the workbench's runtime: reducer
-        // (rescore, compare), derived view models and a 120×40 frame of the weights screen
-        // (migration matrix, tier shares, movers).
-        let runtime = Runtime(store: store, analysis: analysis, author: "bench", clock: { Timestamp(seconds: 1_767_225_600) },
-                              state: AppState(width: 120, height: 40, workspaceName: "bench"))
+        return [keypress, fullPass, updatePass]
+    }
+
+    /// The whole keypress as the user sees it, through the workbench's runtime: reducer
+    /// (rescore, compare), derived view models and a 120×40 frame of the weights screen
+    /// (migration matrix, tier shares, movers); then the triage decisions and a rating.
+    func whatIfKeySteps(_ runtime: Runtime) -> [Measurement] {
         runtime.send(.key(.char("4")))
         var grid = CellGrid(width: 120, height: 40)
         // As in the workbench: the full re-rank runs in the background and lands between keys.
@@ -66,7 +78,30 @@ extension BenchSteps {
             }
         }
         runtime.useBackground(nil)
-        return [keypress, fullPass, updatePass, frame, lands, frameCPU, rankCPU, triageStep(runtime), overrideStep(runtime)]
+        return [frame, lands, frameCPU, rankCPU, triageStep(runtime), overrideStep(runtime), ratingStep(runtime)]
+    }
+
+    /// A rating on a profile (not one of the keys users press most): the measured Enter records
+    /// it and re-analyses keeping the transaction pass, then the 120×40 profile is drawn.
+    func ratingStep(_ runtime: Runtime) -> Measurement {
+        var grid = CellGrid(width: 120, height: 40)
+        // As in the workbench, the profile's history is computed in the background: wait for it.
+        let work = BackgroundWork()
+        runtime.useBackground(work)
+        defer { runtime.useBackground(nil) }
+        runtime.send(.key(.char("1")))
+        runtime.send(.key(.enter))
+        while work.isRunning { work.waitUntilComputed(seconds: 60); runtime.collectBackground() }
+        var m = Measurement(name: "profile: key to frame (a rating, Enter: re-analysis without the transaction pass)", size: label, samples: [])
+        for run in 0..<(max(runs, 5) + 1) {
+            runtime.send(.key(.char("r")))
+            for c in "satisfaction \(run % 11)" { runtime.send(.key(.char(c))) }
+            let t = DispatchTime.now()
+            runtime.send(.key(.enter))
+            runtime.state.render(into: &grid)
+            if run >= 1 { m.samples.append(elapsedMilliseconds(since: t)) }
+        }
+        return m
     }
 
     /// A triage decision against the recommendation: the strategy key, a reason typed into

@@ -89,14 +89,21 @@ extension BenchSteps {
     /// Only what users feel: the first screen, then the keys through the runtime.
     func userSteps() throws -> [Measurement] {
         var out = try firstScreenPhases()
+        out += try screenSteps()
+        let store = try WorkspaceStore.open(folder)
+        defer { store.close() }
+        out += whatIfSteps(store)
+        return out
+    }
+
+    /// The screens' steps on a workspace of their own (gone when they return).
+    func screenSteps() throws -> [Measurement] {
         let store = try WorkspaceStore.open(folder)
         defer { store.close() }
         let ws = store.workspace
         let asOf = self.asOf ?? ws.asOf(fallback: (ws.lastTransactionDay ?? Day(ordinal: 0)).adding(days: 1))
         let analysis = PortfolioAnalyzer.analyze(ws, asOf: asOf)
-        out += BenchScreens(view: WorkspaceView(workspace: ws, analysis: analysis), label: label, runs: runs).runAll()
-        out += whatIfSteps(store)
-        return out
+        return BenchScreens(view: WorkspaceView(workspace: ws, analysis: analysis), label: label, runs: runs).runAll()
     }
 
     /// The first screen and its phases. The clock stops at the first frame: tearing the

@@ -92,4 +92,43 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7])
+    func aRatingPatchIsAFreshAnalysis(_ j: Int) throws {
+        for mode in TierSettings.Mode.allCases {
+            let ws = MemoryPathEquivalenceTests.workspace(j, mode: mode)
+            let n = ws.customers.count
+            let scaled = Criterion.rated.allSatisfy { CriterionMatrix.setting($0, ws.settings).normalisation == .scale }
+            for clv in [nil, MemoryPathEquivalenceTests.syntheticCLV(n, seed: UInt64(j) + 5)] {
+                var current = ws
+                var analysis = PortfolioAnalyzer.analyze(ws, asOf: Self.asOf, clv: clv)
+                // One customer at a time, as the profile rates, then three at once; values on and
+                // off the thousandths grid, made unknown, at the ends of the scale.
+                let steps: [[(Int, Criterion, Double?)]] = [
+                    [(0, .satisfaction, 10)], [(n / 2, .risk, nil)], [(n - 1, .innovation, 3.14159)],
+                    [(0, .satisfaction, 0), (n / 3, .cultureFit, 7.25), (n / 4, .stickiness, nil)],
+                ]
+                for edits in steps {
+                    for (k, c, v) in edits { current.customers[k].ratings[c] = v }
+                    let fresh = PortfolioAnalyzer.analyze(current, asOf: Self.asOf, clv: clv)
+                    let patched = PortfolioAnalysis.updatingRatings(analysis, of: edits.map(\.0), in: current)
+                    guard scaled else { #expect(patched == nil && !analysis.canUpdateRatings(of: edits.map(\.0), in: current)); break }
+                    let got = try #require(patched, "case \(j) \(mode)")
+                    #expect(AnalysisEquivalenceTests.fingerprint(got) == AnalysisEquivalenceTests.fingerprint(fresh), "case \(j) \(mode) \(edits.map(\.0))")
+                    // The what-if starts from the patched baseline as from a fresh one.
+                    var weights = current.settings.weights
+                    weights[.satisfaction] = 9
+                    #expect(got.engine.score(weights: weights, from: got.baseline).scores == fresh.engine.score(weights: weights, from: fresh.baseline).scores)
+                    analysis = got
+                }
+            }
+        }
+        // More customers than a patch moves, or other settings: nil (the caller re-analyses).
+        let ws = MemoryPathEquivalenceTests.workspace(0)
+        let a = PortfolioAnalyzer.analyze(ws, asOf: Self.asOf)
+        #expect(!a.canUpdateRatings(of: Array(0..<min(65, ws.customers.count)), in: ws) || ws.customers.count < 65)
+        var other = ws
+        other.settings.weights[.risk] = 1
+        #expect(!a.canUpdateRatings(of: [0], in: other) && PortfolioAnalysis.updatingRatings(a, of: [0], in: other) == nil)
+    }
 }

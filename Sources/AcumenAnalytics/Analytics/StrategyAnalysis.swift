@@ -16,14 +16,14 @@ import AcumenCore
 public struct StrategyAnalysis: Sendable {
     /// Value and potential axes 0–100 per customer, in double precision: the numbers the
     /// decision was taken on (see ``decision(_:)``).
-    public let value: [Double]
-    public let potential: [Double]
+    public internal(set) var value: [Double]
+    public internal(set) var potential: [Double]
     /// Recommended strategy per customer (index into `Strategy.allCases`).
-    public let recommended: [UInt8]
+    public internal(set) var recommended: [UInt8]
     /// Whether break-even forced the recommendation (cut cost) per customer.
-    public let forcedByBreakEven: [Bool]
+    public internal(set) var forcedByBreakEven: [Bool]
     /// Contribution < 0 per customer, as the decision saw it.
-    public let belowBreakEven: [Bool]
+    public internal(set) var belowBreakEven: [Bool]
     /// Overridden strategy per customer (index into `Strategy.allCases`), −1 when none.
     public let override: [Int8]
 
@@ -69,6 +69,22 @@ public struct StrategyAnalysis: Sendable {
         value = other.value; potential = other.potential; recommended = other.recommended
         forcedByBreakEven = other.forcedByBreakEven; belowBreakEven = other.belowBreakEven; cuts = other.cuts
         override = overrides
+    }
+
+    /// The same grid with customers `ks` decided again on `matrix` (their normalised scores
+    /// changed, nobody else's): each customer is decided on its own column alone, exactly as
+    /// ``init(matrix:belowBreakEven:settings:overrides:)`` decides it.
+    func updating(_ ks: [Int], matrix: CriterionMatrix, belowBreakEven: (Int) -> Bool, settings: StrategySettings) -> StrategyAnalysis {
+        var next = self
+        let valueAxis = AxisColumns(settings.valueCriteria, matrix), potentialAxis = AxisColumns(settings.potentialCriteria, matrix)
+        for k in ks where k >= 0 && k < matrix.count {
+            let v = valueAxis.mean(matrix, k) ?? 0
+            let p = potentialAxis.mean(matrix, k) ?? 0
+            let d = StrategyDecision.decide(value: v, potential: p, belowBreakEven: belowBreakEven(k), settings)
+            next.value[k] = v; next.potential[k] = p
+            next.recommended[k] = Self.index(d.strategy); next.forcedByBreakEven[k] = d.forcedByBreakEven; next.belowBreakEven[k] = d.isBelowBreakEven
+        }
+        return next
     }
 
     /// The value and potential cuts the decisions used.

@@ -51,7 +51,7 @@ public struct TriageQueue: Hashable, Sendable {
         var list: [Int]
         switch source {
         case .needsReview:
-            list = (0..<n).filter { ReviewState(review: workspace.customers[$0].review, index: $0, facts: facts, rules: rules).needsReview }
+            list = Self.needingReview(workspace.customers, count: n, facts: facts, rules: rules)
         case .customers(let ids):
             var seen = Set<Int>()
             list = ids.filter { $0 >= 0 && $0 < n && seen.insert($0).inserted }
@@ -118,11 +118,49 @@ public struct TriageQueue: Hashable, Sendable {
         if let k { move(toCustomer: k) } else { position = entries.count }
     }
 
+    /// The accounts among the first `n` that need a (new) decision, in workspace order: every
+    /// account never reviewed (read in place: only its details pointer), and the reviewed ones
+    /// whose review is skipped or stale against the facts.
+    static func needingReview(_ cs: CustomerList, count n: Int, facts: some ReviewFacts, rules: TriageSettings) -> [Int] {
+        var list: [Int] = []
+        list.reserveCapacity(n)
+        var first = 0
+        for j in 0..<cs.chunkCount where first < n {
+            let chunk = cs.chunk(j)
+            chunk.withUnsafeBufferPointer { c in
+                for i in c.indices where first + i < n {
+                    let k = first + i
+                    if c[i].isPlain || ReviewState(review: c[i].review, index: k, facts: facts, rules: rules).needsReview { list.append(k) }
+                }
+            }
+            first += chunk.count
+        }
+        return list
+    }
+
     /// Progress over the queue's accounts as the workspace stands now.
+    ///
+    /// Only reviewed accounts count (an unreviewed one adds nothing), and most accounts were
+    /// never reviewed: one pass over the customers in place reads only their details pointer,
+    /// and only the reviewed ones in the queue (each listed once) are assessed against the facts.
+    /// - Complexity: O(customers + queue) word operations, plus O(reviewed) assessments.
     public func progress(workspace: Workspace, facts: some ReviewFacts, rules: TriageSettings) -> TriageProgress {
         var p = TriageProgress(position: min(position + 1, entries.count), total: entries.count)
-        for k in entries where k < workspace.customers.count && k < facts.count {
-            p.count(ReviewState(review: workspace.customers[k].review, index: k, facts: facts, rules: rules))
+        let cs = workspace.customers
+        let n = min(cs.count, facts.count)
+        var queued = [UInt64](repeating: 0, count: (n + 63) / 64)
+        for k in entries where k >= 0 && k < n { queued[k >> 6] |= 1 << UInt64(k & 63) }
+        var first = 0
+        for j in 0..<cs.chunkCount where first < n {
+            let chunk = cs.chunk(j)
+            chunk.withUnsafeBufferPointer { c in
+                for i in c.indices where first + i < n && !c[i].isPlain {
+                    let k = first + i
+                    guard queued[k >> 6] & (1 << UInt64(k & 63)) != 0, let review = c[i].review else { continue }
+                    p.count(ReviewState(review: review, index: k, facts: facts, rules: rules))
+                }
+            }
+            first += chunk.count
         }
         return p
     }

@@ -89,7 +89,7 @@ extension Runtime {
             outcome.message += " (replaced the scenario of that name; u undoes it)"
         }
         if Self.changesFigures(recorded), !Self.changesOnlyOverrides(recorded) || !updateOverrides(of: outcome.customers) {
-            reanalyse(keepingScan: true)
+            if !Self.changesOnlyRatings(recorded) || !updateRatings(of: outcome.customers) { reanalyse(keepingScan: true) }
             outcome.table = accountTableKeepingMasterData()
             outcome.triageCounts = state.triage.queue?.progress(workspace: session.workspace, facts: facts, rules: rules)
         } else {
@@ -145,73 +145,6 @@ extension Runtime {
 
     static func batch(_ edits: [Edit]) -> Edit? { edits.count <= 1 ? edits.first : .batch(edits) }
 
-    /// Analyses the session's workspace again (after an edit changed a figure, or with a
-    /// lifetime-value fit that finished in the background).
-    /// - Parameter keepingScan: the edits since the last analysis changed no transaction and
-    ///   no customer id (any edit of the journal): the transaction pass is kept
-    ///   (``PortfolioAnalyzer/reanalyze(_:asOf:clv:keeping:)``), and the old analysis is let go
-    ///   before the new one is built, so the two are never held side by side.
-    func reanalyse(clv: CLVInputs? = nil, keepingScan: Bool = false) {
-        let clv = clv ?? analysis.clv
-        if keepingScan, analysis.asOf == asOf {
-            let scan = analysis.scan
-            analysis = Self.placeholder(asOf: asOf, settings: session.workspace.settings)
-            facts = ScoredReviewFacts(analysis)
-            state.letGoOfAnalysis(for: analysis)
-            analysis = PortfolioAnalyzer.reanalyze(session.workspace, asOf: asOf, clv: clv, keeping: scan)
-            returnMemoryAfterUpdate = true
-        } else {
-            analysis = PortfolioAnalyzer.analyze(session.workspace, asOf: asOf, clv: clv)
-            releaseScanMemory()
-        }
-        facts = ScoredReviewFacts(analysis)
-        analysisRevision += 1
-        modelRevision += 1
-    }
-
-    /// The accounts table of the analysis now, with the search keys, owner and tag codes of
-    /// the table on screen (the same accounts: an edit or a fit changes no name, and every edit
-    /// of an owner or tags refreshed them there); see ``AccountTable/keepMasterData(of:)``.
-    func accountTableKeepingMasterData() -> AccountTable {
-        var table = view.accountTable()
-        table.keepMasterData(of: state.table)
-        return table
-    }
-
-    /// The analysis of no customers, held while the next one is built.
-    static func placeholder(asOf: Day, settings: Settings) -> PortfolioAnalysis {
-        PortfolioAnalyzer.analyze(Workspace(settings: settings), asOf: asOf)
-    }
-
-    /// Whether every figure an edit changes is a manual tier or strategy override (a triage
-    /// decision against the recommendation, an override on the profile).
-    static func changesOnlyOverrides(_ e: Edit) -> Bool {
-        switch e {
-        case .setRating, .setCostToServe, .setWeights: false
-        case .batch(let edits): edits.allSatisfy(changesOnlyOverrides)
-        default: true
-        }
-    }
-
-    /// Takes in edits of the manual overrides of customers `ks` without a new analysis
-    /// (``PortfolioAnalysis/updatingOverrides(of:in:)``); false when only a full one is right.
-    func updateOverrides(of ks: [Int]) -> Bool {
-        guard analysis.asOf == asOf, let updated = analysis.updatingOverrides(of: ks, in: session.workspace) else { return false }
-        analysis = updated
-        facts = ScoredReviewFacts(analysis)
-        analysisRevision += 1
-        modelRevision += 1
-        return true
-    }
-
-    /// Gives back the resident pages of the transactions read in place from the mapped cache
-    /// once a scan of every row is done (the first analysis, a re-analysis, the background
-    /// work each time a job lands): they stay in the page cache and the next scan reads them from
-    /// there, so the workbench does not hold 290 MB of them (10M rows) while it waits for keys.
-    func releaseScanMemory() {
-        session.workspace.transactions.releaseResidentPages()
-    }
-
     /// Adopts a lifetime-value fit that finished in the background: re-analyses the current
     /// workspace with it (later edits keep using it) and answers with the new model, table and
     /// triage counts; a triage queue or what-if in progress is kept.
@@ -237,15 +170,6 @@ extension Runtime {
             out.append(.workflow(.triageQueue(q, q.progress(workspace: session.workspace, facts: facts, rules: rules))))
         }
         return out + [.notice(notice, isError: false)]
-    }
-
-    /// Whether an edit changes an analysed figure (score, tier, strategy, contribution).
-    static func changesFigures(_ e: Edit) -> Bool {
-        switch e {
-        case .setRating, .setCostToServe, .setTierOverride, .setStrategyOverride, .setWeights: true
-        case .batch(let edits): edits.contains(where: changesFigures)
-        default: false
-        }
     }
 
     /// Runs an export through the executable's writer (``exporter``), with the current
