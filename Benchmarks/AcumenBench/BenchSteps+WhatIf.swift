@@ -82,7 +82,9 @@ extension BenchSteps {
     }
 
     /// A rating on a profile (not one of the keys users press most): the measured Enter records
-    /// it and re-analyses keeping the transaction pass, then the 120×40 profile is drawn.
+    /// it, updates the rated customer's matrix column, score, strategy and place in the order,
+    /// assigns every tier again and rebuilds the list and the triage counts; then the 120×40
+    /// profile is drawn (``PortfolioAnalysis/updatingRatings(_:of:in:)``).
     func ratingStep(_ runtime: Runtime) -> Measurement {
         var grid = CellGrid(width: 120, height: 40)
         // As in the workbench, the profile's history is computed in the background: wait for it.
@@ -92,7 +94,7 @@ extension BenchSteps {
         runtime.send(.key(.char("1")))
         runtime.send(.key(.enter))
         while work.isRunning { work.waitUntilComputed(seconds: 60); runtime.collectBackground() }
-        var m = Measurement(name: "profile: key to frame (a rating, Enter: re-analysis without the transaction pass)", size: label, samples: [])
+        var m = Measurement(name: "profile: key to frame (a rating, Enter: its columns, every tier, the list rebuilt)", size: label, samples: [])
         for run in 0..<(max(runs, 5) + 1) {
             runtime.send(.key(.char("r")))
             for c in "satisfaction \(run % 11)" { runtime.send(.key(.char(c))) }

@@ -151,6 +151,22 @@ import AcumenStore
         #expect(h.runtime.analysis.baseline.scores == fresh.baseline.scores && h.runtime.analysis.matrix.values == fresh.matrix.values)
     }
 
+    /// A what-if tried before a rating keeps its weights and, when shown again, scores the
+    /// analysis with the rating (it let go of the old one while the rating was taken in).
+    @Test func aWhatIfTriedBeforeARatingFollowsItWhenShownAgain() throws {
+        let h = try WorkflowHarness()
+        h.press(.char("4"), .char("+"), .char("+"))
+        let tried = try #require(h.state.weights.whatIf?.weights)
+        h.press(.char("1"))
+        _ = try Self.openProfile(h)
+        h.press(.char("r")); h.type("satisfaction 0"); h.press(.enter)
+        h.press(.escape, .char("4"))
+        let w = try #require(h.state.weights.whatIf)
+        #expect(w.weights == tried && w.analysis.count == h.runtime.analysis.count)
+        #expect(w.scoring.scores == h.runtime.analysis.rescored(weights: tried).scores)
+        #expect(w.baseline.scores == h.runtime.analysis.baseline.scores)
+    }
+
     @Test func aRatingRebuildsTheFiguresAndTheProfile() throws {
         let h = try WorkflowHarness()
         let k = try Self.openProfile(h)

@@ -256,5 +256,8 @@ extension AppState {
         workflow?.facts = ScoredReviewFacts(placeholder)
         table.filterSource = nil
         table.monthlyRow = nil
+        // The what-if keeps its weights and names; its scorings follow the new analysis when
+        // it is next shown (``prepareWeights()``: the revision no longer matches).
+        if let w = weights.whatIf { weights.whatIf = w.rebased(on: placeholder) }
     }
 }
