@@ -228,6 +228,12 @@ public final class Runtime {
             terminal.pollMilliseconds = pollInterval
             if state.isQuitting { break }
             draw(terminal)
+            // The frame's sparklines read the listed accounts' transactions in place, and each
+            // read maps the kernel's whole (up to 2 MB) page-cache folio: 80 MB of the mapped
+            // cache at 1M accounts, held through the warm-up. They go back after every frame
+            // (the next maps the few it needs again from the page cache; a background scan
+            // running meanwhile maps its current block again).
+            releaseScanMemory()
         }
         finishSaveBeforeQuitting()
     }
