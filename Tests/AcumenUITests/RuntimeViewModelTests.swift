@@ -121,6 +121,8 @@ import AcumenStore
         #expect(h.state.table.strategy == rebuilt.strategy && h.state.table.strategyOverridden == rebuilt.strategyOverridden)
         #expect(h.state.table.strategy[k] == UInt8(Strategy.allCases.firstIndex(of: chosen) ?? 0))
         #expect(h.state.table.searchCacheID == searchKeys)
+        // The portfolio's tier and strategy figures follow too.
+        #expect(h.state.summary == h.state.portfolioFigures(rebuilt))
         // A tier override on the profile: the tier column and a filter on it follow at once.
         h.press(.char("1"))
         let row = try Self.openProfile(h, at: 2)
@@ -129,12 +131,14 @@ import AcumenStore
         h.press(.char("T")); h.type("\(tier): moved"); h.press(.enter)
         #expect(h.state.table.tier[row] == UInt8(tiers.count - 1) && h.state.table.tier == h.rebuiltTable.tier)
         #expect(h.runtime.analysis.baseline.effectiveTiers == PortfolioAnalyzer.analyze(h.workspace, asOf: h.runtime.asOf).baseline.effectiveTiers)
+        #expect(h.state.summary == h.state.portfolioFigures(h.rebuiltTable))
         h.press(.escape)
         h.press(.char("f")); h.type("tier:\"\(tier)\""); h.press(.enter)
         #expect(h.state.accounts.view.contains(Int32(row)))
         // Undo clears it everywhere again.
         h.press(.char("u"))
         #expect(h.workspace.customers[row].tierOverride == nil && h.state.table.tier == h.rebuiltTable.tier)
+        #expect(h.state.summary == h.state.portfolioFigures(h.rebuiltTable))
     }
 
     /// A rating re-analyses (keeping the transaction pass): the list takes the new figures and

@@ -65,4 +65,25 @@ public struct PortfolioFigures: Hashable, Sendable {
             top20Share = analysis.top20Share
         }
     }
+
+    /// Moves rows between tiers and strategies after an override changed them (the table
+    /// already shows their new tier and strategy; `before` holds the old ones): the same
+    /// figures as aggregating the table again. Revenue, contribution, CLV, ABC and RFM do not
+    /// depend on an override.
+    /// - Complexity: O(rows moved).
+    public mutating func move(_ before: [(row: Int, tier: UInt8, strategy: UInt8)], in t: AccountTable) {
+        func shift(_ g: inout Group, _ i: Int, _ sign: Int) {
+            g.customers += sign
+            g.revenue = sign > 0 ? g.revenue &+ t.revenue[i] : g.revenue &- t.revenue[i]
+            g.contribution = sign > 0 ? g.contribution &+ t.contribution[i] : g.contribution &- t.contribution[i]
+            if t.clv[i] != Int64.min { g.clv = sign > 0 ? g.clv &+ t.clv[i] : g.clv &- t.clv[i] }
+        }
+        for (i, oldTier, oldStrategy) in before where i >= 0 && i < t.count {
+            let (tier, s) = (Int(t.tier[i]), Int(t.strategy[i]))
+            if Int(oldTier) < tiers.count { shift(&tiers[Int(oldTier)], i, -1) }
+            if tier < tiers.count { shift(&tiers[tier], i, 1) }
+            if Int(oldTier) < matrix.count, Int(oldStrategy) < strategyNames.count { matrix[Int(oldTier)][Int(oldStrategy)] -= 1 }
+            if tier < matrix.count, s < strategyNames.count { matrix[tier][s] += 1 }
+        }
+    }
 }
