@@ -12,9 +12,12 @@ extension BenchSteps {
         let asOf = self.asOf ?? workspace.asOf(fallback: Day(ordinal: 20454))
         var out = whatIfModelSteps(PortfolioAnalyzer.analyze(workspace, asOf: asOf))
         // The runtime holds the only analysis from here on, as in the workbench.
+        // As `acumen open` starts it: the accounts ranked by score.
+        var state = AppState(width: 120, height: 40, workspaceName: "bench")
+        state.accounts.sortColumn = .score
+        state.accounts.sortDescending = true
         out += whatIfKeySteps(Runtime(store: store, analysis: PortfolioAnalyzer.analyze(workspace, asOf: asOf), author: "bench",
-                                      clock: { Timestamp(seconds: 1_767_225_600) },
-                                      state: AppState(width: 120, height: 40, workspaceName: "bench")))
+                                      clock: { Timestamp(seconds: 1_767_225_600) }, state: state))
         return out
     }
 
