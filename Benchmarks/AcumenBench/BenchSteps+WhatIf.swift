@@ -99,14 +99,21 @@ extension BenchSteps {
         while work.isRunning { work.waitUntilComputed(seconds: 60); runtime.collectBackground() }
         var m = Measurement(name: "profile: key to frame (a rating, Enter: its columns, every tier, the list rebuilt)", size: label, samples: [])
         for run in 0..<(max(runs, 5) + 1) {
-            runtime.send(.key(.char("r")))
-            for c in "satisfaction \(run % 11)" { runtime.send(.key(.char(c))) }
-            let t = DispatchTime.now()
-            runtime.send(.key(.enter))
-            runtime.state.render(into: &grid)
-            if run >= 1 { m.samples.append(elapsedMilliseconds(since: t)) }
+            let ms = Self.promptedEnter(runtime, key: "r", text: "satisfaction \(run % 11)", grid: &grid)
+            if run >= 1 { m.samples.append(ms) }
         }
         return m
+    }
+
+    /// `key`, then `text` typed into the prompt it opens, then Enter and a frame: the
+    /// milliseconds from Enter to the frame drawn.
+    static func promptedEnter(_ runtime: Runtime, key: Character, text: String, grid: inout CellGrid) -> Double {
+        runtime.send(.key(.char(key)))
+        for c in text { runtime.send(.key(.char(c))) }
+        let t = DispatchTime.now()
+        runtime.send(.key(.enter))
+        runtime.state.render(into: &grid)
+        return elapsedMilliseconds(since: t)
     }
 
     /// A triage decision against the recommendation: the strategy key, a reason typed into
@@ -120,12 +127,8 @@ extension BenchSteps {
             guard let k = runtime.state.triage.queue?.current else { break }
             let recommended = runtime.facts.recommendation(k)
             guard let key = keys.first(where: { $0.0 != recommended })?.1 else { break }
-            runtime.send(.key(.char(key)))
-            for c in "bench" { runtime.send(.key(.char(c))) }
-            let t = DispatchTime.now()
-            runtime.send(.key(.enter))
-            runtime.state.render(into: &grid)
-            if run >= 2 { m.samples.append(elapsedMilliseconds(since: t)) }
+            let ms = Self.promptedEnter(runtime, key: key, text: "bench", grid: &grid)
+            if run >= 2 { m.samples.append(ms) }
         }
         return m
     }
