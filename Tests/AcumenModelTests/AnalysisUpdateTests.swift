@@ -131,4 +131,20 @@ import Testing
         other.settings.weights[.risk] = 1
         #expect(!a.canUpdateRatings(of: [0], in: other) && PortfolioAnalysis.updatingRatings(a, of: [0], in: other) == nil)
     }
+
+    /// The customers a warning names are found whatever their ids hold (`: ` included), so
+    /// an override patch never hides a warning a fresh analysis gives.
+    @Test func warnedCustomersAreFoundWhateverTheirIds() throws {
+        var ws = MemoryPathEquivalenceTests.workspace(1)
+        ws.customers[3].id = "a: b"
+        ws.customers[3].tierOverride = Override(value: "No such tier", reason: "r", author: "a", at: Self.at)
+        ws.customers[4].id = "a"
+        let base = PortfolioAnalyzer.analyze(ws, asOf: Self.asOf)
+        #expect(base.warnedCustomers.contains("a: b") && base.warnedCustomers.contains("a"))
+        var after = ws
+        after.customers[3].tierOverride = nil
+        #expect(base.updatingOverrides(of: [3], in: after) == nil)
+        // The fresh analysis lost the warning: only a full one gets that right.
+        #expect(PortfolioAnalyzer.analyze(after, asOf: Self.asOf).warnings.count == base.warnings.count - 1)
+    }
 }

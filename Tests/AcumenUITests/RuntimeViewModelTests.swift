@@ -155,6 +155,31 @@ import AcumenStore
         #expect(h.runtime.analysis.baseline.scores == fresh.baseline.scores && h.runtime.analysis.matrix.values == fresh.matrix.values)
     }
 
+    /// The scenario comparison follows an override that moves an account's tier (the analysis
+    /// is patched, not rebuilt) and a rating (its columns updated): its migration is the one
+    /// of the analysis as it now is.
+    @Test func theScenarioComparisonFollowsOverridesAndRatings() throws {
+        let h = try WorkflowHarness(customers: 40)
+        h.press(.char("4"), .char("+"), .char("+"), .char("+"), .char("+"), .char("+"), .char("c"))
+        #expect(h.state.screen == .scenarios && h.state.scenarios.comparison != nil)
+        func expectCurrent(_ label: String) throws {
+            let w = try #require(h.state.scenarios.comparison)
+            let a = h.runtime.analysis
+            let direct = ScoringComparison(baseline: a.rescored(weights: w.baselineWeights), scenario: a.rescored(weights: w.weights))
+            #expect(w.comparison.migration == direct.migration, "\(label)")
+            #expect(w.analysis.count == a.count, "\(label)")
+        }
+        h.press(.char("1"))
+        let row = try Self.openProfile(h, at: 3)
+        let tiers = h.runtime.analysis.tierNames
+        let other = tiers[(Int(h.state.table.tier[row]) + 1) % tiers.count]
+        h.press(.char("T")); h.type("\(other): moved"); h.press(.enter)
+        #expect(h.workspace.customers[row].tierOverride?.value == other)
+        try expectCurrent("after a tier override")
+        h.press(.char("r")); h.type("satisfaction 0"); h.press(.enter)
+        try expectCurrent("after a rating")
+    }
+
     /// A what-if tried before a rating keeps its weights and, when shown again, scores the
     /// analysis with the rating (it let go of the old one while the rating was taken in).
     @Test func aWhatIfTriedBeforeARatingFollowsItWhenShownAgain() throws {

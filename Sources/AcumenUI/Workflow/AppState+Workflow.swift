@@ -133,7 +133,9 @@ extension AppState {
             accounts.scrollToCursor(rows: accountRows)
         case .reanalysed(let m):
             workflow = m
-            if whatIfOnShow { prepareWeights() }
+            // A fit or another date: the what-if follows at once, shown or not (it would keep
+            // the replaced analysis alive until shown).
+            if weights.whatIf != nil { prepareWeights() }
             if scenarios.comparison != nil { compareScenarios() }
         case .edited(let o): return edited(o)
         case .pendingChanges(let lines):
@@ -209,7 +211,7 @@ extension AppState {
         default: break
         }
         if whatIfOnShow { prepareWeights() }
-        if let e = o.edit { followScenarioEdit(e, reanalysed: o.table != nil) }
+        if let e = o.edit { followScenarioEdit(e, reanalysed: o.table != nil || o.standings != nil) }
         return effects
     }
 
@@ -248,7 +250,7 @@ extension AppState {
     /// columns. Only then is it rebased at once on a new analysis (two full scorings, ~70 ms
     /// at 1M accounts); otherwise ``prepareWeights()`` rebases it when it is next shown.
     var whatIfOnShow: Bool {
-        weights.whatIf != nil && (screen == .weights || weights.showDeltas || scenarios.comparison != nil)
+        weights.whatIf != nil && (screen == .weights || screen == .scenarios || weights.showDeltas)
     }
 
     /// Lets go of the analysis the view models hold (the workflow model, the accounts
@@ -264,5 +266,10 @@ extension AppState {
         // The what-if keeps its weights and names; its scorings follow the new analysis when
         // it is next shown (``prepareWeights()``: the revision no longer matches).
         if let w = weights.whatIf { weights.whatIf = w.rebased(on: placeholder) }
+        // The scenario comparison is built again from the new analysis with the edit's answer
+        // (``followScenarioEdit(_:reanalysed:)``); the Changes screen asks again for its
+        // comparison when next shown (the analysis revision moved).
+        if let c = scenarios.comparison { scenarios.comparison = c.rebased(on: placeholder) }
+        changes.comparison = nil
     }
 }
