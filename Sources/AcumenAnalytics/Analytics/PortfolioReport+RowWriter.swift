@@ -20,6 +20,10 @@ struct ReportRowWriter: @unchecked Sendable {
     /// (in `Strategy.allCases` order).
     let tierJSON: [[UInt8]], tierCSV: [[UInt8]], abcJSON: [[UInt8]], abcCSV: [[UInt8]]
     let segmentJSON: [[UInt8]], segmentCSV: [[UInt8]], strategyJSON: [[UInt8]], strategyCSV: [[UInt8]]
+    /// The CSV names above laid end to end, and where each is: a row copies its names from
+    /// these bytes in place (no array of each name retained and released per row).
+    let csvNames: [UInt8]
+    let tierCSVAt: [Range<Int>], abcCSVAt: [Range<Int>], segmentCSVAt: [Range<Int>], strategyCSVAt: [Range<Int>]
     /// Bytes a row can take besides its id and name.
     let jsonRowBound: Int, csvRowBound: Int
 
@@ -42,6 +46,12 @@ struct ReportRowWriter: @unchecked Sendable {
         tierJSON = tierNames.map(json); tierCSV = tierNames.map(csv); abcJSON = abcNames.map(json); abcCSV = abcNames.map(csv)
         segmentJSON = segments.map(json); segmentCSV = segments.map(csv)
         strategyJSON = strategies.map(json); strategyCSV = strategies.map(csv)
+        var flat: [UInt8] = []
+        func place(_ names: [[UInt8]]) -> [Range<Int>] {
+            names.map { n in let start = flat.count; flat += n; return start..<flat.count }
+        }
+        tierCSVAt = place(tierCSV); abcCSVAt = place(abcCSV); segmentCSVAt = place(segmentCSV); strategyCSVAt = place(strategyCSV)
+        csvNames = flat
         func longest(_ names: [[UInt8]]) -> Int { names.map(\.count).max() ?? 0 }
         // 40 bytes cover any number (the general double form is at most 26).
         let jsonNames = 3 * longest(tierJSON) + longest(abcJSON) + longest(segmentJSON) + 2 * longest(strategyJSON)
@@ -116,26 +126,29 @@ struct ReportRowWriter: @unchecked Sendable {
         return [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             guard let base = buffer.baseAddress else { count = 0; return }
             var w = ByteCursor(cursor: base)
-            for j in 0..<range.count { csvRow(j, g, &w) }
+            csvNames.withUnsafeBufferPointer { names in
+                for j in 0..<range.count { csvRow(j, g, &w, names) }
+            }
             count = w.cursor - base
         }
     }
 
-    private func csvRow(_ j: Int, _ g: Columns, _ w: inout ByteCursor) {
+    private func csvRow(_ j: Int, _ g: Columns, _ w: inout ByteCursor, _ names: UnsafeBufferPointer<UInt8>) {
         let comma = UInt8(ascii: ",")
         let st = g.strategies(j)
         func yes(_ b: Bool) { if b { w.text("yes,") } else { w.byte(comma) } }
+        func name(_ at: [Range<Int>], _ i: Int) { w.bytes(UnsafeBufferPointer(rebasing: names[at[i]])) }
         w.int(Int(g.ranks[j])); w.byte(comma)
         w.csvText(g.ids[j]); w.byte(comma)
         w.csvText(g.names[j]); w.byte(comma)
         w.fixed(g.scores[j], places: 4, json: false); w.byte(comma)
-        w.bytes(tierCSV[Int(g.effectiveTiers[j])]); w.byte(comma)
+        name(tierCSVAt, Int(g.effectiveTiers[j])); w.byte(comma)
         yes(g.tierOverride[j] >= 0)
-        w.bytes(abcCSV[Int(g.abc[j])]); w.byte(comma)
+        name(abcCSVAt, Int(g.abc[j])); w.byte(comma)
         w.int(Int(g.r[j])); w.byte(comma)
         w.int(Int(g.f[j])); w.byte(comma)
         w.int(Int(g.m[j])); w.byte(comma)
-        w.bytes(segmentCSV[Int(g.segment[j])]); w.byte(comma)
+        name(segmentCSVAt, Int(g.segment[j])); w.byte(comma)
         w.money(g.revenue[j]); w.byte(comma)
         w.money(g.margin[j]); w.byte(comma)
         w.money(g.costToServe[j]); w.byte(comma)
@@ -149,13 +162,13 @@ struct ReportRowWriter: @unchecked Sendable {
         w.byte(comma)
         if let v = g.known(g.alive, j) { w.fixed(v, places: 4, json: false) }
         w.byte(comma)
-        w.bytes(strategyCSV[st.effective]); w.byte(comma)
-        w.bytes(strategyCSV[st.recommended]); w.byte(comma)
+        name(strategyCSVAt, st.effective); w.byte(comma)
+        name(strategyCSVAt, st.recommended); w.byte(comma)
         yes(st.overridden)
         if hasBaseline {
             w.fixed(g.baseScores[j], places: 4, json: false); w.byte(comma)
             w.int(Int(g.baseRanks[j])); w.byte(comma)
-            w.bytes(tierCSV[Int(g.baseTiers[j])])
+            name(tierCSVAt, Int(g.baseTiers[j]))
         } else {
             w.byte(comma); w.byte(comma)
         }
