@@ -190,6 +190,24 @@ import AcumenStore
         #expect(h.state.changes.selected == .mover(customer: first.index))
     }
 
+    /// A rating on a mover's profile, then Esc: the screen compares again with the rated
+    /// analysis (the old comparison was let go while the rating was taken in, not kept stale).
+    @Test func aRatingOnAMoversProfileRecomparesOnReturn() throws {
+        let h = try Self.harness()
+        h.press(.char("5"))
+        let first = try #require(h.state.changes.moversUp.first ?? h.state.changes.moversDown.first)
+        try Self.select(h, .mover(customer: first.index))
+        h.press(.enter)
+        h.press(.char("r")); h.type("satisfaction 0"); h.press(.enter)
+        #expect(h.state.changes.comparison == nil)  // not the old analysis, held beside the new
+        h.press(.escape)
+        #expect(h.state.stack == [.changes])
+        let c = try #require(h.state.changes.comparison)
+        let direct = PortfolioComparison(earlier: c.earlier, later: h.runtime.analysis)
+        #expect(c.later.baseline.scores == h.runtime.analysis.baseline.scores)
+        #expect(c.tiers == direct.tiers && h.state.changes.moversUp == direct.movers(limit: ChangesState.moverLimit, direction: .up))
+    }
+
     /// Tab walks the sections; h/l the cells of a matrix row.
     @Test func tabMovesBySectionAndHLByCell() throws {
         let h = try Self.harness()

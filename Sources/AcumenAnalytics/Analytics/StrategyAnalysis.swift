@@ -25,7 +25,7 @@ public struct StrategyAnalysis: Sendable {
     /// Contribution < 0 per customer, as the decision saw it.
     public internal(set) var belowBreakEven: [Bool]
     /// Overridden strategy per customer (index into `Strategy.allCases`), −1 when none.
-    public let override: [Int8]
+    public internal(set) var override: [Int8]
 
     init(matrix: CriterionMatrix, belowBreakEven: (Int) -> Bool, settings: StrategySettings, overrides: [Int8]) {
         let n = matrix.count
@@ -62,13 +62,9 @@ public struct StrategyAnalysis: Sendable {
 
     /// The same decisions with other manual overrides (they decide nothing else).
     func with(overrides: [Int8]) -> StrategyAnalysis {
-        StrategyAnalysis(self, overrides: overrides)
-    }
-
-    private init(_ other: StrategyAnalysis, overrides: [Int8]) {
-        value = other.value; potential = other.potential; recommended = other.recommended
-        forcedByBreakEven = other.forcedByBreakEven; belowBreakEven = other.belowBreakEven; cuts = other.cuts
-        override = overrides
+        var next = self
+        next.override = overrides
+        return next
     }
 
     /// The same grid with customers `ks` decided again on `matrix` (their normalised scores

@@ -124,16 +124,8 @@ public struct TriageQueue: Hashable, Sendable {
     static func needingReview(_ cs: CustomerList, count n: Int, facts: some ReviewFacts, rules: TriageSettings) -> [Int] {
         var list: [Int] = []
         list.reserveCapacity(n)
-        var first = 0
-        for j in 0..<cs.chunkCount where first < n {
-            let chunk = cs.chunk(j)
-            chunk.withUnsafeBufferPointer { c in
-                for i in c.indices where first + i < n {
-                    let k = first + i
-                    if c[i].isPlain || ReviewState(review: c[i].review, index: k, facts: facts, rules: rules).needsReview { list.append(k) }
-                }
-            }
-            first += chunk.count
+        cs.forEachInPlace { k, c in
+            if k < n, c.isPlain || ReviewState(review: c.review, index: k, facts: facts, rules: rules).needsReview { list.append(k) }
         }
         return list
     }
@@ -150,17 +142,9 @@ public struct TriageQueue: Hashable, Sendable {
         let n = min(cs.count, facts.count)
         var queued = [UInt64](repeating: 0, count: (n + 63) / 64)
         for k in entries where k >= 0 && k < n { queued[k >> 6] |= 1 << UInt64(k & 63) }
-        var first = 0
-        for j in 0..<cs.chunkCount where first < n {
-            let chunk = cs.chunk(j)
-            chunk.withUnsafeBufferPointer { c in
-                for i in c.indices where first + i < n && !c[i].isPlain {
-                    let k = first + i
-                    guard queued[k >> 6] & (1 << UInt64(k & 63)) != 0, let review = c[i].review else { continue }
-                    p.count(ReviewState(review: review, index: k, facts: facts, rules: rules))
-                }
-            }
-            first += chunk.count
+        cs.forEachInPlace { k, c in
+            guard k < n, !c.isPlain, queued[k >> 6] & (1 << UInt64(k & 63)) != 0, let review = c.review else { return }
+            p.count(ReviewState(review: review, index: k, facts: facts, rules: rules))
         }
         return p
     }

@@ -23,14 +23,19 @@ extension AccountTable {
     }
 
     /// Applies changed standings: the rows' tier and strategy cells and the filter's source.
+    /// - Returns: the rows' tier and strategy before (for ``PortfolioFigures/move(_:in:)``).
     /// - Complexity: O(rows touched), plus one copy of the two byte columns when shared.
-    public mutating func apply(_ s: Standings) {
+    @discardableResult
+    public mutating func apply(_ s: Standings) -> [(row: Int, tier: UInt8, strategy: UInt8)] {
+        var before: [(row: Int, tier: UInt8, strategy: UInt8)] = []
         for r in s.rows where r.row >= 0 && r.row < count && r.row < tier.count && r.row < strategy.count {
+            before.append((r.row, tier[r.row], strategy[r.row]))
             tier[r.row] = r.tier
             strategy[r.row] = r.strategy
             if r.isOverridden { strategyOverridden.insert(Int32(r.row)) } else { strategyOverridden.remove(Int32(r.row)) }
         }
         filterSource = s.filterSource
+        return before
     }
 }
 

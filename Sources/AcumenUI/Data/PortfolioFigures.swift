@@ -72,11 +72,11 @@ public struct PortfolioFigures: Hashable, Sendable {
     /// depend on an override.
     /// - Complexity: O(rows moved).
     public mutating func move(_ before: [(row: Int, tier: UInt8, strategy: UInt8)], in t: AccountTable) {
-        func shift(_ g: inout Group, _ i: Int, _ sign: Int) {
-            g.customers += sign
-            g.revenue = sign > 0 ? g.revenue &+ t.revenue[i] : g.revenue &- t.revenue[i]
-            g.contribution = sign > 0 ? g.contribution &+ t.contribution[i] : g.contribution &- t.contribution[i]
-            if t.clv[i] != Int64.min { g.clv = sign > 0 ? g.clv &+ t.clv[i] : g.clv &- t.clv[i] }
+        func shift(_ g: inout Group, _ i: Int, _ sign: Int64) {
+            g.customers += Int(sign)
+            g.revenue &+= sign &* t.revenue[i]
+            g.contribution &+= sign &* t.contribution[i]
+            if t.clv[i] != Int64.min { g.clv &+= sign &* t.clv[i] }
         }
         for (i, oldTier, oldStrategy) in before where i >= 0 && i < t.count {
             let (tier, s) = (Int(t.tier[i]), Int(t.strategy[i]))

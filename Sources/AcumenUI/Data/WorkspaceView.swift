@@ -80,18 +80,11 @@ public struct WorkspaceView: Sendable {
         // looks only at their details pointer, and no facts are consulted for them.
         var triage = [AccountTable.TriageState](repeating: .unreviewed, count: n)
         var overridden = Set<Int32>()
-        // Chunk by chunk: each customer read in place (`cs[k]` would copy every one out).
-        var first = 0
-        for j in 0..<cs.chunkCount {
-            let chunk = cs.chunk(j)
-            chunk.withUnsafeBufferPointer { c in
-                for i in c.indices where first + i < n && !c[i].isPlain {
-                    let k = first + i
-                    if let review = c[i].review { triage[k] = AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules)) }
-                    if c[i].strategyOverride != nil { overridden.insert(Int32(k)) }
-                }
-            }
-            first += chunk.count
+        // Each customer read in place (`cs[k]` would copy every one out).
+        cs.forEachInPlace { k, c in
+            guard k < n, !c.isPlain else { return }
+            if let review = c.review { triage[k] = AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules)) }
+            if c.strategyOverride != nil { overridden.insert(Int32(k)) }
         }
         t.triage = triage
         let window = MonthlyWindow(asOf: asOf)

@@ -35,10 +35,7 @@ extension Runtime {
         guard state.time.pending == result.day else { return [] }
         asOf = result.day
         if result.revision == modelRevision {
-            analysis = result.analysis
-            facts = ScoredReviewFacts(analysis)
-            analysisRevision += 1
-            modelRevision += 1
+            adopt(result.analysis)
         } else {
             reanalyse(clv: result.analysis.clv)
         }

@@ -15,19 +15,24 @@ extension Runtime {
     func reanalyse(clv: CLVInputs? = nil, keepingScan: Bool = false) {
         let clv = clv ?? analysis.clv
         if keepingScan, analysis.asOf == asOf {
-            let scan = analysis.scan
-            analysis = Self.placeholder(asOf: asOf, settings: session.workspace.settings)
-            facts = ScoredReviewFacts(analysis)
-            state.letGoOfAnalysis(for: analysis)
-            analysis = PortfolioAnalyzer.reanalyze(session.workspace, asOf: asOf, clv: clv, keeping: scan)
+            let scan = letGoOfAnalysis().scan
+            adopt(PortfolioAnalyzer.reanalyze(session.workspace, asOf: asOf, clv: clv, keeping: scan))
             returnMemoryAfterUpdate = true
         } else {
-            analysis = PortfolioAnalyzer.analyze(session.workspace, asOf: asOf, clv: clv)
+            adopt(PortfolioAnalyzer.analyze(session.workspace, asOf: asOf, clv: clv))
             releaseScanMemory()
         }
+    }
+
+    /// Hands over the analysis: the runtime, its review facts and the view models
+    /// (``AppState/letGoOfAnalysis(for:)``) hold the analysis of no customers instead, so the
+    /// caller's is the only hold left while the next one is built.
+    func letGoOfAnalysis() -> PortfolioAnalysis {
+        let old = analysis
+        analysis = PortfolioAnalyzer.analyze(Workspace(settings: session.workspace.settings), asOf: asOf)
         facts = ScoredReviewFacts(analysis)
-        analysisRevision += 1
-        modelRevision += 1
+        state.letGoOfAnalysis(for: analysis)
+        return old
     }
 
     /// The accounts table of the analysis now, with the search keys, owner and tag codes of
@@ -39,27 +44,29 @@ extension Runtime {
         return table
     }
 
-    /// The analysis of no customers, held while the next one is built.
-    static func placeholder(asOf: Day, settings: Settings) -> PortfolioAnalysis {
-        PortfolioAnalyzer.analyze(Workspace(settings: settings), asOf: asOf)
+    /// What kind of figures an edit changes, which decides how the analysis takes it in.
+    enum FigureChange: Equatable {
+        /// None (master data, notes, reviews, scenarios): the touched rows are refreshed.
+        case none
+        /// Only manual tier or strategy overrides: ``updateOverrides(of:)``.
+        case overrides
+        /// Only ratings: ``updateRatings(of:)``.
+        case ratings
+        /// A cost to serve, the default weights, or a mix: ``reanalyse(clv:keepingScan:)``.
+        case other
+
+        /// The change of two edits made together.
+        func and(_ b: FigureChange) -> FigureChange { self == .none || self == b ? b : b == .none ? self : .other }
     }
 
-    /// Whether every figure an edit changes is a manual tier or strategy override (a triage
-    /// decision against the recommendation, an override on the profile).
-    static func changesOnlyOverrides(_ e: Edit) -> Bool {
+    /// The figures edit `e` changes.
+    static func figureChange(_ e: Edit) -> FigureChange {
         switch e {
-        case .setRating, .setCostToServe, .setWeights: false
-        case .batch(let edits): edits.allSatisfy(changesOnlyOverrides)
-        default: true
-        }
-    }
-
-    /// Whether every figure an edit changes is a rating (a rating on a profile, or its undo).
-    static func changesOnlyRatings(_ e: Edit) -> Bool {
-        switch e {
-        case .setCostToServe, .setTierOverride, .setStrategyOverride, .setWeights: false
-        case .batch(let edits): edits.allSatisfy(changesOnlyRatings)
-        default: true
+        case .setTierOverride, .setStrategyOverride: .overrides
+        case .setRating: .ratings
+        case .setCostToServe, .setWeights: .other
+        case .batch(let edits): edits.reduce(.none) { $0.and(figureChange($1)) }
+        default: .none
         }
     }
 
@@ -69,14 +76,8 @@ extension Runtime {
     func updateRatings(of ks: [Int]) -> Bool {
         let ws = session.workspace
         guard analysis.asOf == asOf, analysis.canUpdateRatings(of: ks, in: ws) else { return false }
-        let old = analysis, clv = analysis.clv
-        analysis = Self.placeholder(asOf: asOf, settings: ws.settings)
-        facts = ScoredReviewFacts(analysis)
-        state.letGoOfAnalysis(for: analysis)
-        analysis = PortfolioAnalysis.updatingRatings(consume old, of: ks, in: ws) ?? PortfolioAnalyzer.analyze(ws, asOf: asOf, clv: clv)
-        facts = ScoredReviewFacts(analysis)
-        analysisRevision += 1
-        modelRevision += 1
+        let clv = analysis.clv, old = letGoOfAnalysis()
+        adopt(PortfolioAnalysis.updatingRatings(consume old, of: ks, in: ws) ?? PortfolioAnalyzer.analyze(ws, asOf: asOf, clv: clv))
         returnMemoryAfterUpdate = true
         return true
     }
@@ -85,10 +86,7 @@ extension Runtime {
     /// (``PortfolioAnalysis/updatingOverrides(of:in:)``); false when only a full one is right.
     func updateOverrides(of ks: [Int]) -> Bool {
         guard analysis.asOf == asOf, let updated = analysis.updatingOverrides(of: ks, in: session.workspace) else { return false }
-        analysis = updated
-        facts = ScoredReviewFacts(analysis)
-        analysisRevision += 1
-        modelRevision += 1
+        adopt(updated)
         return true
     }
 
@@ -100,12 +98,12 @@ extension Runtime {
         session.workspace.transactions.releaseResidentPages()
     }
 
-    /// Whether an edit changes an analysed figure (score, tier, strategy, contribution).
-    static func changesFigures(_ e: Edit) -> Bool {
-        switch e {
-        case .setRating, .setCostToServe, .setTierOverride, .setStrategyOverride, .setWeights: true
-        case .batch(let edits): edits.contains(where: changesFigures)
-        default: false
-        }
+    /// Puts `a` in effect: the review facts follow, and the revisions move (the screens derive
+    /// their view models again).
+    func adopt(_ a: PortfolioAnalysis) {
+        analysis = a
+        facts = ScoredReviewFacts(a)
+        analysisRevision += 1
+        modelRevision += 1
     }
 }

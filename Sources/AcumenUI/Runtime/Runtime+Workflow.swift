@@ -88,12 +88,13 @@ extension Runtime {
         if request != .undo, request != .redo, case .saveScenario = recorded, case .saveScenario = step.inverse {
             outcome.message += " (replaced the scenario of that name; u undoes it)"
         }
-        if Self.changesFigures(recorded), !Self.changesOnlyOverrides(recorded) || !updateOverrides(of: outcome.customers) {
-            if !Self.changesOnlyRatings(recorded) || !updateRatings(of: outcome.customers) { reanalyse(keepingScan: true) }
+        let change = Self.figureChange(recorded)
+        if change != .none, !(change == .overrides && updateOverrides(of: outcome.customers)) {
+            if !(change == .ratings && updateRatings(of: outcome.customers)) { reanalyse(keepingScan: true) }
             outcome.table = accountTableKeepingMasterData()
             outcome.triageCounts = state.triage.queue?.progress(workspace: session.workspace, facts: facts, rules: rules)
         } else {
-            if Self.changesFigures(recorded) { outcome.standings = view.standings(outcome.customers) }
+            if change == .overrides { outcome.standings = view.standings(outcome.customers) }
             outcome.rows = view.rowRefresh(outcome.customers)
             if var counts = state.triage.counts {
                 for (k, old) in before {
@@ -158,10 +159,7 @@ extension Runtime {
             // Every edit that changes an analysed figure re-analysed at once, so only the fit's
             // criteria differ from a fresh analysis: update those (no second full analysis
             // beside the first, ~240 MB at 1M customers), with the workspace's customers.
-            analysis = analysis.withLifetimeValue(clv, customers: ws.customers)
-            facts = ScoredReviewFacts(analysis)
-            analysisRevision += 1
-            modelRevision += 1
+            adopt(analysis.withLifetimeValue(clv, customers: ws.customers))
         } else {
             reanalyse(clv: clv)
         }

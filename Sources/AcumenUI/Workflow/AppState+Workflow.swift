@@ -186,12 +186,7 @@ extension AppState {
             effects += update(.loaded(t))
         } else if !o.rows.isEmpty {
             table.refresh(o.rows)
-            if let s = o.standings {
-                let before = s.rows.filter { $0.row < table.count && $0.row < table.tier.count && $0.row < table.strategy.count }
-                    .map { (row: $0.row, tier: table.tier[$0.row], strategy: table.strategy[$0.row]) }
-                table.apply(s)
-                summary.move(before, in: table)
-            }
+            if let s = o.standings { summary.move(table.apply(s), in: table) }
             let moving: [AccountColumn] = o.standings == nil ? [.owner, .tags, .triage] : [.owner, .tags, .triage, .tier, .strategy]
             let sortMoves = accounts.sortColumn.map { moving.contains($0) } ?? false
             if sortMoves { accounts.rebuild(table, resort: true) } else if !accounts.filter.isEmpty { accounts.refilter(rows: o.rows.map(\.row), table) }
