@@ -15,18 +15,27 @@ extension ScoreEngine {
         guard s.isRanked, s.count == n, ks.count <= 64, ks.allSatisfy({ $0 >= 0 && $0 < n }) else { return nil }
         let (active, inverse) = inverseWeightTable(s.weights)
         var scores = s.scores
+        var keys = Self.uninitialised(UInt64.self, n)
         scores.withUnsafeMutableBufferPointer { sc in
-            // The changed customers' sums and scores as the scoring pass computes them (their
-            // keys are written there too, then made again with everybody's below).
-            var keys = Self.uninitialised(UInt64.self, n)
             keys.withUnsafeMutableBufferPointer { kb in
                 let out = Output(scores: sc, keys: kb, sums: nil)
                 for k in ks { _ = scoreRange(k, k + 1, source: .full(active), inverse: inverse, into: out) }
             }
         }
-        let keys = rankKeys(scores)
+        // Every key from its score (what the scoring pass wrote for the changed customers).
         var histogram = [Int](repeating: 0, count: 1 << 16)
-        for key in keys { histogram[Int(key >> 48)] += 1 }
+        scores.withUnsafeBufferPointer { sc in
+            idOrder.rank.withUnsafeBufferPointer { id in
+                keys.withUnsafeMutableBufferPointer { kb in
+                    for k in 0..<n {
+                        let q = UInt64(sc[k] * 33_554_432)
+                        let key = (Self.maxQ - q) << 32 | UInt64(UInt32(bitPattern: id[k]))
+                        kb[k] = key
+                        histogram[Int(key >> 48)] += 1
+                    }
+                }
+            }
+        }
         let tiers = assignTiers(keys: keys, histogram: histogram, parts: n >= Self.parallelFrom ? Parallel.cores : 1)
         // The order without the changed customers (still ascending by key), then each put back.
         let changed = Set(ks).sorted()
