@@ -125,7 +125,7 @@ public struct TriageQueue: Hashable, Sendable {
         var list: [Int] = []
         list.reserveCapacity(n)
         cs.forEachInPlace { k, c in
-            if k < n, c.isPlain || ReviewState(review: c.review, index: k, facts: facts, rules: rules).needsReview { list.append(k) }
+            if k < n, c.pointee.isPlain || ReviewState(review: c.pointee.review, index: k, facts: facts, rules: rules).needsReview { list.append(k) }
         }
         return list
     }
@@ -143,7 +143,7 @@ public struct TriageQueue: Hashable, Sendable {
         var queued = [UInt64](repeating: 0, count: (n + 63) / 64)
         for k in entries where k >= 0 && k < n { queued[k >> 6] |= 1 << UInt64(k & 63) }
         cs.forEachInPlace { k, c in
-            guard k < n, !c.isPlain, queued[k >> 6] & (1 << UInt64(k & 63)) != 0, let review = c.review else { return }
+            guard k < n, !c.pointee.isPlain, queued[k >> 6] & (1 << UInt64(k & 63)) != 0, let review = c.pointee.review else { return }
             p.count(ReviewState(review: review, index: k, facts: facts, rules: rules))
         }
         return p

@@ -82,9 +82,9 @@ public struct WorkspaceView: Sendable {
         var overridden = Set<Int32>()
         // Each customer read in place (`cs[k]` would copy every one out).
         cs.forEachInPlace { k, c in
-            guard k < n, !c.isPlain else { return }
-            if let review = c.review { triage[k] = AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules)) }
-            if c.strategyOverride != nil { overridden.insert(Int32(k)) }
+            guard k < n, !c.pointee.isPlain else { return }
+            if let review = c.pointee.review { triage[k] = AccountTable.TriageState(ReviewState(review: review, index: k, facts: facts, rules: rules)) }
+            if c.pointee.strategyOverride != nil { overridden.insert(Int32(k)) }
         }
         t.triage = triage
         let window = MonthlyWindow(asOf: asOf)
