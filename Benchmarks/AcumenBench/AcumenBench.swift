@@ -45,6 +45,9 @@ struct AcumenBench: ParsableCommand {
     @Flag(help: "Only time the workbench runtime's set-up before the first frame on --workspace (repeated, for perf), then exit.")
     var profileSetup = false
 
+    @Flag(help: "Only press a rating on a profile again and again on --workspace (for perf; edits its journal), then exit.")
+    var profileRating = false
+
     @Option(help: "With --profile-open: first change the owner of every n-th customer in one saved batch (edits --workspace).")
     var editEvery: Int?
 
@@ -68,6 +71,10 @@ struct AcumenBench: ParsableCommand {
         }
         if profileSetup, let workspace {
             for line in try SetupProfile.run(workspace, asOf: asOf.flatMap { Day(iso: $0) }) { print(line) }
+            return
+        }
+        if profileRating, let workspace {
+            for line in try RatingProfile.run(workspace, asOf: asOf.flatMap { Day(iso: $0) }) { print(line) }
             return
         }
         if memoryProbe, let workspace {

@@ -95,6 +95,7 @@ import Testing
 
     @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7])
     func aRatingPatchIsAFreshAnalysis(_ j: Int) throws {
+        var pushes = 0, scaledCases = 0
         for mode in TierSettings.Mode.allCases {
             let ws = MemoryPathEquivalenceTests.workspace(j, mode: mode)
             let n = ws.customers.count
@@ -104,17 +105,31 @@ import Testing
                 var analysis = PortfolioAnalyzer.analyze(ws, asOf: Self.asOf, clv: clv)
                 // One customer at a time, as the profile rates, then three at once; values on and
                 // off the thousandths grid, made unknown, at the ends of the scale.
+                // The last: the lowest ranked rated best on every criterion and the best worst
+                // (each crosses every tier edge, pushing a neighbour over each).
                 let steps: [[(Int, Criterion, Double?)]] = [
                     [(0, .satisfaction, 10)], [(n / 2, .risk, nil)], [(n - 1, .innovation, 3.14159)],
-                    [(0, .satisfaction, 0), (n / 3, .cultureFit, 7.25), (n / 4, .stickiness, nil)],
+                    [(0, .satisfaction, 0), (n / 3, .cultureFit, 7.25), (n / 4, .stickiness, nil)], [],
                 ]
-                for edits in steps {
+                for var edits in steps {
+                    if edits.isEmpty, let last = analysis.baseline.order.last, let first = analysis.baseline.order.first {
+                        edits = Criterion.rated.flatMap { c in
+                            let best = CriterionMatrix.setting(c, current.settings).direction == .lowerIsBetter ? 0.0 : 10
+                            return [(Int(last), c, best), (Int(first), c, 10 - best)]
+                        }
+                    }
                     for (k, c, v) in edits { current.customers[k].ratings[c] = v }
                     let fresh = PortfolioAnalyzer.analyze(current, asOf: Self.asOf, clv: clv)
-                    let patched = PortfolioAnalysis.updatingRatings(analysis, of: edits.map(\.0), in: current)
-                    guard scaled else { #expect(patched == nil && !analysis.canUpdateRatings(of: edits.map(\.0), in: current)); break }
-                    let got = try #require(patched, "case \(j) \(mode)")
-                    #expect(AnalysisEquivalenceTests.fingerprint(got) == AnalysisEquivalenceTests.fingerprint(fresh), "case \(j) \(mode) \(edits.map(\.0))")
+                    let ks = edits.map(\.0)
+                    let patched = PortfolioAnalysis.updatingRatings(analysis, of: ks, in: current)
+                    guard scaled else { #expect(patched == nil && !analysis.canUpdateRatings(of: ks, in: current)); break }
+                    let (got, pushed) = try #require(patched, "case \(j) \(mode)")
+                    #expect(AnalysisEquivalenceTests.fingerprint(got) == AnalysisEquivalenceTests.fingerprint(fresh), "case \(j) \(mode) \(ks)")
+                    // Exactly the others whose computed tier moved are named.
+                    let moved = (0..<n).filter { !ks.contains($0) && analysis.baseline.tiers[$0] != fresh.baseline.tiers[$0] }
+                    #expect(pushed == moved, "case \(j) \(mode)")
+                    pushes += moved.count
+                    scaledCases += 1
                     // The what-if starts from the patched baseline as from a fresh one.
                     var weights = current.settings.weights
                     weights[.satisfaction] = 9
@@ -123,6 +138,8 @@ import Testing
                 }
             }
         }
+        // Share mode on more than a handful of customers: some rating pushed a neighbour over an edge.
+        if scaledCases > 0, MemoryPathEquivalenceTests.workspace(j).customers.count > 100 { #expect(pushes > 0, "case \(j)") }
         // More customers than a patch moves, or other settings: nil (the caller re-analyses).
         let ws = MemoryPathEquivalenceTests.workspace(0)
         let a = PortfolioAnalyzer.analyze(ws, asOf: Self.asOf)

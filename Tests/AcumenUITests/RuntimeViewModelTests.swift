@@ -155,6 +155,50 @@ import AcumenStore
         #expect(h.runtime.analysis.baseline.scores == fresh.baseline.scores && h.runtime.analysis.matrix.values == fresh.matrix.values)
     }
 
+    /// Ratings that carry the lowest ranked account to the top (pushing a neighbour over each
+    /// tier edge it crosses) show at once everywhere as a full analysis and a new list would
+    /// show them: the analysis, the list's columns and order under a filter, the portfolio
+    /// figures, the triage states and counts — the list is patched, not rebuilt.
+    @Test func ratingsShowEverywhereAsAFullAnalysisWould() throws {
+        let h = try WorkflowHarness(customers: 60)
+        h.press(.char("3"))
+        for _ in 0..<20 { h.press(.char("a")) }
+        h.press(.char("1"))
+        h.runtime.state.accounts.sortColumn = .score
+        h.runtime.state.accounts.sortDescending = true
+        h.runtime.state.accounts.rebuild(h.state.table, resort: true)
+        let low = try #require(h.runtime.analysis.baseline.order.last.map(Int.init))
+        h.press(.char("G"), .enter)
+        #expect(h.state.screen == .profile(low))
+        h.runtime.state.accounts.filter = "score>30"
+        h.runtime.state.accounts.rebuild(h.state.table, resort: true)
+        let searchKeys = h.state.table.searchCacheID
+        var pushed = 0
+        for c in Criterion.rated {
+            let tiersBefore = h.runtime.analysis.baseline.tiers
+            let best = (h.workspace.settings.setting(for: c)?.direction ?? c.defaultDirection) == .lowerIsBetter ? 0 : 10
+            h.press(.char("r")); h.type("\(c.rawValue) \(best)"); h.press(.enter)
+            #expect(h.workspace.customers[low].ratings[c] == Double(best), "\(c)")
+            let fresh = PortfolioAnalyzer.analyze(h.workspace, asOf: h.runtime.asOf)
+            let a = h.runtime.analysis
+            #expect(a.baseline.scores == fresh.baseline.scores && a.baseline.order == fresh.baseline.order, "\(c)")
+            #expect(a.baseline.effectiveTiers == fresh.baseline.effectiveTiers && a.strategy.recommended == fresh.strategy.recommended, "\(c)")
+            pushed += (0..<a.count).filter { $0 != low && a.baseline.tiers[$0] != tiersBefore[$0] }.count
+            let rebuilt = h.rebuiltTable, t = h.state.table
+            #expect(t.score == rebuilt.score && t.tier == rebuilt.tier && t.strategy == rebuilt.strategy && t.triage == rebuilt.triage, "\(c)")
+            #expect(h.state.summary == h.state.portfolioFigures(rebuilt), "\(c)")
+            #expect(t.searchCacheID == searchKeys, "\(c): the list was patched")
+            // The list: every row over 30 points, best first, as the filter and sort list them.
+            var list = h.state.accounts
+            list.rebuild(rebuilt, resort: true)
+            #expect(h.state.accounts.view == list.view && h.state.accounts.totals == list.totals, "\(c)")
+            let q = try #require(h.state.triage.queue)
+            #expect(h.state.triageProgress == q.progress(workspace: h.workspace, facts: h.runtime.facts, rules: h.runtime.rules), "\(c)")
+        }
+        #expect(h.runtime.analysis.baseline.ranks[low] < Int32(h.runtime.analysis.count) - 10)
+        #expect(pushed > 0)
+    }
+
     /// The scenario comparison follows an override that moves an account's tier (the analysis
     /// is patched, not rebuilt) and a rating (its columns updated): its migration is the one
     /// of the analysis as it now is.

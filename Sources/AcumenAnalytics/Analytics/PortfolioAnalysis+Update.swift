@@ -129,23 +129,28 @@ extension PortfolioAnalysis {
 
     /// `analysis` after edits that changed only the ratings of customers `ks` in `workspace`
     /// (its customers as they now are; see ``canUpdateRatings(of:in:)``): only those customers'
-    /// matrix columns change, so their scores and strategy grid decisions are computed again,
-    /// the tiers and cut-offs are assigned again from the keys, and they move in the order —
-    /// nothing reads a transaction or another customer's ratings. The same as a fresh analysis.
+    /// matrix columns change, so their scores and strategy grid decisions are computed again and
+    /// they move in the order; the tiers are assigned again only where a place moved over a
+    /// band edge (``ScoreEngine/rescoring(_:changed:)``) — nothing reads a transaction or another
+    /// customer's ratings. The same as a fresh analysis.
     ///
-    /// It takes the analysis (consuming it): when nothing else holds it, its matrix (~70 MB at
-    /// 1M customers) is updated in place instead of copied.
-    /// - Returns: nil when ``canUpdateRatings(of:in:)`` says no (the analysis is gone then:
-    ///   ask first).
-    /// - Complexity: O(n) copies and passes over byte and word columns; no sort.
-    public static func updatingRatings(_ analysis: consuming PortfolioAnalysis, of ks: [Int], in workspace: Workspace) -> PortfolioAnalysis? {
+    /// It takes the analysis (consuming it): when nothing else holds them, its matrix (~70 MB at
+    /// 1M customers), scores, order and strategy columns are updated in place instead of copied.
+    /// - Returns: the analysis and the customers other than `ks` whose computed tier changed
+    ///   (a rated customer moving over a share boundary pushes a neighbour over it); nil when
+    ///   ``canUpdateRatings(of:in:)`` says no (the analysis is gone then: ask first).
+    /// - Complexity: O(|ks| · log n + the places the rated customers moved over), plus one
+    ///   move of the order's tail per rated customer; no pass over every customer.
+    public static func updatingRatings(_ analysis: consuming PortfolioAnalysis, of ks: [Int],
+                                       in workspace: Workspace) -> (analysis: PortfolioAnalysis, tierMoved: [Int])? {
         guard analysis.canUpdateRatings(of: ks, in: workspace) else { return nil }
         let ks = Array(Set(ks)).sorted()
         let cs = workspace.customers, n = analysis.count, settings = analysis.settings
         let asOf = analysis.asOf, windowStart = analysis.windowStart, transactions = analysis.transactions
         let aggregates = analysis.aggregates, costToServe = analysis.costToServe, contribution = analysis.contribution
         let historicalCLV = analysis.historicalCLV, rfm = analysis.rfm, abc = analysis.abc, clv = analysis.clv
-        let warnings = analysis.warnings, old = analysis.engine, previous = analysis.baseline, grid = analysis.strategy
+        let warnings = analysis.warnings, old = analysis.engine
+        var previous: Scoring? = analysis.baseline, strategy = analysis.strategy
         let (idOrder, tierSettings, tierOverride) = (old.idOrder, old.tierSettings, old.tierOverride)
         var values = analysis.matrix.values, mask = analysis.matrix.knownMask
         // Let go of every other hold on the matrix, so the writes below need no copy of it.
@@ -166,11 +171,12 @@ extension PortfolioAnalysis {
         for (i, k) in ks.enumerated() { mask[k] = (mask[k] & ~ratedBits) | inputs.ratedKnown[i] }
         let matrix = CriterionMatrix(count: n, values: values, knownMask: mask)
         let engine = ScoreEngine(matrix: matrix, idOrder: idOrder, tierSettings: tierSettings, tierOverride: tierOverride)
-        guard let baseline = engine.rescoring(previous, changed: ks) else { return nil }
-        let strategy = grid.updating(ks, matrix: matrix, belowBreakEven: { contribution[$0] < 0 }, settings: settings.strategy)
-        return PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: settings, customers: cs,
+        guard let scoring = previous.take(), let (baseline, tierMoved) = engine.rescoring(scoring, changed: ks) else { return nil }
+        strategy.update(ks, matrix: matrix, belowBreakEven: { contribution[$0] < 0 }, settings: settings.strategy)
+        let updated = PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: settings, customers: cs,
                                  transactions: transactions, aggregates: aggregates, costToServe: costToServe,
                                  contribution: contribution, historicalCLV: historicalCLV, rfm: rfm, abc: abc, matrix: matrix,
                                  engine: engine, baseline: baseline, strategy: strategy, clv: clv, warnings: warnings)
+        return (updated, tierMoved)
     }
 }

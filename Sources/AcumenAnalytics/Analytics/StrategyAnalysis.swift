@@ -67,20 +67,18 @@ public struct StrategyAnalysis: Sendable {
         return next
     }
 
-    /// The same grid with customers `ks` decided again on `matrix` (their normalised scores
-    /// changed, nobody else's): each customer is decided on its own column alone, exactly as
-    /// ``init(matrix:belowBreakEven:settings:overrides:)`` decides it.
-    func updating(_ ks: [Int], matrix: CriterionMatrix, belowBreakEven: (Int) -> Bool, settings: StrategySettings) -> StrategyAnalysis {
-        var next = self
+    /// Decides customers `ks` again on `matrix` (their normalised scores changed, nobody
+    /// else's): each customer on its own column alone, exactly as
+    /// ``init(matrix:belowBreakEven:settings:overrides:)`` decides it; in place.
+    mutating func update(_ ks: [Int], matrix: CriterionMatrix, belowBreakEven isBelow: (Int) -> Bool, settings: StrategySettings) {
         let valueAxis = AxisColumns(settings.valueCriteria, matrix), potentialAxis = AxisColumns(settings.potentialCriteria, matrix)
         for k in ks where k >= 0 && k < matrix.count {
             let v = valueAxis.mean(matrix, k) ?? 0
             let p = potentialAxis.mean(matrix, k) ?? 0
-            let d = StrategyDecision.decide(value: v, potential: p, belowBreakEven: belowBreakEven(k), settings)
-            next.value[k] = v; next.potential[k] = p
-            next.recommended[k] = Self.index(d.strategy); next.forcedByBreakEven[k] = d.forcedByBreakEven; next.belowBreakEven[k] = d.isBelowBreakEven
+            let d = StrategyDecision.decide(value: v, potential: p, belowBreakEven: isBelow(k), settings)
+            value[k] = v; potential[k] = p
+            recommended[k] = Self.index(d.strategy); forcedByBreakEven[k] = d.forcedByBreakEven; belowBreakEven[k] = d.isBelowBreakEven
         }
-        return next
     }
 
     /// The value and potential cuts the decisions used.

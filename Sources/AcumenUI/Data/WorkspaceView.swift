@@ -87,12 +87,17 @@ public struct WorkspaceView: Sendable {
             if c.pointee.strategyOverride != nil { overridden.insert(Int32(k)) }
         }
         t.triage = triage
-        let window = MonthlyWindow(asOf: asOf)
-        t.monthlyRow = { k in window.series(k, a) }
+        t.monthlyRow = monthlyRow
         t.strategyOverridden = overridden
         t.filterSource = AnalysisFilterRows(a, scoring: scoring)
         t.sourceCustomers = cs
         return t
+    }
+
+    /// Reads one account's monthly revenue series (the sparkline) from the analysis' transactions.
+    public var monthlyRow: @Sendable (Int) -> [Float] {
+        let window = MonthlyWindow(asOf: asOf), a = analysis
+        return { k in window.series(k, a) }
     }
 
     /// The first `n` values of an analysis array (the array itself, shared, when it has `n`).

@@ -72,14 +72,21 @@ extension Runtime {
 
     /// Takes in rating edits of customers `ks` without a new analysis
     /// (``PortfolioAnalysis/updatingRatings(_:of:in:)``), after the view models let go of the
-    /// analysis so its matrix is updated in place; false when only a full one is right.
-    func updateRatings(of ks: [Int]) -> Bool {
+    /// analysis so its columns are updated in place.
+    /// - Returns: the customers whose standing changed — `ks`, and those a rated customer pushed
+    ///   over a tier edge — in ascending order; nil when only a full analysis is right (then
+    ///   nothing was done, or, should the update fail after all, a full analysis is in effect).
+    func updateRatings(of ks: [Int]) -> [Int]? {
         let ws = session.workspace
-        guard analysis.asOf == asOf, analysis.canUpdateRatings(of: ks, in: ws) else { return false }
+        guard analysis.asOf == asOf, analysis.canUpdateRatings(of: ks, in: ws) else { return nil }
         let clv = analysis.clv, old = letGoOfAnalysis()
-        adopt(PortfolioAnalysis.updatingRatings(consume old, of: ks, in: ws) ?? PortfolioAnalyzer.analyze(ws, asOf: asOf, clv: clv))
+        guard let (updated, moved) = PortfolioAnalysis.updatingRatings(consume old, of: ks, in: ws) else {
+            adopt(PortfolioAnalyzer.analyze(ws, asOf: asOf, clv: clv))
+            return nil
+        }
+        adopt(updated)
         returnMemoryAfterUpdate = true
-        return true
+        return Array(Set(ks + moved)).sorted()
     }
 
     /// Takes in edits of the manual overrides of customers `ks` without a new analysis

@@ -57,10 +57,26 @@ extension Runtime {
             self.searchWarmQueued = false
             guard self.needsSearchWarming else { return }
             self.warmedSearch = self.state.table.searchCacheID
-            let table = self.state.table, orders = self.state.accounts.sortOrders
+            let table = self.state.table.detachedFromAnalysis, orders = self.state.accounts.sortOrders
             // With the owner and tag codes and the sort buckets of the number columns that are
             // missing or stale first: a few hundred milliseconds before the search keys' second.
             background.start({ table.warmCodes(); orders.warm(table); table.warmSearchIndex(); return true }) { _ in [] }
+        }
+    }
+
+    /// Sorts the columns of the table on screen whose kept sort buckets went stale (a rating
+    /// moved scores: the list put the rated rows back in place, ``AccountsState/move(rows:_:)``)
+    /// again on the background queue, in turn, so the next sort key finds them kept. Asked for
+    /// by the edit (``sortOrdersStale``), begun once the new figures are on screen (``derive()``).
+    /// Without ``background`` they are sorted on first use.
+    func warmSortOrders() {
+        guard sortOrdersStale else { return }
+        sortOrdersStale = false
+        guard let background, state.table.count >= Self.warmSearchRows else { return }
+        background.inTurn { [weak self] in
+            guard let self else { return }
+            let table = self.state.table.detachedFromAnalysis, orders = self.state.accounts.sortOrders
+            background.start({ orders.warm(table); return true }) { _ in [] }
         }
     }
 

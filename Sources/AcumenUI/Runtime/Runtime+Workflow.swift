@@ -88,21 +88,27 @@ extension Runtime {
         if request != .undo, request != .redo, case .saveScenario = recorded, case .saveScenario = step.inverse {
             outcome.message += " (replaced the scenario of that name; u undoes it)"
         }
-        let change = Self.figureChange(recorded)
-        if change != .none, !(change == .overrides && updateOverrides(of: outcome.customers)) {
-            if !(change == .ratings && updateRatings(of: outcome.customers)) { reanalyse(keepingScan: true) }
+        let change = Self.figureChange(recorded), analysed = analysisRevision
+        if change == .ratings, let touched = updateRatings(of: outcome.customers) {
+            // The rated accounts, and those they pushed over a tier edge: their standing,
+            // triage state and queue counts, as after an override — no table is built.
+            let pushed = touched.filter { !outcome.customers.contains($0) }
+            before += queuedReviewStates(pushed, tierBefore: { [tierNames = analysis.tierNames, old = state.table.tier] k in
+                k < old.count && Int(old[k]) < tierNames.count ? tierNames[Int(old[k])] : ""
+            })
+            outcome.standings = view.standings(touched, columns: true)
+            outcome.rows = view.rowRefresh(touched)
+            outcome.triageCounts = triageCounts(after: before)
+            sortOrdersStale = true
+        } else if change != .none, !(change == .overrides && updateOverrides(of: outcome.customers)) {
+            // (A rating update that failed after all has put a full analysis in effect.)
+            if analysisRevision == analysed { reanalyse(keepingScan: true) }
             outcome.table = accountTableKeepingMasterData()
             outcome.triageCounts = state.triage.queue?.progress(workspace: session.workspace, facts: facts, rules: rules)
         } else {
             if change == .overrides { outcome.standings = view.standings(outcome.customers) }
             outcome.rows = view.rowRefresh(outcome.customers)
-            if var counts = state.triage.counts {
-                for (k, old) in before {
-                    counts.count(old, sign: -1)
-                    counts.count(reviewState(k))
-                }
-                outcome.triageCounts = counts
-            }
+            outcome.triageCounts = triageCounts(after: before)
         }
         outcome.model = model
         return [.workflow(.edited(outcome))]
@@ -115,10 +121,34 @@ extension Runtime {
 
     /// The review states of the accounts an edit touches that are in the triage queue.
     func queuedReviewStates(_ edit: Edit?) -> [(Int, ReviewState)] {
-        guard let edit, let q = state.triage.queue, state.triage.counts != nil else { return [] }
+        guard let edit else { return [] }
         let w = session.workspace
+        return queuedReviewStates(edit.customerIDs.compactMap { w.index[$0] })
+    }
+
+    /// The review states of accounts `ks` that are in the triage queue, as the facts stand, or
+    /// with the tier `tierBefore` names for each (accounts a rating pushed over a tier edge:
+    /// only their tier moved, and the facts already hold the new one).
+    func queuedReviewStates(_ ks: [Int], tierBefore: ((Int) -> String)? = nil) -> [(Int, ReviewState)] {
+        guard let q = state.triage.queue, state.triage.counts != nil else { return [] }
+        let cs = session.workspace.customers
         // A triage decision touches the account shown: no search of the queue for it.
-        return edit.customerIDs.compactMap { w.index[$0] }.filter { q.current == $0 || q.entries.contains($0) }.map { ($0, reviewState($0)) }
+        return ks.filter { q.current == $0 || q.entries.contains($0) }.map { k in
+            guard let tierBefore else { return (k, reviewState(k)) }
+            let facts = TierBefore(facts: facts, customer: k, tier: tierBefore(k))
+            return (k, ReviewState(review: cs[k].review, index: k, facts: facts, rules: rules))
+        }
+    }
+
+    /// The triage counts on screen with accounts moved from the review states `before` to
+    /// theirs now (nil without counts).
+    func triageCounts(after before: [(Int, ReviewState)]) -> TriageProgress? {
+        guard var counts = state.triage.counts else { return nil }
+        for (k, old) in before {
+            counts.count(old, sign: -1)
+            counts.count(reviewState(k))
+        }
+        return counts
     }
 
     /// The edit for a request, stamped with the time and the author; customers by id.
@@ -176,4 +206,18 @@ extension Runtime {
         guard let exporter else { return [.notice("Export is not available here", isError: true)] }
         return exporter(request, analysis, session.workspace)
     }
+}
+
+/// Review facts as they were for one account whose tier alone moved: the facts now, with its
+/// tier named as before (a rating pushed it over a tier edge; its score and recommendation did
+/// not change).
+private struct TierBefore: ReviewFacts {
+    let facts: ScoredReviewFacts
+    let customer: Int
+    let tier: String
+
+    var count: Int { facts.count }
+    func score(_ k: Int) -> Double { facts.score(k) }
+    func tierName(_ k: Int) -> String { k == customer ? tier : facts.tierName(k) }
+    func recommendation(_ k: Int) -> Strategy { facts.recommendation(k) }
 }

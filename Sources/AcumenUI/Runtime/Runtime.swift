@@ -54,6 +54,9 @@ public final class Runtime {
     var warmedSearch: ObjectIdentifier?
     /// The search keys wait their turn in the background (``warmSearchIndex()``).
     var searchWarmQueued = false
+    /// An edit left kept sort buckets stale: they are sorted again in the background
+    /// (``warmSortOrders()``).
+    var sortOrdersStale = false
     /// The eight-quarter account history for the date it was computed at (once per load and
     /// date; see ``accountHistory()``), and the date it is being computed for.
     var history: (day: Day, value: AccountHistory)?
@@ -163,6 +166,7 @@ public final class Runtime {
         var out: [Action] = []
         if let w = state.weights.whatIf, !w.isRanked { out += rankWhatIf(w, generation: state.weights.generation) }
         warmSearchIndex()
+        warmSortOrders()
         switch state.screen {
         case .profile(let row):
             if profileBuilt?.row != row || profileBuilt?.revision != modelRevision { out += profile(row) }

@@ -187,9 +187,16 @@ extension AppState {
         } else if !o.rows.isEmpty {
             table.refresh(o.rows)
             if let s = o.standings { summary.move(table.apply(s), in: table) }
-            let moving: [AccountColumn] = o.standings == nil ? [.owner, .tags, .triage] : [.owner, .tags, .triage, .tier, .strategy]
-            let sortMoves = accounts.sortColumn.map { moving.contains($0) } ?? false
-            if sortMoves { accounts.rebuild(table, resort: true) } else if !accounts.filter.isEmpty { accounts.refilter(rows: o.rows.map(\.row), table) }
+            var moving: [AccountColumn] = [.owner, .tags, .triage]
+            if o.standings != nil { moving += [.tier, .strategy] }
+            if o.standings?.columns != nil { moving.append(.score) }
+            let rows = o.rows.map(\.row)
+            if let c = accounts.sortColumn, moving.contains(c) {
+                accounts.move(rows: rows, table)
+                accounts.scrollToCursor(rows: accountRows)
+            } else if !accounts.filter.isEmpty {
+                accounts.refilter(rows: rows, table)
+            }
         }
         if let c = o.triageCounts { triage.counts = c }
         if o.recorded { hasUnsavedEdits = true }
