@@ -85,9 +85,12 @@ extension BenchSteps {
     }
 
     /// A rating on a profile (not one of the keys users press most): the measured Enter records
-    /// it, updates the rated customer's matrix column, score, strategy and place in the order,
-    /// assigns every tier again and rebuilds the list and the triage counts; then the 120×40
-    /// profile is drawn (``PortfolioAnalysis/updatingRatings(_:of:in:)``).
+    /// it (journal + fsync), updates the rated customer's matrix column, score, strategy and
+    /// place in the order and the tiers it pushed over an edge
+    /// (``PortfolioAnalysis/updatingRatings(_:of:in:)``), patches the list (its place in the
+    /// score order), the portfolio figures and the triage counts; then the 120×40 profile is
+    /// drawn. Ratings follow each other at once, so each lands while the last one's sort
+    /// buckets are re-sorted in the background.
     func ratingStep(_ runtime: Runtime) -> Measurement {
         var grid = CellGrid(width: 120, height: 40)
         // As in the workbench, the profile's history is computed in the background: wait for it.
@@ -97,7 +100,7 @@ extension BenchSteps {
         runtime.send(.key(.char("1")))
         runtime.send(.key(.enter))
         while work.isRunning { work.waitUntilComputed(seconds: 60); runtime.collectBackground() }
-        var m = Measurement(name: "profile: key to frame (a rating, Enter: its columns, every tier, the list rebuilt)", size: label, samples: [])
+        var m = Measurement(name: "profile: key to frame (a rating, Enter: score, place, pushed tiers; list and figures patched)", size: label, samples: [])
         for run in 0..<(max(runs, 5) + 1) {
             let ms = Self.promptedEnter(runtime, key: "r", text: "satisfaction \(run % 11)", grid: &grid)
             if run >= 1 { m.samples.append(ms) }

@@ -65,6 +65,11 @@ public final class SortOrders: @unchecked Sendable {
         }
     }
 
+    /// Drops the kept buckets of `column` (and their hold on its values).
+    public func forget(_ column: AccountColumn) {
+        lock.lock(); entries[column] = nil; lock.unlock()
+    }
+
     /// Drops every kept column (tests).
     public func removeAll() {
         lock.lock(); entries = [:]; lock.unlock()

@@ -54,6 +54,8 @@ public final class Runtime {
     var warmedSearch: ObjectIdentifier?
     /// The search keys wait their turn in the background (``warmSearchIndex()``).
     var searchWarmQueued = false
+    /// The analysis of no customers last made (``emptyAnalysis``).
+    var placeholder: PortfolioAnalysis?
     /// An edit left kept sort buckets stale: they are sorted again in the background
     /// (``warmSortOrders()``).
     var sortOrdersStale = false

@@ -260,11 +260,17 @@ extension AppState {
     /// the next one: the old and the new analysis are then never held side by side (at 1M
     /// customers each is ~250 MB). The runtime answers with the new model and table in the
     /// same update; nothing is drawn in between.
+    ///
+    /// The table's score column (the analysis' own, which a rating writes into) goes too, with
+    /// the score's sort buckets that hold it: the runtime's answer brings new scores either way
+    /// (a new table, or the updated columns, ``AccountTable/Standings/columns``).
     mutating func letGoOfAnalysis(for placeholder: PortfolioAnalysis) {
         workflow?.analysis = placeholder
         workflow?.facts = ScoredReviewFacts(placeholder)
         table.filterSource = nil
         table.monthlyRow = nil
+        table.score = []
+        accounts.sortOrders.forget(.score)
         // The what-if keeps its weights and names; its scorings follow the new analysis when
         // it is next shown (``prepareWeights()``: the revision no longer matches).
         if let w = weights.whatIf { weights.whatIf = w.rebased(on: placeholder) }
