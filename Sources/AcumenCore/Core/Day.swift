@@ -58,6 +58,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses exactly ten ASCII bytes `yyyy-MM-dd`.
     public init?(isoBytes b: ArraySlice<UInt8>) {
+        guard let day = b.withUnsafeBufferPointer({ Day(isoBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    /// ``init(isoBytes:)-(ArraySlice<UInt8>)`` of bytes in place (the file parsers' hot path).
+    public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 10 else { return nil }
         let s = b.startIndex
         guard b[s + 4] == UInt8(ascii: "-"), b[s + 7] == UInt8(ascii: "-") else { return nil }
@@ -74,7 +80,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// The decimal value of the `count` ASCII digits of `b` from index `start`; nil for a non-digit.
     package static func digits(_ b: ArraySlice<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        b.withUnsafeBufferPointer { digits($0, start - b.startIndex, count) }
+    }
+
+    /// ``digits(_:_:_:)-(ArraySlice<UInt8>,_,_)`` of bytes in place (`start` from the buffer's start).
+    package static func digits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        guard start >= 0, start + count <= b.count else { return nil }
         var v = 0
         for i in start..<(start + count) {
             let c = b[i]

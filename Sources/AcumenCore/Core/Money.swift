@@ -30,6 +30,12 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
 
     /// Parses ASCII decimal bytes into minor units; see ``init(decimalText:)``.
     public static func parseMinor(_ b: ArraySlice<UInt8>) -> Int64? {
+        b.withUnsafeBufferPointer { parseMinor($0) }
+    }
+
+    /// ``parseMinor(_:)-(ArraySlice<UInt8>)`` of bytes in place (the file parsers' hot path:
+    /// no slice of a shared array, so no reference count touched per field).
+    public static func parseMinor(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = b.startIndex
         guard i < b.endIndex else { return nil }
         var negative = false

@@ -96,7 +96,7 @@ struct FastCustomerRow {
                 default: c.owner = v
                 }
             case 5:
-                guard let r = number(), let m = Money.parseMinor(ArraySlice(UnsafeBufferPointer(rebasing: buf[r]))), m >= 0 else { return nil }
+                guard let r = number(), let m = Money.parseMinor(UnsafeBufferPointer(rebasing: buf[r])), m >= 0 else { return nil }
                 c.costToServe = Money(minor: m)
             case 6:
                 guard i < end, buf[i] == 0x5B else { return nil }

@@ -72,7 +72,7 @@ extension TransactionsFile {
         var lookup = FastRowLookup()
         ParallelLines.forEachLine(buf, chunk) { line, _ in
             guard part.clean else { return }
-            if let fast = FastRow(bytes, line.start, line.end), lookup.append(fast, to: &part.table, index: index) { return }
+            if let fast = FastRow(buf, line.start, line.end), lookup.append(fast, to: &part.table, index: index) { return }
             var problems: [WorkspaceProblem] = []
             slowRow(bytes, line, index: index, into: &part.table, problems: &problems)
             if !problems.isEmpty { part.clean = false }

@@ -53,7 +53,8 @@ enum TransactionsFile {
             }
             return
         }
-        if let fast = FastRow(bytes, line.start, line.end), state.lookup.append(fast, to: &table, index: index) { return }
+        let fast = bytes.withUnsafeBufferPointer { b in FastRow(b, line.start, line.end).map { state.lookup.append($0, to: &table, index: index) } }
+        if fast == true { return }
         let before = problems.count
         let cap = WorkspaceCodec.maxProblemsPerFile
         if before >= cap, line.end - line.start < minimumLine { more += 1; return }  // cannot be a transaction: only count it
