@@ -57,7 +57,11 @@ struct FastCustomerRow {
             return s..<(i - 1)
         }
         func text(_ r: Range<Int>) -> String? {
-            String(validating: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(rebasing: buf[r])
+            // ASCII (most ids, names, owners) is valid UTF-8 as it is: no validation, which
+            // `String(validating:as:)` does through generic metadata on every call.
+            for b in bytes where b >= 0x80 { return String(validating: bytes, as: UTF8.self) }
+            return String(decoding: bytes, as: UTF8.self)
         }
         func number() -> Range<Int>? {
             let s = i
