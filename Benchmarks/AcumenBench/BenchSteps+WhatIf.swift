@@ -92,20 +92,23 @@ extension BenchSteps {
     /// drawn. Ratings follow each other at once, so each lands while the last one's sort
     /// buckets are re-sorted in the background.
     func ratingStep(_ runtime: Runtime) -> Measurement {
+        var m = Measurement(name: "profile: key to frame (a rating, Enter: score, place, pushed tiers; list and figures patched)", size: label, samples: [])
+        m.samples = Array(Self.ratings(runtime, count: max(runs, 5) + 1).dropFirst())
+        return m
+    }
+
+    /// The profile of the list's top row opened (its history computed in the background, as in
+    /// the workbench, and waited for), then `count` ratings `r satisfaction N` one after the
+    /// other: the milliseconds from each Enter to its 120×40 frame.
+    static func ratings(_ runtime: Runtime, count: Int) -> [Double] {
         var grid = CellGrid(width: 120, height: 40)
-        // As in the workbench, the profile's history is computed in the background: wait for it.
         let work = BackgroundWork()
         runtime.useBackground(work)
         defer { runtime.useBackground(nil) }
         runtime.send(.key(.char("1")))
         runtime.send(.key(.enter))
         while work.isRunning { work.waitUntilComputed(seconds: 60); runtime.collectBackground() }
-        var m = Measurement(name: "profile: key to frame (a rating, Enter: score, place, pushed tiers; list and figures patched)", size: label, samples: [])
-        for run in 0..<(max(runs, 5) + 1) {
-            let ms = Self.promptedEnter(runtime, key: "r", text: "satisfaction \(run % 11)", grid: &grid)
-            if run >= 1 { m.samples.append(ms) }
-        }
-        return m
+        return (0..<count).map { run in promptedEnter(runtime, key: "r", text: "satisfaction \(run % 11)", grid: &grid) }
     }
 
     /// `key`, then `text` typed into the prompt it opens, then Enter and a frame: the

@@ -18,20 +18,8 @@ enum RatingProfile {
         state.accounts.sortDescending = true
         let runtime = Runtime(store: store, analysis: PortfolioAnalyzer.analyze(ws, asOf: day), author: "bench",
                               clock: { Timestamp(seconds: 1_767_225_600) }, state: state)
-        var grid = CellGrid(width: 120, height: 40)
         runtime.send(.key(.char("3")))
         for _ in 0..<3 { runtime.send(.key(.char("a"))) }
-        let work = BackgroundWork()
-        runtime.useBackground(work)
-        defer { runtime.useBackground(nil) }
-        runtime.send(.key(.char("1")))
-        runtime.send(.key(.enter))
-        while work.isRunning { work.waitUntilComputed(seconds: 60); runtime.collectBackground() }
-        var lines: [String] = []
-        for run in 0..<repeats {
-            let ms = BenchSteps.promptedEnter(runtime, key: "r", text: "satisfaction \(run % 11)", grid: &grid)
-            lines.append(String(format: "rating %d: %.2f ms", run + 1, ms))
-        }
-        return lines
+        return BenchSteps.ratings(runtime, count: repeats).enumerated().map { String(format: "rating %d: %.2f ms", $0.offset + 1, $0.element) }
     }
 }
