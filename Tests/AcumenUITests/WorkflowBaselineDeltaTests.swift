@@ -36,4 +36,20 @@ import AcumenStore
         h.press(.char("1"))
         #expect(!h.state.accounts.columns.contains(.deltaScore) && h.state.table.deltaScore.isEmpty)
     }
+
+    /// A rating with the Δ columns on show: the list is patched, not rebuilt, and its Δ columns
+    /// follow the what-if rebased on the rated analysis (the rated account's own Δ included).
+    @Test func deltaColumnsFollowARating() throws {
+        let h = try WorkflowHarness(customers: 30, width: 120, height: 40)
+        h.press(.char("b"))
+        h.press(.char("4"), .char("j"), .char("j"), .char("j"), .enter, .ctrl("u"))
+        h.type("40")
+        h.press(.enter, .char("1"), .char("G"), .enter)
+        guard case .profile(let k) = h.state.screen else { Issue.record("no profile"); return }
+        h.press(.char("r")); h.type("satisfaction 10"); h.press(.enter, .escape)
+        let w = try #require(h.state.weights.whatIf)
+        #expect(w.analysis.baseline.scores == h.runtime.analysis.baseline.scores)
+        #expect((0..<30).allSatisfy { h.state.table.deltaScore[$0] == w.comparison.scoreDelta($0) && Int(h.state.table.deltaRank[$0]) == w.comparison.rankDelta($0) })
+        #expect(h.workspace.customers[k].ratings[.satisfaction] == 10)
+    }
 }
