@@ -54,6 +54,10 @@ extension AccountTable {
             score = columns.score
             tier = columns.tier
             monthlyRow = columns.monthlyRow
+        } else if score.count != count {
+            // Columns for other accounts (the runtime sends them only for the same ones): the
+            // scores let go of before the update show as unknown rather than break the list.
+            score = [Double](repeating: .nan, count: count)
         }
         filterSource = s.filterSource
         return before

@@ -21,6 +21,10 @@ public final class SortOrders: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [AccountColumn: Entry] = [:]
+    /// How many times each column was forgotten (``forget(_:)``): buckets computed from values
+    /// older than the last forget (a background sort still running when the next rating came)
+    /// are returned but not kept, so they never replace newer ones.
+    private var forgotten: [AccountColumn: Int] = [:]
 
     public init() {}
 
@@ -32,8 +36,11 @@ public final class SortOrders: @unchecked Sendable {
     public func ranks(_ column: AccountColumn, _ t: AccountTable) -> SortBuckets {
         let source = SortSource(column, t)
         if let kept = kept(column, source) { return kept }
+        lock.lock(); let generation = forgotten[column, default: 0]; lock.unlock()
         let ranks = SortBuckets(column, t)
-        lock.lock(); entries[column] = Entry(source: source, ranks: ranks); lock.unlock()
+        lock.lock()
+        if forgotten[column, default: 0] == generation { entries[column] = Entry(source: source, ranks: ranks) }
+        lock.unlock()
         return ranks
     }
 
@@ -67,7 +74,7 @@ public final class SortOrders: @unchecked Sendable {
 
     /// Drops the kept buckets of `column` (and their hold on its values).
     public func forget(_ column: AccountColumn) {
-        lock.lock(); entries[column] = nil; lock.unlock()
+        lock.lock(); entries[column] = nil; forgotten[column, default: 0] += 1; lock.unlock()
     }
 
     /// Drops every kept column (tests).

@@ -88,10 +88,14 @@ extension Runtime {
     ///   nothing was done, or, should the update fail after all, a full analysis is in effect).
     func updateRatings(of ks: [Int]) -> [Int]? {
         let ws = session.workspace
-        guard analysis.asOf == asOf, analysis.canUpdateRatings(of: ks, in: ws) else { return nil }
+        // The list on screen takes the updated columns as they are (``AccountTable/apply(_:)``):
+        // only when it lists the same accounts.
+        guard analysis.asOf == asOf, state.table.count == ws.customers.count, analysis.canUpdateRatings(of: ks, in: ws) else { return nil }
         let clv = analysis.clv, old = letGoOfAnalysis()
         guard let (updated, moved) = PortfolioAnalysis.updatingRatings(consume old, of: ks, in: ws) else {
             adopt(PortfolioAnalyzer.analyze(ws, asOf: asOf, clv: clv))
+            releaseScanMemory()
+            returnMemoryAfterUpdate = true
             return nil
         }
         // Updated in place: only a tier column was copied, no memory to give back.

@@ -10,9 +10,10 @@ extension AccountsState {
     /// it). So the other rows keep their order, and each moved row goes among the other rows of
     /// its new value (found by binary search) after those that were before it; moved rows that
     /// meet in one place go in the order of their value, then of their place before.
-    /// - Complexity: O(log n) comparisons and one move of the order's tail per moved row, plus
-    ///   O(n) when a filter or scope lists a part of the rows; a full rebuild for more than 64
-    ///   rows, without a sort key or while the filter does not parse.
+    /// - Complexity: one scan of the order for each moved row's place before (one pass for more
+    ///   than 8), O(log n) comparisons and one move of the order's tail per moved row, plus O(n)
+    ///   when a filter or scope lists a part of the rows; a full rebuild for more than 64 rows,
+    ///   without a sort key or while the filter does not parse.
     public mutating func move(rows: [Int], _ table: AccountTable) {
         let n = table.count
         let moving = Array(Set(rows.filter { $0 >= 0 && $0 < n })).sorted()
