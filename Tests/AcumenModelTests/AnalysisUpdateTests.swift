@@ -149,15 +149,21 @@ import Testing
         #expect(!a.canUpdateRatings(of: [0], in: other) && PortfolioAnalysis.updatingRatings(a, of: [0], in: other) == nil)
     }
 
-    /// The customers a warning names are found whatever their ids hold (`: ` included), so
-    /// an override patch never hides a warning a fresh analysis gives.
-    @Test func warnedCustomersAreFoundWhateverTheirIds() throws {
+    /// The customers whose override names nothing are known by position whatever their ids
+    /// hold (`: ` included), so an override patch never hides a warning a fresh analysis gives.
+    @Test func customersWithIgnoredOverridesAreKnownWhateverTheirIds() throws {
         var ws = MemoryPathEquivalenceTests.workspace(1)
         ws.customers[3].id = "a: b"
         ws.customers[3].tierOverride = Override(value: "No such tier", reason: "r", author: "a", at: Self.at)
         ws.customers[4].id = "a"
         let base = PortfolioAnalyzer.analyze(ws, asOf: Self.asOf)
-        #expect(base.warnedCustomers.contains("a: b") && base.warnedCustomers.contains("a"))
+        let bands = ws.settings.tiers.bands.isEmpty ? ["All"] : ws.settings.tiers.bands.map(\.name)
+        let naming = (0..<ws.customers.count).filter { k in
+            let c = ws.customers[k]
+            return c.tierOverride.map { !bands.contains($0.value) } == true
+                || c.strategyOverride.map { PortfolioAnalyzer.strategy(named: $0.value) == nil } == true
+        }
+        #expect(base.ignoredOverrides == Set(naming) && base.ignoredOverrides.contains(3) && !base.ignoredOverrides.contains(4))
         var after = ws
         after.customers[3].tierOverride = nil
         #expect(base.updatingOverrides(of: [3], in: after) == nil)

@@ -26,6 +26,8 @@ struct CustomerInputs: Sendable {
     var tierOverride: [Int8]
     var strategyOverride: [Int8]
     var warnings: [String]
+    /// The customers with an override naming no tier or strategy (each has a warning).
+    var ignoredOverrides: Set<Int>
 
     /// Number of customers.
     var count: Int { annualCost.count }
@@ -43,13 +45,14 @@ struct CustomerInputs: Sendable {
         annualCost = unfilled(Int64.self, n); windowCost = unfilled(Int64.self, n)
         thousandths = unfilled(UInt16.self, n * Criterion.rated.count); ratedKnown = unfilled(UInt16.self, n)
         tierOverride = unfilled(Int8.self, n); strategyOverride = unfilled(Int8.self, n)
-        exact = [:]; warnings = []
+        exact = [:]; warnings = []; ignoredOverrides = []
     }
 
     /// What one range found beside its columns: warnings in customer order and exact ratings.
     struct Part: Sendable {
         var warnings: [String] = []
         var exact: [Int: [Double]] = [:]
+        var ignoredOverrides: [Int] = []
     }
 
     /// Adds the ranges' findings, in range order.
@@ -57,6 +60,7 @@ struct CustomerInputs: Sendable {
         for p in parts {
             warnings += p.warnings
             exact.merge(p.exact) { a, _ in a }
+            ignoredOverrides.formUnion(p.ignoredOverrides)
         }
     }
 
@@ -96,7 +100,9 @@ struct CustomerInputs: Sendable {
                                         }
                                         out.tier[k] = -1; out.strategy[k] = -1
                                         if customers[k].isPlain { continue }
+                                        let warned = found.warnings.count
                                         Self.overrides(customers[k], k, bandNames, out, &found.warnings)
+                                        if found.warnings.count > warned { found.ignoredOverrides.append(k) }
                                     }
                                     return found
                                 }

@@ -58,28 +58,6 @@ extension PortfolioAnalysis {
                                  transactions: transactions.count)
     }
 
-    /// Every `X` for which a warning starts `customer X: ` (the warnings ``CustomerInputs``
-    /// writes for an override naming no tier or strategy start so): a customer in this set may
-    /// have such an override, one not in it has none. Each `: ` after the prefix ends a
-    /// candidate, so an id holding `: ` itself is found too.
-    /// - Complexity: O(total length of the warnings).
-    var warnedCustomers: Set<Substring> {
-        var ids = Set<Substring>()
-        for w in warnings where w.hasPrefix("customer ") {
-            let u = w.utf8
-            var i = u.index(u.startIndex, offsetBy: 9)
-            let from = i
-            while i < u.endIndex {
-                let next = u.index(after: i)
-                if u[i] == UInt8(ascii: ":"), next < u.endIndex, u[next] == UInt8(ascii: " ") {
-                    ids.insert(Substring(w.utf8[from..<i]))
-                }
-                i = next
-            }
-        }
-        return ids
-    }
-
     /// This analysis after edits that changed only the manual tier and strategy overrides of
     /// customers `ks` in `workspace` (its customers as they now are): their effective tier and
     /// strategy change, nothing else does — overrides feed no score, no cut-off and no
@@ -91,9 +69,8 @@ extension PortfolioAnalysis {
         guard cs.count == count, workspace.settings == settings else { return nil }
         let bands = settings.tiers.bands.isEmpty ? ["All"] : settings.tiers.bands.prefix(255).map(\.name)
         var tiers = engine.tierOverride, strategies = strategy.override, effective = baseline.effectiveTiers
-        let warned = warnedCustomers
         for k in ks {
-            guard cs.indices.contains(k), !warned.contains(Substring(cs[k].id)) else { return nil }
+            guard cs.indices.contains(k), !ignoredOverrides.contains(k) else { return nil }
             let c = cs[k]
             var tier: Int8 = -1, chosen: Int8 = -1
             if let o = c.tierOverride {
@@ -113,7 +90,8 @@ extension PortfolioAnalysis {
                                  transactions: transactions, aggregates: aggregates, costToServe: costToServe,
                                  contribution: contribution, historicalCLV: historicalCLV, rfm: rfm, abc: abc, matrix: matrix,
                                  engine: engine, baseline: baseline.with(effectiveTiers: effective),
-                                 strategy: strategy.with(overrides: strategies), clv: clv, warnings: warnings)
+                                 strategy: strategy.with(overrides: strategies), clv: clv, warnings: warnings,
+                                 ignoredOverrides: ignoredOverrides)
     }
 }
 
@@ -149,7 +127,7 @@ extension PortfolioAnalysis {
         let asOf = analysis.asOf, windowStart = analysis.windowStart, transactions = analysis.transactions
         let aggregates = analysis.aggregates, costToServe = analysis.costToServe, contribution = analysis.contribution
         let historicalCLV = analysis.historicalCLV, rfm = analysis.rfm, abc = analysis.abc, clv = analysis.clv
-        let warnings = analysis.warnings, old = analysis.engine
+        let warnings = analysis.warnings, ignoredOverrides = analysis.ignoredOverrides, old = analysis.engine
         var previous: Scoring? = analysis.baseline, strategy = analysis.strategy
         let (idOrder, tierSettings, tierOverride) = (old.idOrder, old.tierSettings, old.tierOverride)
         var values = analysis.matrix.values, mask = analysis.matrix.knownMask
@@ -176,7 +154,8 @@ extension PortfolioAnalysis {
         let updated = PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: settings, customers: cs,
                                  transactions: transactions, aggregates: aggregates, costToServe: costToServe,
                                  contribution: contribution, historicalCLV: historicalCLV, rfm: rfm, abc: abc, matrix: matrix,
-                                 engine: engine, baseline: baseline, strategy: strategy, clv: clv, warnings: warnings)
+                                 engine: engine, baseline: baseline, strategy: strategy, clv: clv, warnings: warnings,
+                                 ignoredOverrides: ignoredOverrides)
         return (updated, tierMoved)
     }
 }

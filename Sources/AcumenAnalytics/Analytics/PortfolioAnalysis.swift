@@ -42,16 +42,19 @@ public struct PortfolioAnalysis: Sendable {
     public let clv: CLVInputs?
     /// Problems that did not stop the analysis (an override naming no tier, a gap in the RFM map).
     public let warnings: [String]
+    /// The customers whose tier or strategy override names nothing (a warning says so for each):
+    /// an edit of their overrides changes the warnings, which only a full analysis gets right.
+    let ignoredOverrides: Set<Int>
 
     init(asOf: Day, windowStart: Day, settings: Settings, customers: CustomerList, transactions: TransactionTable,
          aggregates: CustomerAggregates, costToServe: [Int64], contribution: [Int64], historicalCLV: [Int64],
          rfm: RFMAnalysis, abc: ABCAnalysis, matrix: CriterionMatrix, engine: ScoreEngine, baseline: Scoring,
-         strategy: StrategyAnalysis, clv: CLVInputs?, warnings: [String]) {
+         strategy: StrategyAnalysis, clv: CLVInputs?, warnings: [String], ignoredOverrides: Set<Int>) {
         self.asOf = asOf; self.windowStart = windowStart; self.settings = settings; self.customers = customers
         self.transactions = transactions; self.aggregates = aggregates; self.costToServe = costToServe
         self.contribution = contribution; self.historicalCLV = historicalCLV; self.rfm = rfm; self.abc = abc
         self.matrix = matrix; self.engine = engine; self.baseline = baseline; self.strategy = strategy
-        self.clv = clv; self.warnings = warnings
+        self.clv = clv; self.warnings = warnings; self.ignoredOverrides = ignoredOverrides
     }
 
     /// Number of customers.

@@ -82,6 +82,7 @@ extension PortfolioAnalysis {
         return PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: settings, customers: customers ?? self.customers,
                                  transactions: transactions, aggregates: aggregates, costToServe: costToServe,
                                  contribution: contribution, historicalCLV: historicalCLV, rfm: rfm, abc: abc, matrix: matrix,
-                                 engine: engine, baseline: baseline, strategy: strategy, clv: clv, warnings: warnings)
+                                 engine: engine, baseline: baseline, strategy: strategy, clv: clv, warnings: warnings,
+                                 ignoredOverrides: ignoredOverrides)
     }
 }

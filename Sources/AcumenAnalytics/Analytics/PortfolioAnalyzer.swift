@@ -79,7 +79,8 @@ public enum PortfolioAnalyzer {
         return PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: s, customers: workspace.customers,
                                  transactions: workspace.transactions, aggregates: agg, costToServe: cost,
                                  contribution: contribution, historicalCLV: historical, rfm: rfm, abc: abc, matrix: matrix,
-                                 engine: engine, baseline: baseline, strategy: strategy, clv: clv, warnings: warnings)
+                                 engine: engine, baseline: baseline, strategy: strategy, clv: clv, warnings: warnings,
+                                 ignoredOverrides: inputs.ignoredOverrides)
     }
 
     /// Contribution (`margin − window cost`) and historical CLV (`lifetime margin − annual cost ·
