@@ -149,7 +149,9 @@ extension PortfolioAnalysis {
         for (i, k) in ks.enumerated() { mask[k] = (mask[k] & ~ratedBits) | inputs.ratedKnown[i] }
         let matrix = CriterionMatrix(count: n, values: values, knownMask: mask)
         let engine = ScoreEngine(matrix: matrix, idOrder: idOrder, tierSettings: tierSettings, tierOverride: tierOverride)
-        guard let scoring = previous.take(), let (baseline, tierMoved) = engine.rescoring(scoring, changed: ks) else { return nil }
+        guard let scoring = previous.take() else { return nil }
+        // Handed over (not copied), so its scores and order are updated in place.
+        guard let (baseline, tierMoved) = engine.rescoring(consume scoring, changed: ks) else { return nil }
         strategy.update(ks, matrix: matrix, belowBreakEven: { contribution[$0] < 0 }, settings: settings.strategy)
         let updated = PortfolioAnalysis(asOf: asOf, windowStart: windowStart, settings: settings, customers: cs,
                                  transactions: transactions, aggregates: aggregates, costToServe: costToServe,
