@@ -81,6 +81,35 @@ import AcumenStore
         #expect(h.runtime.accountHistory() != nil)
         #expect(h.store.saveReviewPreparation() == nil, "the save review's index was built and adopted")
     }
+
+    /// A rating on a large list sorted by score puts the rated row back in place at once and
+    /// sorts the score column's buckets again in the background, so the next sort by score
+    /// finds them kept (not sorted on the key).
+    @Test func aRatingSortsTheStaleScoreBucketsInTheBackground() throws {
+        let h = try WorkflowHarness(customers: Runtime.warmSearchRows)
+        h.runtime.state.accounts.sortColumn = .score
+        h.runtime.state.accounts.sortDescending = true
+        h.runtime.state.accounts.rebuild(h.state.table, resort: true)
+        #expect(h.state.accounts.sortOrders.isKept(.score, h.state.table))
+        let work = BackgroundWork()
+        h.runtime.useBackground(work)
+        h.press(.char("g"), .enter, .char("r"))
+        h.type("satisfaction 0")
+        h.press(.enter)
+        #expect(!h.state.accounts.sortOrders.isKept(.score, h.state.table), "the rating left the score's buckets stale")
+        var rounds = 0
+        while work.isRunning, rounds < 1_000 {
+            _ = work.waitUntilComputed(seconds: 30)
+            for action in work.collect() { h.send(action) }
+            rounds += 1
+        }
+        #expect(h.state.accounts.sortOrders.isKept(.score, h.state.table), "sorted again in the background")
+        // And they sort the list as a full sort does.
+        var sorted = h.state.accounts
+        sorted.sortOrders = SortOrders()
+        sorted.rebuild(h.state.table, resort: true)
+        #expect(h.state.accounts.order == sorted.order)
+    }
 }
 
 /// Sleeps on the calling thread (a job standing in for real work).

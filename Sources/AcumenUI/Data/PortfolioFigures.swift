@@ -66,10 +66,10 @@ public struct PortfolioFigures: Hashable, Sendable {
         }
     }
 
-    /// Moves rows between tiers and strategies after an override changed them (the table
-    /// already shows their new tier and strategy; `before` holds the old ones): the same
-    /// figures as aggregating the table again. Revenue, contribution, CLV, ABC and RFM do not
-    /// depend on an override.
+    /// Moves rows between tiers and strategies after an override or a rating changed them (the
+    /// table already shows their new tier and strategy; `before` holds the old ones): the same
+    /// figures as aggregating the table again. Revenue, contribution, CLV, ABC and RFM depend
+    /// on neither.
     /// - Complexity: O(rows moved).
     public mutating func move(_ before: [(row: Int, tier: UInt8, strategy: UInt8)], in t: AccountTable) {
         func shift(_ g: inout Group, _ i: Int, _ sign: Int64) {

@@ -57,11 +57,17 @@ extension Runtime {
             self.searchWarmQueued = false
             guard self.needsSearchWarming else { return }
             self.warmedSearch = self.state.table.searchCacheID
-            let table = self.state.table.detachedFromAnalysis, orders = self.state.accounts.sortOrders
             // With the owner and tag codes and the sort buckets of the number columns that are
             // missing or stale first: a few hundred milliseconds before the search keys' second.
-            background.start({ table.warmCodes(); orders.warm(table); table.warmSearchIndex(); return true }) { _ in [] }
+            self.warmTable(on: background) { table, orders in table.warmCodes(); orders.warm(table); table.warmSearchIndex() }
         }
+    }
+
+    /// Starts `work` on the table on screen and its sort orders on `background`, with a copy of
+    /// the table that does not hold the analysis (``AccountTable/detachedFromAnalysis``).
+    func warmTable(on background: BackgroundWork, _ work: @escaping @Sendable (AccountTable, SortOrders) -> Void) {
+        let table = state.table.detachedFromAnalysis, orders = state.accounts.sortOrders
+        background.start({ work(table, orders); return true }) { _ in [] }
     }
 
     /// Sorts the columns of the table on screen whose kept sort buckets went stale (a rating
@@ -73,11 +79,7 @@ extension Runtime {
         guard sortOrdersStale else { return }
         sortOrdersStale = false
         guard let background, state.table.count >= Self.warmSearchRows else { return }
-        background.inTurn { [weak self] in
-            guard let self else { return }
-            let table = self.state.table.detachedFromAnalysis, orders = self.state.accounts.sortOrders
-            background.start({ orders.warm(table); return true }) { _ in [] }
-        }
+        background.inTurn { [weak self] in self?.warmTable(on: background) { table, orders in orders.warm(table) } }
     }
 
     /// Whether the table on screen is large and its search keys are neither built nor building.

@@ -38,7 +38,8 @@ public struct EditOutcome: Sendable {
     public var table: AccountTable?
     /// Otherwise the rows the edit touched, as they stand now.
     public var rows: [AccountTable.RowRefresh] = []
-    /// Their new tiers and strategies, when the edit changed only manual overrides.
+    /// Their new tiers and strategies (and, after a rating, the analysis' score and tier
+    /// columns), when the edit changed only manual overrides or only ratings.
     public var standings: AccountTable.Standings?
     /// Progress over the triage queue in progress, recounted.
     public var triageCounts: TriageProgress?
